@@ -1,0 +1,273 @@
+// The domain: one zod schema per object, types by z.infer. Everything that crosses a boundary
+// (API, storage, messages) is parsed with these, and a failure names the field that broke.
+import { z } from 'zod';
+
+/** Milliseconds since the epoch. Stored and compared as numbers; the wire uses ISO-8601. */
+export const Instant = z.number().int().nonnegative();
+
+/** The lead's key: an email address, trimmed and lower-cased. */
+export const Email = z.string().trim().toLowerCase().pipe(z.email());
+
+export const STAGES = [
+  'subscriber',
+  'lead',
+  'mql',
+  'sql',
+  'opportunity',
+  'customer',
+  'recycled',
+  'disqualified',
+] as const;
+export const Stage = z.enum(STAGES);
+
+export const FITS = ['A', 'B', 'C', 'D'] as const;
+export const Fit = z.enum(FITS);
+export const Readiness = z.number().int().min(1).max(4);
+/** Fit letter + readiness digit; A1 is the best cell of the matrix. */
+export const Grade = z.string().regex(/^[A-D][1-4]$/, 'grade must be a fit letter A-D and a readiness digit 1-4');
+
+export const ScoreFactor = z.object({
+  label: z.string().min(1),
+  points: z.number(),
+});
+
+export const Lead = z.object({
+  email: Email,
+  name: z.string(),
+  company: z.string().default(''),
+  title: z.string().default(''),
+  industry: z.string().optional(),
+  companySize: z.number().int().nonnegative().optional(),
+  stage: Stage,
+  /** Engagement normalised to 0-100; the source's own value stays in scoreRaw. */
+  score: z.number().min(0).max(100),
+  scoreRaw: z.number(),
+  scoreFactors: z.array(ScoreFactor).default([]),
+  fit: Fit,
+  readiness: Readiness,
+  grade: Grade,
+  /** The MQL rule this lead met, in marketing's words. */
+  qualifiedBy: z.string().optional(),
+  qualifiedAt: Instant.optional(),
+  ownerEmail: Email.optional(),
+  crmUrl: z.url().optional(),
+  updatedAt: Instant,
+});
+
+export const TOUCH_TYPES = [
+  'email_open',
+  'email_click',
+  'form_fill',
+  'page_view',
+  'webinar',
+  'download',
+  'event',
+  'ad_click',
+  'chat',
+] as const;
+export const TouchType = z.enum(TOUCH_TYPES);
+
+export const Touch = z.object({
+  id: z.string().min(1),
+  email: Email,
+  type: TouchType,
+  at: Instant,
+  title: z.string(),
+  campaign: z.string().optional(),
+  url: z.url().optional(),
+});
+
+export const HANDOFF_STATUSES = ['pending', 'accepted', 'contacted', 'rejected'] as const;
+export const HandoffStatus = z.enum(HANDOFF_STATUSES);
+
+export const Handoff = z.object({
+  id: z.string().min(1),
+  email: Email,
+  assigneeEmail: Email,
+  handedOffAt: Instant,
+  /** The rule that qualified the lead for handoff, e.g. "MQL: score >= 70 and demo request". */
+  rule: z.string(),
+  source: z.string(),
+  status: HandoffStatus,
+  firstContactDueAt: Instant,
+  followUpDueAts: z.array(Instant).default([]),
+  acceptedAt: Instant.optional(),
+  /** First contact or rejection: either stops the first-contact clock. */
+  respondedAt: Instant.optional(),
+  updatedAt: Instant,
+});
+
+export const VERDICTS = ['good_lead', 'not_a_fit', 'bad_timing', 'wrong_contact'] as const;
+export const Verdict = z.enum(VERDICTS);
+export const HANDOFF_ACTIONS = ['accept', 'contacted', 'reject'] as const;
+export const HandoffAction = z.enum(HANDOFF_ACTIONS);
+
+/** What the rep said; it travels to marketing through the outbox. */
+export const OutboxPayload = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('feedback'),
+    email: Email,
+    handoffId: z.string().optional(),
+    verdict: Verdict,
+    reasonCode: z.string().min(1),
+    note: z.string().max(2000).optional(),
+  }),
+  z.object({
+    kind: z.literal('handoff_action'),
+    handoffId: z.string().min(1),
+    action: HandoffAction,
+    reasonCode: z.string().optional(),
+    note: z.string().max(2000).optional(),
+  }),
+]);
+
+export const OutboxItem = z.object({
+  id: z.string().min(1),
+  idempotencyKey: z.string().min(1),
+  payload: OutboxPayload,
+  createdAt: Instant,
+  /** 'dead' after repeated permanent failure: shown to the rep, never dropped. */
+  state: z.enum(['queued', 'dead']),
+  attempts: z.number().int().nonnegative().default(0),
+  nextAttemptAt: Instant,
+  lastError: z.string().optional(),
+});
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM, 24-hour');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+
+export const TimeZone = z.string().refine(isKnownTimeZone, 'not an IANA time zone this browser knows');
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const WorkingHours = z
+  .object({ start: ClockTime, end: ClockTime })
+  .refine((hours) => hours.start < hours.end, 'working hours must end after they start');
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const BusinessCalendar = z.object({
+  timeZone: TimeZone,
+  /** One entry per weekday, Monday first; null is a day off. */
+  week: z.tuple([
+    WorkingHours.nullable(),
+    WorkingHours.nullable(),
+    WorkingHours.nullable(),
+    WorkingHours.nullable(),
+    WorkingHours.nullable(),
+    WorkingHours.nullable(),
+    WorkingHours.nullable(),
+  ]),
+  /** ISO 3166 country whose public holidays are days off (date-holidays), or null for none. */
+  holidayCountry: z.string().regex(/^[A-Z]{2}$/, 'holiday country must be a two-letter code').nullable(),
+  /** Company closures on top of public holidays, e.g. the New Year break. */
+  closedDates: z.array(IsoDate).default([]),
+});
+
+export const SlaRule = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  match: z
+    .object({
+      stages: z.array(Stage).optional(),
+      minScore: z.number().min(0).max(100).optional(),
+      grades: z.array(Grade).optional(),
+      sources: z.array(z.string()).optional(),
+    })
+    .default({}),
+  /** Business hours from handoff to first contact. */
+  firstContactHours: z.number().positive(),
+  /** Business hours after the first-contact deadline at which each follow-up is due. */
+  followUpHours: z.array(z.number().positive()).default([]),
+});
+
+export const SlaPolicy = z.object({
+  /** The first rule that matches a handoff applies; the last should match everything. */
+  rules: z.array(SlaRule).min(1),
+  /** A pending handoff is "due soon" within this many business minutes of its deadline. */
+  dueSoonMinutes: z.number().int().positive().default(120),
+});
+
+export const GradeThresholds = z.object({
+  /** Minimum fit points (0-100) for A, B and C; below C is D. */
+  fit: z.tuple([z.number(), z.number(), z.number()]),
+  /** Minimum score (0-100) for readiness 1, 2 and 3; below is 4. */
+  readiness: z.tuple([z.number(), z.number(), z.number()]),
+});
+
+export const SOURCE_KINDS = ['demo', 'http', 'hubspot', 'marketo'] as const;
+
+export const Settings = z.object({
+  repEmail: Email,
+  source: z.object({
+    kind: z.enum(SOURCE_KINDS),
+    /** Origin and path of the API for http, Marketo's instance URL; unused by demo and HubSpot. */
+    baseUrl: z.url().optional(),
+    demoSeed: z.number().int().default(1),
+  }),
+  calendar: BusinessCalendar,
+  slaPolicy: SlaPolicy,
+  syncIntervalMinutes: z.number().int().min(1).max(1440).default(15),
+  language: z.enum(['auto', 'en', 'ja']).default('auto'),
+});
+
+export type Instant = z.infer<typeof Instant>;
+export type Stage = z.infer<typeof Stage>;
+export type Fit = z.infer<typeof Fit>;
+export type Grade = z.infer<typeof Grade>;
+export type ScoreFactor = z.infer<typeof ScoreFactor>;
+export type Lead = z.infer<typeof Lead>;
+export type TouchType = z.infer<typeof TouchType>;
+export type Touch = z.infer<typeof Touch>;
+export type HandoffStatus = z.infer<typeof HandoffStatus>;
+export type Handoff = z.infer<typeof Handoff>;
+export type Verdict = z.infer<typeof Verdict>;
+export type HandoffAction = z.infer<typeof HandoffAction>;
+export type OutboxPayload = z.infer<typeof OutboxPayload>;
+export type OutboxItem = z.infer<typeof OutboxItem>;
+export type WorkingHours = z.infer<typeof WorkingHours>;
+export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
+export type SlaRule = z.infer<typeof SlaRule>;
+export type SlaPolicy = z.infer<typeof SlaPolicy>;
+export type GradeThresholds = z.infer<typeof GradeThresholds>;
+export type Settings = z.infer<typeof Settings>;
+
+/** A parse failure that says which field broke and why, e.g. "Lead: score: too big (>100)". */
+export class ParseError extends Error {
+  constructor(
+    readonly what: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(`${what}: ${issues.map(describeIssue).join('; ')}`);
+    this.name = 'ParseError';
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  return `${field}: ${issue.message}`;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ParseError };
+
+/** safeParse with an error that names the object and the field: for boundaries that quarantine. */
+export function parse<S extends z.ZodType>(schema: S, what: string, input: unknown): Parsed<z.infer<S>> {
+  const result = schema.safeParse(input);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, error: new ParseError(what, result.error.issues) };
+}
+
+/** parse, throwing the ParseError: for boundaries where bad input stops the operation. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
+  const result = parse(schema, what, input);
+  if (!result.ok) throw result.error;
+  return result.value;
+}

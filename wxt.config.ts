@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  manifest: {
+    name: 'LeadLens',
+    description: 'What marketing knows about the person on screen, in Gmail and the CRM.',
+    permissions: ['storage', 'alarms'],
+  },
+  vite: () => ({ plugins: [preact()] }),
+  webExt: {
+    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    // Chromium refuses to start as root without this; a developer's own account does not need it.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    startUrls: ['https://mail.google.com/'],
+  },
+});
