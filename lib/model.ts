@@ -8,6 +8,9 @@ export const Instant = z.number().int().nonnegative();
 /** The lead's key: an email address, trimmed and lower-cased. */
 export const Email = z.string().trim().toLowerCase().pipe(z.email());
 
+/** Only http(s): a javascript: or data: URL from a source must never become a link. */
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
+
 export const STAGES = [
   'subscriber',
   'lead',
@@ -50,7 +53,7 @@ export const Lead = z.object({
   qualifiedBy: z.string().optional(),
   qualifiedAt: Instant.optional(),
   ownerEmail: Email.optional(),
-  crmUrl: z.url().optional(),
+  crmUrl: WebUrl.optional(),
   updatedAt: Instant,
 });
 
@@ -74,7 +77,7 @@ export const Touch = z.object({
   at: Instant,
   title: z.string(),
   campaign: z.string().optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
 });
 
 export const HANDOFF_STATUSES = ['pending', 'accepted', 'contacted', 'rejected'] as const;
@@ -209,7 +212,7 @@ export const Settings = z.object({
   source: z.object({
     kind: z.enum(SOURCE_KINDS),
     /** Origin and path of the API for http, Marketo's instance URL; unused by demo and HubSpot. */
-    baseUrl: z.url().optional(),
+    baseUrl: WebUrl.optional(),
     demoSeed: z.number().int().default(1),
   }),
   calendar: BusinessCalendar,

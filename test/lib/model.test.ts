@@ -1,8 +1,133 @@
 import { describe, expect, it } from 'vitest';
-import { Email, Lead, parse, parseOrThrow, ParseError, BusinessCalendar } from '../../lib/model';
+import {
+  BusinessCalendar,
+  Email,
+  Handoff,
+  Lead,
+  OutboxItem,
+  parse,
+  parseOrThrow,
+  ParseError,
+  Settings,
+  SlaPolicy,
+  Touch,
+} from '../../lib/model';
+import { makeHandoff, makeLead, makeOutboxItem, makeTouch } from '../fixtures/factories';
 
-describe('model', () => {
-  it('normalises email', () => {
-    expect(parseOrThrow(Email, 'email', '  Foo@Bar.COM ')).toBe('foo@bar.com');
+const failure = (result: ReturnType<typeof parse>) => {
+  if (result.ok) throw new Error('expected a parse failure');
+  return result.error;
+};
+
+describe('Email', () => {
+  it('trims and lower-cases the key', () => {
+    expect(parseOrThrow(Email, 'email', '  Taro.Sato@Sakura.EXAMPLE.jp ')).toBe('taro.sato@sakura.example.jp');
+  });
+
+  it.each(['', 'not-an-email', 'a@b', '<script>@x.com'])('rejects %j', (input) => {
+    expect(parse(Email, 'email', input).ok).toBe(false);
+  });
+});
+
+describe('Lead', () => {
+  it('accepts a complete lead and fills defaults', () => {
+    const { company: _company, scoreFactors: _factors, ...minimal } = makeLead(1);
+    const lead = parseOrThrow(Lead, 'Lead', minimal);
+    expect(lead.company).toBe('');
+    expect(lead.scoreFactors).toEqual([]);
+  });
+
+  it('names the field and the reason when a score is out of range', () => {
+    const error = failure(parse(Lead, 'Lead', makeLead(1, { score: 140 })));
+    expect(error).toBeInstanceOf(ParseError);
+    expect(error.message).toMatch(/^Lead: score: /);
+    expect(error.message).toMatch(/100/);
+  });
+
+  it('names every broken field, nested ones by path', () => {
+    const bad = { ...makeLead(1), stage: 'hot', grade: 'E9', scoreFactors: [{ label: '', points: 'ten' }] };
+    const message = failure(parse(Lead, 'Lead', bad)).message;
+    expect(message).toMatch(/stage: /);
+    expect(message).toMatch(/grade: grade must be a fit letter A-D/);
+    expect(message).toMatch(/scoreFactors\.0\.label: /);
+    expect(message).toMatch(/scoreFactors\.0\.points: /);
+  });
+
+  it('rejects input that is not an object at all, saying so at the root', () => {
+    expect(failure(parse(Lead, 'Lead', 'hello')).message).toMatch(/^Lead: \(root\): /);
+    expect(() => parseOrThrow(Lead, 'Lead', null)).toThrow(ParseError);
+  });
+});
+
+describe('Touch and Handoff', () => {
+  it('accepts valid ones', () => {
+    expect(parse(Touch, 'Touch', makeTouch(1, 'a@b.example.com')).ok).toBe(true);
+    expect(parse(Handoff, 'Handoff', makeHandoff(1)).ok).toBe(true);
+  });
+
+  it('rejects an unknown touch type, a non-URL and a negative time', () => {
+    const message = failure(
+      parse(Touch, 'Touch', makeTouch(1, 'a@b.example.com', { type: 'fax' as never, url: 'javascript:alert(1)', at: -5 })),
+    ).message;
+    expect(message).toMatch(/type: /);
+    expect(message).toMatch(/url: must be an http or https URL/);
+    expect(message).toMatch(/at: /);
+  });
+
+  it('rejects a handoff with an unknown status', () => {
+    expect(failure(parse(Handoff, 'Handoff', { ...makeHandoff(1), status: 'lost' })).message).toMatch(/status: /);
+  });
+});
+
+describe('OutboxItem', () => {
+  it('accepts feedback and handoff actions', () => {
+    expect(parse(OutboxItem, 'OutboxItem', makeOutboxItem(1)).ok).toBe(true);
+    const action = makeOutboxItem(2, { payload: { kind: 'handoff_action', handoffId: 'h1', action: 'reject', reasonCode: 'no_budget' } });
+    expect(parse(OutboxItem, 'OutboxItem', action).ok).toBe(true);
+  });
+
+  it('rejects an unknown verdict and an overlong note', () => {
+    const payload = { kind: 'feedback', email: 'a@b.example.com', verdict: 'meh', reasonCode: 'x', note: 'x'.repeat(2001) };
+    const message = failure(parse(OutboxItem, 'OutboxItem', { ...makeOutboxItem(1), payload })).message;
+    expect(message).toMatch(/payload\.verdict: /);
+    expect(message).toMatch(/payload\.note: /);
+  });
+});
+
+describe('BusinessCalendar, SlaPolicy and Settings', () => {
+  const calendar = {
+    timeZone: 'Asia/Tokyo',
+    week: [...Array(5).fill({ start: '09:00', end: '18:00' }), null, null],
+    holidayCountry: 'JP',
+  };
+
+  it('accepts a Tokyo calendar', () => {
+    expect(parseOrThrow(BusinessCalendar, 'Calendar', calendar).closedDates).toEqual([]);
+  });
+
+  it('names a bad time zone, bad hours and a bad country', () => {
+    const bad = {
+      ...calendar,
+      timeZone: 'Mars/Olympus',
+      week: [{ start: '18:00', end: '09:00' }, { start: '9am', end: '17:00' }, null, null, null, null, null],
+      holidayCountry: 'Japan',
+    };
+    const message = failure(parse(BusinessCalendar, 'Calendar', bad)).message;
+    expect(message).toMatch(/timeZone: not an IANA time zone/);
+    expect(message).toMatch(/week\.0: working hours must end after they start/);
+    expect(message).toMatch(/week\.1\.start: time must be HH:MM/);
+    expect(message).toMatch(/holidayCountry: holiday country must be a two-letter code/);
+  });
+
+  it('requires at least one SLA rule', () => {
+    expect(failure(parse(SlaPolicy, 'SlaPolicy', { rules: [] })).message).toMatch(/rules: /);
+  });
+
+  it('rejects settings with a bad rep email and an unknown source', () => {
+    const message = failure(
+      parse(Settings, 'Settings', { repEmail: 'me', source: { kind: 'excel' }, calendar, slaPolicy: { rules: [] } }),
+    ).message;
+    expect(message).toMatch(/repEmail: /);
+    expect(message).toMatch(/source\.kind: /);
   });
 });

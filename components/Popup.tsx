@@ -1,0 +1,60 @@
+// The toolbar popup: sync state and the rep's queue, read straight from the cache so it opens at once.
+import { useEffect, useState } from 'preact/hooks';
+import type { LeadLensDb } from '../lib/db';
+import type { Settings } from '../lib/model';
+import { pendingHandoffs } from '../lib/queue';
+import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
+import { formatAge } from '../lib/format';
+import { HandoffQueue } from './HandoffQueue';
+import { useLiveQuery, useNow } from './use-live-query';
+
+export interface PopupProps {
+  db: LeadLensDb;
+  loadSettings: () => Promise<Settings>;
+  syncNow: () => Promise<unknown>;
+}
+
+export function Popup({ db, loadSettings, syncNow }: PopupProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => void loadSettings().then(setSettings), [loadSettings]);
+  const now = useNow(30_000);
+  const repEmail = settings?.repEmail;
+  const queue = useLiveQuery(async () => (repEmail ? pendingHandoffs(db, repEmail) : []), [db, repEmail]);
+  const sync = useLiveQuery(() => db.getMeta<SyncState>(SYNC_STATE_KEY), [db]);
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>LeadLens</h1>
+        <SyncLine state={sync.status === 'ready' ? sync.value : undefined} now={now} onSync={syncNow} />
+      </header>
+      <section aria-labelledby="queue-title">
+        <h2 id="queue-title">Pending handoffs</h2>
+        {queue.status === 'error' && <p role="alert">The local cache could not be read: {queue.error}</p>}
+        {queue.status === 'ready' && settings && (
+          <HandoffQueue entries={queue.value} calendar={settings.calendar} policy={settings.slaPolicy} now={now} />
+        )}
+      </section>
+    </main>
+  );
+}
+
+function SyncLine({ state, now, onSync }: { state?: SyncState; now: number; onSync: () => Promise<unknown> }) {
+  const text = !state
+    ? 'Not synced yet'
+    : state.status === 'syncing'
+      ? `Syncing… ${state.recordsSynced} records`
+      : state.status === 'error'
+        ? `Sync failed: ${state.error}`
+        : state.lastSuccessAt
+          ? `Updated ${formatAge(now - state.lastSuccessAt)}`
+          : 'Not synced yet';
+  return (
+    <p class="sync-line" role={state?.status === 'error' ? 'alert' : 'status'}>
+      <span>{text}</span>
+      <button type="button" onClick={() => void onSync()} disabled={state?.status === 'syncing'}>
+        Sync now
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,54 @@
+// "What does marketing know about these addresses?": the answer the card is drawn from, read
+// from the cache in one pass of batched queries.
+import { Dexie } from 'dexie';
+import type { LeadLensDb } from './db';
+import type { Handoff, Lead, SlaPolicy, Touch } from './model';
+import { slaStatus, type BusinessClock, type SlaStatus } from './sla';
+
+export interface LeadContext {
+  email: string;
+  lead: Lead | null;
+  /** The most recent touches, latest first. */
+  touches: Touch[];
+  touchCount: number;
+  handoff: Handoff | null;
+  sla: SlaStatus | null;
+}
+
+export interface ContextOptions {
+  now: number;
+  clock: BusinessClock;
+  policy: SlaPolicy;
+  touchLimit?: number;
+}
+
+export async function leadContexts(db: LeadLensDb, emails: string[], options: ContextOptions): Promise<LeadContext[]> {
+  const { now, clock, policy, touchLimit = 20 } = options;
+  return db.transaction('r', [db.leads, db.touches, db.handoffs], async () => {
+    const leads = await db.leads.bulkGet(emails);
+    return Promise.all(
+      emails.map(async (email, index): Promise<LeadContext> => {
+        const lead = leads[index] ?? null;
+        if (!lead) return { email, lead: null, touches: [], touchCount: 0, handoff: null, sla: null };
+        const timeline = db.touches.where('[email+at]').between([email, Dexie.minKey], [email, Dexie.maxKey]);
+        const [touches, touchCount, handoffs] = await Promise.all([
+          timeline.clone().reverse().limit(touchLimit).toArray(),
+          timeline.count(),
+          db.handoffs.where('email').equals(email).toArray(),
+        ]);
+        const handoff = currentHandoff(handoffs);
+        const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
+        return { email, lead, touches, touchCount, handoff, sla };
+      }),
+    );
+  });
+}
+
+export const isOpen = (handoff: Handoff) => handoff.status === 'pending' || handoff.status === 'accepted';
+
+/** The open handoff due first; with none open, the latest one. */
+export function currentHandoff(handoffs: Handoff[]): Handoff | null {
+  const open = handoffs.filter(isOpen).sort((a, b) => a.firstContactDueAt - b.firstContactDueAt);
+  if (open[0]) return open[0];
+  return [...handoffs].sort((a, b) => b.handedOffAt - a.handedOffAt)[0] ?? null;
+}

@@ -1,0 +1,42 @@
+// What every marketing system looks like to the rest of LeadLens. A source fetches, parses with
+// zod and hands back domain objects; whatever failed to parse comes back as `rejected`, with why.
+import type { QuarantinedRecord } from '../db';
+import type { Handoff, Lead, Touch } from '../model';
+
+export interface RejectedRecord {
+  kind: QuarantinedRecord['kind'];
+  reason: string;
+  raw: unknown;
+}
+
+export interface ChangesPage {
+  leads: Lead[];
+  touches: Touch[];
+  handoffs: Handoff[];
+  /** Emails of leads the source no longer shares. */
+  deleted: string[];
+  rejected: RejectedRecord[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+export interface LeadSource {
+  /** Names the source in the database, so each keeps its own cursor. */
+  readonly id: string;
+  /** The changes after `cursor` (null: from the beginning), at most about `limit` records. */
+  changes(cursor: string | null, limit: number): Promise<ChangesPage>;
+}
+
+export type SourceErrorKind = 'auth' | 'rate_limited' | 'unavailable' | 'bad_response' | 'network';
+
+/** A failure talking to a source, in words for the rep, with what kind it is for the retry logic. */
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly kind: SourceErrorKind,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}

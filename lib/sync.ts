@@ -1,0 +1,76 @@
+// Pulls a source's changes into the cache page by page. Each page lands in one transaction with
+// its cursor, so a sync cut short (a killed service worker, a closed browser) resumes where it was.
+import type { LeadLensDb } from './db';
+import { describeDbError } from './db';
+import type { LeadSource } from './sources/source';
+
+export interface SyncState {
+  status: 'idle' | 'syncing' | 'error';
+  sourceId: string;
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  /** Records stored by the sync under way or the last one. */
+  recordsSynced: number;
+  quarantined: number;
+  error?: string;
+}
+
+export const SYNC_STATE_KEY = 'syncState';
+export const cursorKey = (sourceId: string) => `cursor:${sourceId}`;
+
+export interface SyncOptions {
+  now: () => number;
+  pageSize?: number;
+  onProgress?: (state: SyncState) => void;
+}
+
+export async function syncSource(db: LeadLensDb, source: LeadSource, options: SyncOptions): Promise<SyncState> {
+  const { now, pageSize = 1000, onProgress } = options;
+  const previous = await db.getMeta<SyncState>(SYNC_STATE_KEY);
+  let state: SyncState = {
+    status: 'syncing',
+    sourceId: source.id,
+    lastAttemptAt: now(),
+    lastSuccessAt: previous?.sourceId === source.id ? previous.lastSuccessAt : undefined,
+    recordsSynced: 0,
+    quarantined: 0,
+  };
+  const report = async (next: SyncState) => {
+    state = next;
+    await db.setMeta(SYNC_STATE_KEY, state);
+    onProgress?.(state);
+  };
+  await report(state);
+
+  try {
+    let cursor = (await db.getMeta<string>(cursorKey(source.id))) ?? null;
+    for (;;) {
+      const page = await source.changes(cursor, pageSize);
+      const at = now();
+      await db.transaction('rw', [db.leads, db.touches, db.handoffs, db.quarantine, db.meta], async () => {
+        await db.leads.bulkPut(page.leads);
+        await db.touches.bulkPut(page.touches);
+        await db.handoffs.bulkPut(page.handoffs);
+        if (page.deleted.length > 0) await db.leads.bulkDelete(page.deleted);
+        if (page.rejected.length > 0) await db.quarantine.bulkAdd(page.rejected.map((record) => ({ ...record, at })));
+        await db.setMeta(cursorKey(source.id), page.nextCursor);
+      });
+      cursor = page.nextCursor;
+      await report({
+        ...state,
+        recordsSynced: state.recordsSynced + page.leads.length + page.touches.length + page.handoffs.length,
+        quarantined: state.quarantined + page.rejected.length,
+      });
+      if (!page.hasMore) break;
+    }
+    await report({ ...state, status: 'idle', lastSuccessAt: now(), error: undefined });
+  } catch (error) {
+    await report({ ...state, status: 'error', error: describeSyncError(error) });
+  }
+  return state;
+}
+
+function describeSyncError(error: unknown): string {
+  if (error instanceof Error && error.name === 'SourceError') return error.message;
+  return describeDbError(error);
+}

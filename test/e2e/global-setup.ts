@@ -1,0 +1,11 @@
+// Before any browser test: make sure there is a Chromium, then build the extension they load.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './chromium';
+
+export default function setup() {
+  findChromium();
+  if (process.env.LEADLENS_SKIP_BUILD === '1') return;
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build'], { cwd: root, stdio: 'inherit' });
+}

@@ -1,0 +1,32 @@
+// The popup, as a test reads it.
+import type { Page } from 'playwright-core';
+import type { LoadedExtension } from '../extension';
+
+export class PopupPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(extension: LoadedExtension): Promise<PopupPage> {
+    const page = await extension.context.newPage();
+    await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    return new PopupPage(page);
+  }
+
+  queue() {
+    return this.page.getByRole('list', { name: 'Pending handoffs' });
+  }
+
+  items() {
+    return this.queue().getByRole('listitem');
+  }
+
+  async handoffs(): Promise<{ name: string; state: string; due: number; sla: string }[]> {
+    return this.items().evaluateAll((items) =>
+      items.map((item) => ({
+        name: item.querySelector('.handoff-name')?.textContent ?? '',
+        state: item.getAttribute('data-state') ?? '',
+        due: Number(item.getAttribute('data-due')),
+        sla: item.querySelector('.handoff-sla')?.textContent ?? '',
+      })),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchWithExtension, type LoadedExtension } from './extension';
+import { PopupPage } from './pages/popup-page';
+import { generateDemo } from '../../lib/sources/demo';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+let extension: LoadedExtension;
+beforeAll(async () => {
+  extension = await launchWithExtension();
+});
+afterAll(async () => {
+  await extension?.close();
+});
+
+describe('the built extension in Chromium', () => {
+  it('asks only for storage and alarms', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  });
+
+  it('syncs the demo on install and the popup lists the pending handoffs in deadline order', async () => {
+    const popup = await PopupPage.open(extension);
+    const demo = generateDemo({ seed: DEFAULT_SETTINGS.source.demoSeed, now: Date.now(), repEmail: DEFAULT_SETTINGS.repEmail });
+    const expected = demo.handoffs.filter(
+      (handoff) => handoff.assigneeEmail === DEFAULT_SETTINGS.repEmail && ['pending', 'accepted'].includes(handoff.status),
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(20);
+
+    await expect.poll(() => popup.items().count(), { timeout: 30_000 }).toBe(expected.length);
+    const shown = await popup.handoffs();
+    const dues = shown.map((handoff) => handoff.due);
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    const leadNames = new Map(demo.leads.map((lead) => [lead.email, lead.name]));
+    expect(new Set(shown.map((handoff) => handoff.name))).toEqual(
+      new Set(expected.map((handoff) => leadNames.get(handoff.email))),
+    );
+    // Overdue first, then due soon, then on track: the deadline order is the urgency order.
+    const states = shown.map((handoff) => handoff.state);
+    expect(states[0]).toBe('overdue');
+    expect(states.at(-1)).toBe('on_track');
+    expect(states).toContain('due_soon');
+    expect(shown[0]!.sla).toMatch(/^Overdue by /);
+    await expect.poll(() => popup.page.getByRole('status').textContent()).toMatch(/Updated just now|Updated \d+ min ago/);
+    await popup.page.close();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter } from '../../lib/router';
+import type { Handlers } from '../../lib/messages';
+
+function handlers(): Handlers {
+  return {
+    context: vi.fn(async ({ emails }) => ({
+      contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, handoff: null, sla: null })),
+      syncState: null,
+    })),
+    syncNow: vi.fn(async () => ({ status: 'idle' as const, sourceId: 'demo', recordsSynced: 0, quarantined: 0 })),
+  };
+}
+
+describe('createRouter', () => {
+  it('hands a parsed, normalised request to the handler named by its type', async () => {
+    const named = handlers();
+    const reply = await createRouter(named)({ type: 'context', emails: [' Taro@Example.COM '] });
+    expect(reply).toEqual({
+      ok: true,
+      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null },
+    });
+    expect(named.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'] });
+    expect(named.syncNow).not.toHaveBeenCalled();
+  });
+
+  it('answers a malformed message with an error naming the field, calling no handler', async () => {
+    const named = handlers();
+    const route = createRouter(named);
+    expect(await route({ type: 'context', emails: ['<img src=x>'] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Message: emails\.0: /),
+    });
+    expect(await route({ type: 'context', emails: Array(101).fill('a@b.example.com') })).toMatchObject({ ok: false });
+    expect(await route({ type: 'deleteEverything' })).toMatchObject({ ok: false, error: expect.stringMatching(/type/) });
+    expect(await route('hello')).toMatchObject({ ok: false });
+    expect(named.context).not.toHaveBeenCalled();
+  });
+
+  it('turns a failing handler into an error reply', async () => {
+    const named = handlers();
+    named.syncNow = async () => {
+      throw new Error('disk on fire');
+    };
+    expect(await createRouter(named)({ type: 'syncNow' })).toEqual({ ok: false, error: 'disk on fire' });
+  });
+});
