@@ -15,6 +15,5 @@ export default defineConfig({
     binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
     // Chromium refuses to start as root without this; a developer's own account does not need it.
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    startUrls: ['https://mail.google.com/'],
   },
 });

@@ -1,0 +1,73 @@
+// One click tells marketing what the rep thinks of the lead; the handoff actions move it along.
+// Each click is stored locally at once and delivered in the background, so it is never lost.
+import { useState } from 'preact/hooks';
+import { VERDICTS, type HandoffAction, type HandoffStatus, type Verdict } from '../../lib/model';
+import { VERDICT_LABELS } from './strings';
+
+export interface FeedbackBarProps {
+  handoffStatus: HandoffStatus | null;
+  onFeedback: (verdict: Verdict, note: string) => Promise<void>;
+  onAction: (action: HandoffAction, note: string) => Promise<void>;
+}
+
+const ACTION_LABELS: Record<HandoffAction, string> = {
+  accept: 'Accept',
+  contacted: 'Mark contacted',
+  reject: 'Reject (recycle to nurture)',
+};
+
+/** Which actions make sense from each handoff status. */
+const ACTIONS_FROM: Record<HandoffStatus, HandoffAction[]> = {
+  pending: ['accept', 'contacted', 'reject'],
+  accepted: ['contacted', 'reject'],
+  contacted: [],
+  rejected: [],
+};
+
+export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBarProps) {
+  const [note, setNote] = useState('');
+  const [saved, setSaved] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function run(label: string, write: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await write();
+      setSaved(`Saved: ${label}`);
+      setNote('');
+    } catch (error) {
+      setSaved(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const actions = handoffStatus ? ACTIONS_FROM[handoffStatus] : [];
+  return (
+    <div class="ll-feedback">
+      <div class="ll-buttons" role="group" aria-label="Feedback to marketing">
+        {VERDICTS.map((verdict) => (
+          <button type="button" key={verdict} disabled={busy} onClick={() => run(VERDICT_LABELS[verdict], () => onFeedback(verdict, note))}>
+            {VERDICT_LABELS[verdict]}
+          </button>
+        ))}
+      </div>
+      <label class="ll-note">
+        <span>Note (optional)</span>
+        <textarea value={note} maxLength={2000} rows={2} onInput={(event) => setNote(event.currentTarget.value)} />
+      </label>
+      {actions.length > 0 && (
+        <div class="ll-buttons" role="group" aria-label="Handoff">
+          {actions.map((action) => (
+            <button type="button" key={action} disabled={busy} onClick={() => run(ACTION_LABELS[action], () => onAction(action, note))}>
+              {ACTION_LABELS[action]}
+            </button>
+          ))}
+        </div>
+      )}
+      <p class="ll-saved" role="status">
+        {saved}
+      </p>
+    </div>
+  );
+}

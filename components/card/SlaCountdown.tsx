@@ -1,0 +1,18 @@
+// The first-contact deadline, counting down live. The state comes from the background (it knows
+// the business calendar); the countdown runs here on the wall clock between refreshes.
+import type { SlaStatus } from '../../lib/sla';
+import { describeSla } from '../../lib/format';
+
+export function SlaCountdown({ sla, now }: { sla: SlaStatus; now: number }) {
+  const msLeft = sla.dueAt - now;
+  const state = sla.state === 'due_soon' || sla.state === 'on_track' ? (msLeft <= 0 ? 'overdue' : sla.state) : sla.state;
+  const live = { ...sla, state, msLeft: sla.state === 'met' || sla.state === 'missed' ? sla.msLeft : msLeft };
+  return (
+    <p class={`ll-sla ll-sla-${state}`} data-state={state}>
+      <span class="ll-sla-label">First contact</span> <strong>{describeSla(live)}</strong>{' '}
+      <time class="ll-muted" dateTime={new Date(sla.dueAt).toISOString()}>
+        ({new Date(sla.dueAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })})
+      </time>
+    </p>
+  );
+}
