@@ -9,7 +9,7 @@ export function createRouter(handlers: Handlers) {
     if (!parsed.ok) return { ok: false, error: parsed.error.message };
     const request = parsed.value;
     try {
-      const handler = handlers[request.type] as (request: Request) => Promise<Answers[keyof Answers]>;
+      const handler = handlers[request.type] as (request: typeof request) => Promise<Answers[keyof Answers]>;
       return { ok: true, data: await handler(request) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

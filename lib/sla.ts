@@ -1,0 +1,90 @@
+// Handoff SLAs: which rule applies to a handoff, when its deadlines fall on the business clock,
+// and where it stands at a given moment.
+import type { BusinessCalendar, Handoff, Instant, SlaPolicy, SlaRule, Stage } from './model';
+import type { BusinessClock } from './calendar';
+
+export { createBusinessClock, type BusinessClock } from './calendar';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const WORKDAY = { start: '09:00', end: '18:00' } as const;
+
+/** Asia/Tokyo, Monday to Friday 09:00-18:00, Japanese national holidays. */
+export const DEFAULT_CALENDAR: BusinessCalendar = {
+  timeZone: 'Asia/Tokyo',
+  week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, null, null],
+  holidayCountry: 'JP',
+  closedDates: [],
+};
+
+export const DEFAULT_SLA_POLICY: SlaPolicy = {
+  rules: [
+    {
+      id: 'hot',
+      name: 'Hot leads: grade A1, A2 or B1, or score 80 and over',
+      match: { grades: ['A1', 'A2', 'B1'] },
+      firstContactHours: 4,
+      followUpHours: [8, 24],
+    },
+    { id: 'hot-score', name: 'Score 80 and over', match: { minScore: 80 }, firstContactHours: 4, followUpHours: [8, 24] },
+    { id: 'mql', name: 'Marketing qualified', match: { stages: ['mql'] }, firstContactHours: 8, followUpHours: [16, 40] },
+    { id: 'default', name: 'Every other handoff', match: {}, firstContactHours: 16, followUpHours: [24] },
+  ],
+  dueSoonMinutes: 120,
+};
+
+/** The facts about a handoff that a rule matches on. */
+export interface HandoffFacts {
+  stage: Stage;
+  score: number;
+  grade: string;
+  source: string;
+}
+
+/** The first rule whose every condition holds; the last rule when none does. */
+export function matchRule(policy: SlaPolicy, facts: HandoffFacts): SlaRule {
+  const holds = ({ match }: SlaRule) =>
+    (!match.stages || match.stages.includes(facts.stage)) &&
+    (match.minScore === undefined || facts.score >= match.minScore) &&
+    (!match.grades || match.grades.includes(facts.grade)) &&
+    (!match.sources || match.sources.includes(facts.source));
+  return policy.rules.find(holds) ?? policy.rules[policy.rules.length - 1]!;
+}
+
+export function dueTimes(clock: BusinessClock, rule: SlaRule, handedOffAt: Instant) {
+  const firstContactDueAt = clock.add(handedOffAt, rule.firstContactHours * HOUR);
+  const followUpDueAts = rule.followUpHours.map((hours) => clock.add(firstContactDueAt, hours * HOUR));
+  return { firstContactDueAt, followUpDueAts };
+}
+
+export type SlaState = 'on_track' | 'due_soon' | 'overdue' | 'met' | 'missed';
+
+export interface SlaStatus {
+  state: SlaState;
+  dueAt: Instant;
+  /** Wall-clock time until the deadline; negative once it has passed. */
+  msLeft: number;
+  /** Working time until the deadline; negative once it has passed. */
+  businessMsLeft: number;
+}
+
+/**
+ * The first-contact SLA at `now`. Contact or rejection stops the clock (met or missed); until then
+ * the handoff is on track, due soon (within policy.dueSoonMinutes of working time) or overdue.
+ */
+export function slaStatus(
+  handoff: Pick<Handoff, 'firstContactDueAt' | 'respondedAt'>,
+  clock: BusinessClock,
+  policy: SlaPolicy,
+  now: Instant,
+): SlaStatus {
+  const dueAt = handoff.firstContactDueAt;
+  const msLeft = dueAt - now;
+  const businessMsLeft = clock.between(now, dueAt);
+  let state: SlaState;
+  if (handoff.respondedAt !== undefined) state = handoff.respondedAt <= dueAt ? 'met' : 'missed';
+  else if (now >= dueAt) state = 'overdue';
+  else if (businessMsLeft <= policy.dueSoonMinutes * MINUTE) state = 'due_soon';
+  else state = 'on_track';
+  return { state, dueAt, msLeft, businessMsLeft };
+}
