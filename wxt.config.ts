@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { holidayData } from './lib/build/holiday-data';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,7 +11,7 @@ export default defineConfig({
     description: 'What marketing knows about the person on screen, in Gmail and the CRM.',
     permissions: ['storage', 'alarms'],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), holidayData()] }),
   webExt: {
     binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
     // Chromium refuses to start as root without this; a developer's own account does not need it.

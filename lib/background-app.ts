@@ -7,7 +7,7 @@ import type { Handlers } from './messages';
 import { createRouter } from './router';
 import { createBusinessClock } from './sla';
 import type { LeadSource } from './sources/source';
-import { SYNC_STATE_KEY, syncSource, type SyncState } from './sync';
+import { recordSyncFailure, SYNC_STATE_KEY, syncSource, type SyncState } from './sync';
 
 export interface BackgroundDeps {
   db: LeadLensDb;
@@ -26,7 +26,13 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   function sync(): Promise<SyncState> {
     syncUnderWay ??= (async () => {
       const settings = await loadSettings();
-      return syncSource(db, sourceFor(settings), { now });
+      let source: LeadSource;
+      try {
+        source = sourceFor(settings);
+      } catch (error) {
+        return recordSyncFailure(db, settings.source.kind, error, now());
+      }
+      return syncSource(db, source, { now });
     })().finally(() => {
       syncUnderWay = null;
     });

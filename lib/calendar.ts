@@ -1,6 +1,7 @@
-// Business time: working hours in an IANA time zone, minus weekends, public holidays (from the
-// date-holidays library) and company closures. Deadlines are counted on this clock.
-import Holidays from 'date-holidays';
+// Business time: working hours in an IANA time zone, minus weekends, public holidays (the
+// date-holidays rules, see lib/build/holiday-data.ts) and company closures. Deadlines count on it.
+import Holidays from 'date-holidays-parser';
+import holidayData from 'virtual:leadlens-holidays';
 import { DateTime } from 'luxon';
 import type { BusinessCalendar, Instant } from './model';
 
@@ -20,7 +21,7 @@ const MAX_DAYS = 3660;
 export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
   const zone = calendar.timeZone;
   const closed = new Set(calendar.closedDates);
-  const holidays = calendar.holidayCountry ? new Holidays(calendar.holidayCountry) : null;
+  const holidays = calendar.holidayCountry ? new Holidays(holidayData, calendar.holidayCountry) : null;
   const holidaysByYear = new Map<number, Set<string>>();
   const intervals = new Map<string, Interval | null>();
   if (calendar.week.every((hours) => hours === null)) throw new Error('The business calendar has no working hours.');

@@ -16,7 +16,9 @@ export const ContextRequest = z.object({
 export const SyncNowRequest = z.object({ type: z.literal('syncNow') });
 
 export const Request = z.discriminatedUnion('type', [ContextRequest, SyncNowRequest]);
-export type Request = z.infer<typeof Request>;
+/** What a sender passes: the input side of each schema. */
+export type Request = z.input<typeof Request>;
+export type ParsedRequest = z.output<typeof Request>;
 
 export interface ContextAnswer {
   contexts: LeadContext[];
@@ -32,5 +34,5 @@ export interface Answers {
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
 export type Handlers = {
-  [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<Answers[K]>;
+  [K in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: K }>) => Promise<Answers[K]>;
 };

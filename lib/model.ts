@@ -1,6 +1,7 @@
 // The domain: one zod schema per object, types by z.infer. Everything that crosses a boundary
 // (API, storage, messages) is parsed with these, and a failure names the field that broke.
 import { z } from 'zod';
+import { HOLIDAY_COUNTRIES } from './holiday-countries';
 
 /** Milliseconds since the epoch. Stored and compared as numbers; the wire uses ISO-8601. */
 export const Instant = z.number().int().nonnegative();
@@ -168,8 +169,8 @@ export const BusinessCalendar = z.object({
     WorkingHours.nullable(),
     WorkingHours.nullable(),
   ]),
-  /** ISO 3166 country whose public holidays are days off (date-holidays), or null for none. */
-  holidayCountry: z.string().regex(/^[A-Z]{2}$/, 'holiday country must be a two-letter code').nullable(),
+  /** The country whose public holidays are days off, or null for none. */
+  holidayCountry: z.enum(HOLIDAY_COUNTRIES, { error: `holiday country must be one of ${HOLIDAY_COUNTRIES.join(', ')}` }).nullable(),
   /** Company closures on top of public holidays, e.g. the New Year break. */
   closedDates: z.array(IsoDate).default([]),
 });

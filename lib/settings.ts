@@ -2,16 +2,9 @@
 // or outdated value falls back to the defaults and says why, and the stored value is left alone.
 import { storage } from 'wxt/utils/storage';
 import { parse, Settings } from './model';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from './sla';
+import { DEFAULT_SETTINGS } from './default-settings';
 
-export const DEFAULT_SETTINGS: Settings = {
-  repEmail: 'rep@leadlens.example',
-  source: { kind: 'demo', demoSeed: 1 },
-  calendar: DEFAULT_CALENDAR,
-  slaPolicy: DEFAULT_SLA_POLICY,
-  syncIntervalMinutes: 15,
-  language: 'auto',
-};
+export { DEFAULT_SETTINGS };
 
 export const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: DEFAULT_SETTINGS,

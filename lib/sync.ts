@@ -24,6 +24,13 @@ export interface SyncOptions {
   onProgress?: (state: SyncState) => void;
 }
 
+/** Records a sync that could not even start (say, a source this version cannot use). */
+export async function recordSyncFailure(db: LeadLensDb, sourceId: string, error: unknown, at: number): Promise<SyncState> {
+  const state: SyncState = { status: 'error', sourceId, lastAttemptAt: at, recordsSynced: 0, quarantined: 0, error: describeSyncError(error) };
+  await db.setMeta(SYNC_STATE_KEY, state);
+  return state;
+}
+
 export async function syncSource(db: LeadLensDb, source: LeadSource, options: SyncOptions): Promise<SyncState> {
   const { now, pageSize = 1000, onProgress } = options;
   const previous = await db.getMeta<SyncState>(SYNC_STATE_KEY);
@@ -70,7 +77,7 @@ export async function syncSource(db: LeadLensDb, source: LeadSource, options: Sy
   return state;
 }
 
-function describeSyncError(error: unknown): string {
+export function describeSyncError(error: unknown): string {
   if (error instanceof Error && error.name === 'SourceError') return error.message;
   return describeDbError(error);
 }

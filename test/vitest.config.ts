@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
+import { holidayData } from '../lib/build/holiday-data';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         root,
-        plugins: [WxtVitest({ root }), preact()],
+        plugins: [WxtVitest({ root }), preact(), holidayData()],
         test: {
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
@@ -23,6 +24,7 @@ export default defineConfig({
       },
       {
         root,
+        plugins: [holidayData()],
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchWithExtension, type LoadedExtension } from './extension';
 import { PopupPage } from './pages/popup-page';
 import { generateDemo } from '../../lib/sources/demo';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 
 let extension: LoadedExtension;
 beforeAll(async () => {

@@ -116,7 +116,7 @@ describe('BusinessCalendar, SlaPolicy and Settings', () => {
     expect(message).toMatch(/timeZone: not an IANA time zone/);
     expect(message).toMatch(/week\.0: working hours must end after they start/);
     expect(message).toMatch(/week\.1\.start: time must be HH:MM/);
-    expect(message).toMatch(/holidayCountry: holiday country must be a two-letter code/);
+    expect(message).toMatch(/holidayCountry: holiday country must be one of JP, US/);
   });
 
   it('requires at least one SLA rule', () => {

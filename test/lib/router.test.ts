@@ -4,7 +4,7 @@ import type { Handlers } from '../../lib/messages';
 
 function handlers(): Handlers {
   return {
-    context: vi.fn(async ({ emails }) => ({
+    context: vi.fn(async ({ emails }: { emails: string[] }) => ({
       contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, handoff: null, sla: null })),
       syncState: null,
     })),

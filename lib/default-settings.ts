@@ -1,0 +1,12 @@
+// What LeadLens does before anyone configures it: the demo, on a Tokyo business calendar.
+import type { Settings } from './model';
+import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from './sla';
+
+export const DEFAULT_SETTINGS: Settings = {
+  repEmail: 'rep@leadlens.example',
+  source: { kind: 'demo', demoSeed: 1 },
+  calendar: DEFAULT_CALENDAR,
+  slaPolicy: DEFAULT_SLA_POLICY,
+  syncIntervalMinutes: 15,
+  language: 'auto',
+};

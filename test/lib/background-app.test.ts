@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { createBackgroundApp } from '../../lib/background-app';
+import { LeadLensDb } from '../../lib/db';
+import type { Settings } from '../../lib/model';
+import { DEFAULT_SETTINGS } from '../../lib/default-settings';
+import { generateDemo } from '../../lib/sources/demo';
+import { sourceFor } from '../../lib/sources';
+
+const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
+let db: LeadLensDb;
+let settings: Settings;
+
+function app() {
+  return createBackgroundApp({
+    db,
+    loadSettings: async () => settings,
+    sourceFor: (current) => sourceFor(current, () => NOW),
+    now: () => NOW,
+  });
+}
+
+beforeEach(() => {
+  db = new LeadLensDb(`bg-${Math.random()}`);
+  settings = DEFAULT_SETTINGS;
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('the background', () => {
+  it('syncs the demo and answers "context for these addresses" from the cache', async () => {
+    const background = app();
+    const state = await background.sync();
+    expect(state).toMatchObject({ status: 'idle', sourceId: 'demo', lastSuccessAt: NOW });
+
+    const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
+    const handoff = demo.handoffs.find((candidate) => candidate.assigneeEmail === settings.repEmail && candidate.status === 'pending')!;
+    const touched = demo.touches[0]!.email;
+    const reply = await background.handleMessage({
+      type: 'context',
+      emails: [handoff.email.toUpperCase(), touched, 'stranger@nowhere.example.com'],
+    });
+    if (!reply.ok) throw new Error(reply.error);
+    const { contexts, syncState } = reply.data as Extract<typeof reply.data, { contexts: unknown }>;
+    expect(syncState?.lastSuccessAt).toBe(NOW);
+
+    const [withHandoff, withTouches, stranger] = contexts;
+    expect(withHandoff!.lead).toEqual(demo.leads.find((lead) => lead.email === handoff.email));
+    expect(withHandoff!.handoff).toEqual(handoff);
+    expect(withHandoff!.sla).toMatchObject({ dueAt: handoff.firstContactDueAt });
+    expect(['overdue', 'due_soon', 'on_track']).toContain(withHandoff!.sla!.state);
+
+    const expectedTouches = demo.touches.filter((touch) => touch.email === touched).sort((a, b) => b.at - a.at);
+    expect(withTouches!.touchCount).toBe(expectedTouches.length);
+    expect(withTouches!.touches).toEqual(expectedTouches.slice(0, 20));
+
+    expect(stranger).toEqual({ email: 'stranger@nowhere.example.com', lead: null, touches: [], touchCount: 0, handoff: null, sla: null });
+  });
+
+  it('runs one sync at a time, and a second sync finds nothing new', async () => {
+    const background = app();
+    const [first, joined] = await Promise.all([background.sync(), background.sync()]);
+    expect(joined).toBe(first);
+    const count = await db.touches.count();
+    const again = await background.sync();
+    expect(again).toMatchObject({ status: 'idle', recordsSynced: 0 });
+    expect(await db.touches.count()).toBe(count);
+  });
+
+  it('reports a source this version cannot use as a sync error, not a crash', async () => {
+    settings = { ...DEFAULT_SETTINGS, source: { kind: 'marketo', demoSeed: 1 } };
+    const state = await app().sync();
+    expect(state).toMatchObject({ status: 'error', sourceId: 'marketo', error: expect.stringMatching(/marketo source is not available/) });
+    expect(await db.getMeta('syncState')).toEqual(state);
+  });
+
+  it('rejects a malformed message with a readable error', async () => {
+    const reply = await app().handleMessage({ type: 'context', emails: [] });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Message: emails: /) });
+  });
+});
