@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundApp, SYNC_ALARM } from '../lib/background-app';
+import { BADGE_ALARM, createBackgroundApp, SYNC_ALARM } from '../lib/background-app';
+import type { BadgeState } from '../lib/badge';
 import { LeadLensDb } from '../lib/db';
 import { loadSettings } from '../lib/settings';
 import { sourceFor } from '../lib/sources';
@@ -12,7 +13,18 @@ export default defineBackground(() => {
     loadSettings: async () => (await loadSettings()).settings,
     sourceFor: (settings) => sourceFor(settings, now),
     now,
+    showBadge,
   });
+
+  async function showBadge(badge: BadgeState) {
+    await Promise.all([
+      browser.action.setBadgeText({ text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ color: badge.color }),
+      browser.action.setTitle({ title: badge.title }),
+    ]);
+    if (badge.nextChangeAt === null) await browser.alarms.clear(BADGE_ALARM);
+    else await browser.alarms.create(BADGE_ALARM, { when: badge.nextChangeAt });
+  }
 
   async function scheduleAndSync() {
     const { settings } = await loadSettings();
@@ -24,6 +36,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void scheduleAndSync());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void app.sync();
+    if (alarm.name === BADGE_ALARM) void app.refreshBadge();
   });
   browser.runtime.onMessage.addListener((message) => app.handleMessage(message));
 });

@@ -1,9 +1,11 @@
 // The background's behaviour, apart from the browser events that trigger it (those are wired in
 // entrypoints/background.ts), so that it runs and is tested in Node.
+import { badgeFor, type BadgeState } from './badge';
 import { leadContexts } from './context';
 import type { LeadLensDb } from './db';
 import type { Settings } from './model';
 import type { Handlers } from './messages';
+import { pendingHandoffs } from './queue';
 import { createRouter } from './router';
 import { createBusinessClock } from './sla';
 import type { LeadSource } from './sources/source';
@@ -14,12 +16,15 @@ export interface BackgroundDeps {
   loadSettings: () => Promise<Settings>;
   sourceFor: (settings: Settings) => LeadSource;
   now: () => number;
+  /** Puts the badge on the toolbar and wakes the background when it next changes. */
+  showBadge: (badge: BadgeState) => Promise<void>;
 }
 
 export const SYNC_ALARM = 'sync';
+export const BADGE_ALARM = 'badge';
 
 export function createBackgroundApp(deps: BackgroundDeps) {
-  const { db, loadSettings, sourceFor, now } = deps;
+  const { db, loadSettings, sourceFor, now, showBadge } = deps;
   let syncUnderWay: Promise<SyncState> | null = null;
 
   /** One sync at a time: a second call while one runs joins it. */
@@ -32,11 +37,27 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       } catch (error) {
         return recordSyncFailure(db, settings.source.kind, error, now());
       }
-      return syncSource(db, source, { now });
+      const state = await syncSource(db, source, { now });
+      await refreshBadge();
+      return state;
     })().finally(() => {
       syncUnderWay = null;
     });
     return syncUnderWay;
+  }
+
+  async function refreshBadge(): Promise<BadgeState> {
+    const settings = await loadSettings();
+    const queue = await pendingHandoffs(db, settings.repEmail);
+    const clock = createBusinessClock(settings.calendar);
+    const badge = badgeFor(
+      queue.map((entry) => entry.handoff),
+      clock,
+      settings.slaPolicy,
+      now(),
+    );
+    await showBadge(badge);
+    return badge;
   }
 
   const handlers: Handlers = {
@@ -52,5 +73,5 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     syncNow: () => sync(),
   };
 
-  return { sync, handleMessage: createRouter(handlers) };
+  return { sync, refreshBadge, handleMessage: createRouter(handlers) };
 }

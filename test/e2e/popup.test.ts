@@ -6,6 +6,9 @@ import { PopupPage } from './pages/popup-page';
 import { generateDemo } from '../../lib/sources/demo';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 
+/** The part of Chrome's API these tests call inside the service worker. */
+declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
+
 let extension: LoadedExtension;
 beforeAll(async () => {
   extension = await launchWithExtension();
@@ -45,6 +48,9 @@ describe('the built extension in Chromium', () => {
     expect(states.at(-1)).toBe('on_track');
     expect(states).toContain('due_soon');
     expect(shown[0]!.sla).toMatch(/^Overdue by /);
+    const needy = states.filter((state) => state === 'overdue' || state === 'due_soon').length;
+    const badge = await extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+    expect(badge).toBe(String(needy));
     await expect.poll(() => popup.page.getByRole('status').textContent()).toMatch(/Updated just now|Updated \d+ min ago/);
     await popup.page.close();
   });

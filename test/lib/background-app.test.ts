@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { createBackgroundApp } from '../../lib/background-app';
+import type { BadgeState } from '../../lib/badge';
+import { createBusinessClock, slaStatus } from '../../lib/sla';
 import { LeadLensDb } from '../../lib/db';
 import type { Settings } from '../../lib/model';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
@@ -10,6 +12,7 @@ import { sourceFor } from '../../lib/sources';
 const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
 let db: LeadLensDb;
 let settings: Settings;
+let badges: BadgeState[];
 
 function app() {
   return createBackgroundApp({
@@ -17,12 +20,16 @@ function app() {
     loadSettings: async () => settings,
     sourceFor: (current) => sourceFor(current, () => NOW),
     now: () => NOW,
+    showBadge: async (badge) => {
+      badges.push(badge);
+    },
   });
 }
 
 beforeEach(() => {
   db = new LeadLensDb(`bg-${Math.random()}`);
   settings = DEFAULT_SETTINGS;
+  badges = [];
 });
 afterEach(async () => {
   db.close();
@@ -57,6 +64,22 @@ describe('the background', () => {
     expect(withTouches!.touches).toEqual(expectedTouches.slice(0, 20));
 
     expect(stranger).toEqual({ email: 'stranger@nowhere.example.com', lead: null, touches: [], touchCount: 0, handoff: null, sla: null });
+  });
+
+  it('after a sync, badges the count of overdue and due-soon handoffs for the rep', async () => {
+    await app().sync();
+    const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
+    const clock = createBusinessClock(settings.calendar);
+    const needy = demo.handoffs.filter(
+      (handoff) =>
+        handoff.assigneeEmail === settings.repEmail &&
+        ['pending', 'accepted'].includes(handoff.status) &&
+        ['overdue', 'due_soon'].includes(slaStatus(handoff, clock, settings.slaPolicy, NOW).state),
+    );
+    expect(needy.length).toBeGreaterThan(0);
+    expect(badges).toHaveLength(1);
+    expect(badges[0]).toMatchObject({ text: String(needy.length), color: '#B42318' });
+    expect(badges[0]!.nextChangeAt).toBeGreaterThan(NOW);
   });
 
   it('runs one sync at a time, and a second sync finds nothing new', async () => {
