@@ -7,8 +7,9 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   manifest: {
-    name: 'LeadLens',
-    description: 'What marketing knows about the person on screen, in Gmail and the CRM.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
   },
   vite: () => ({ plugins: [preact(), holidayData()] }),

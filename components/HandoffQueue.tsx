@@ -4,6 +4,7 @@ import type { BusinessCalendar, SlaPolicy } from '../lib/model';
 import type { QueueEntry } from '../lib/queue';
 import { createBusinessClock, slaStatus } from '../lib/sla';
 import { describeSla } from '../lib/format';
+import { t } from '../lib/i18n';
 
 export interface HandoffQueueProps {
   entries: QueueEntry[];
@@ -14,9 +15,9 @@ export interface HandoffQueueProps {
 
 export function HandoffQueue({ entries, calendar, policy, now }: HandoffQueueProps) {
   const clock = useMemo(() => createBusinessClock(calendar), [calendar]);
-  if (entries.length === 0) return <p class="queue-empty">No pending handoffs. You are all caught up.</p>;
+  if (entries.length === 0) return <p class="queue-empty">{t('queueEmpty')}</p>;
   return (
-    <ol class="queue" aria-label="Pending handoffs">
+    <ol class="queue" aria-label={t('pendingHandoffs')}>
       {entries.map(({ handoff, lead }) => {
         const sla = slaStatus(handoff, clock, policy, now);
         return (
@@ -26,7 +27,7 @@ export function HandoffQueue({ entries, calendar, policy, now }: HandoffQueuePro
               <span class="handoff-company">{lead?.company ?? ''}</span>
             </div>
             {lead && (
-              <span class="handoff-grade" title={`Score ${lead.score}`}>
+              <span class="handoff-grade" title={t('scoreSummary', lead.score, lead.grade)}>
                 {lead.grade} · {lead.score}
               </span>
             )}

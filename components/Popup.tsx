@@ -5,6 +5,7 @@ import type { Settings } from '../lib/model';
 import { pendingHandoffs } from '../lib/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
 import { formatAge } from '../lib/format';
+import { t } from '../lib/i18n';
 import { HandoffQueue } from './HandoffQueue';
 import { useLiveQuery, useNow } from './use-live-query';
 
@@ -29,8 +30,8 @@ export function Popup({ db, loadSettings, syncNow }: PopupProps) {
         <SyncLine state={sync.status === 'ready' ? sync.value : undefined} now={now} onSync={syncNow} />
       </header>
       <section aria-labelledby="queue-title">
-        <h2 id="queue-title">Pending handoffs</h2>
-        {queue.status === 'error' && <p role="alert">The local cache could not be read: {queue.error}</p>}
+        <h2 id="queue-title">{t('pendingHandoffs')}</h2>
+        {queue.status === 'error' && <p role="alert">{t('cacheUnreadable', queue.error)}</p>}
         {queue.status === 'ready' && settings && (
           <HandoffQueue entries={queue.value} calendar={settings.calendar} policy={settings.slaPolicy} now={now} />
         )}
@@ -41,19 +42,19 @@ export function Popup({ db, loadSettings, syncNow }: PopupProps) {
 
 function SyncLine({ state, now, onSync }: { state?: SyncState; now: number; onSync: () => Promise<unknown> }) {
   const text = !state
-    ? 'Not synced yet'
+    ? t('notSyncedYet')
     : state.status === 'syncing'
-      ? `Syncing… ${state.recordsSynced} records`
+      ? t('syncing', state.recordsSynced)
       : state.status === 'error'
-        ? `Sync failed: ${state.error}`
+        ? t('syncFailed', state.error ?? '')
         : state.lastSuccessAt
-          ? `Updated ${formatAge(now - state.lastSuccessAt)}`
-          : 'Not synced yet';
+          ? t('updatedAgo', formatAge(now - state.lastSuccessAt))
+          : t('notSyncedYet');
   return (
     <p class="sync-line" role={state?.status === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>
       <button type="button" onClick={() => void onSync()} disabled={state?.status === 'syncing'}>
-        Sync now
+        {t('syncNow')}
       </button>
     </p>
   );

@@ -1,5 +1,6 @@
 // The toolbar badge: how many of the rep's handoffs need attention (overdue or due soon), coloured
 // by the worst, and the next moment that count can change, so an alarm can wake us just then.
+import { t } from './i18n';
 import type { Handoff, SlaPolicy } from './model';
 import { slaStatus, type BusinessClock } from './sla';
 
@@ -33,7 +34,7 @@ export function badgeFor(openHandoffs: Handoff[], clock: BusinessClock, policy: 
   return {
     text: count === 0 ? '' : count > 99 ? '99+' : String(count),
     color: overdue > 0 ? BADGE_COLORS.overdue : BADGE_COLORS.due_soon,
-    title: count === 0 ? 'LeadLens: no handoffs need you now' : `LeadLens: ${overdue} overdue, ${dueSoon} due soon`,
+    title: count === 0 ? t('badgeNone') : t('badgeCounts', overdue, dueSoon),
     nextChangeAt,
   };
 }

@@ -1,4 +1,5 @@
-// Durations and ages in the short forms the card and the popup show.
+// Durations and ages in the short forms the card and the popup show, in the UI's language.
+import { t, type MessageKey } from './i18n';
 import type { SlaStatus } from './sla';
 
 const MINUTE = 60_000;
@@ -11,36 +12,36 @@ export function formatDuration(ms: number): string {
   const days = Math.floor(total / DAY);
   const hours = Math.floor((total % DAY) / HOUR);
   const minutes = Math.floor((total % HOUR) / MINUTE);
-  if (days > 0) return `${days}d ${hours}h`;
-  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
-  return `${minutes}m`;
+  if (days > 0) return t('durationDaysHours', days, hours);
+  if (hours > 0) return t('durationHoursMinutes', hours, String(minutes).padStart(2, '0'));
+  return t('durationMinutes', minutes);
 }
 
 /** "just now", "3 min ago", "2 h ago", "5 d ago". */
 export function formatAge(ms: number): string {
-  if (ms < MINUTE) return 'just now';
-  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
-  if (ms < DAY) return `${Math.floor(ms / HOUR)} h ago`;
-  return `${Math.floor(ms / DAY)} d ago`;
+  if (ms < MINUTE) return t('justNow');
+  if (ms < HOUR) return t('minutesAgo', Math.floor(ms / MINUTE));
+  if (ms < DAY) return t('hoursAgo', Math.floor(ms / HOUR));
+  return t('daysAgo', Math.floor(ms / DAY));
 }
 
-export const SLA_STATE_LABELS: Record<SlaStatus['state'], string> = {
-  overdue: 'Overdue',
-  due_soon: 'Due soon',
-  on_track: 'On track',
-  met: 'Met',
-  missed: 'Missed',
+export const SLA_STATE_LABELS: Record<SlaStatus['state'], MessageKey> = {
+  overdue: 'slaOverdue',
+  due_soon: 'slaDueSoon',
+  on_track: 'slaOnTrack',
+  met: 'slaMet',
+  missed: 'slaMissed',
 };
 
 /** "Overdue by 2h 05m", "Due in 45m", "Met". */
 export function describeSla(status: SlaStatus): string {
   switch (status.state) {
     case 'overdue':
-      return `Overdue by ${formatDuration(status.msLeft)}`;
+      return t('overdueBy', formatDuration(status.msLeft));
     case 'due_soon':
     case 'on_track':
-      return `Due in ${formatDuration(status.msLeft)}`;
+      return t('dueIn', formatDuration(status.msLeft));
     default:
-      return SLA_STATE_LABELS[status.state];
+      return t(SLA_STATE_LABELS[status.state]);
   }
 }

@@ -2,7 +2,11 @@
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useMessages } from '../lib/i18n';
+import english from '../public/_locales/en/messages.json';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The fake browser has no i18n: tests read the English table, as an English browser would.
+  useMessages('en', english);
 });

@@ -2,19 +2,14 @@
 // Each click is stored locally at once and delivered in the background, so it is never lost.
 import { useState } from 'preact/hooks';
 import { VERDICTS, type HandoffAction, type HandoffStatus, type Verdict } from '../../lib/model';
-import { VERDICT_LABELS } from './strings';
+import { t } from '../../lib/i18n';
+import { ACTION_LABELS, VERDICT_LABELS } from './strings';
 
 export interface FeedbackBarProps {
   handoffStatus: HandoffStatus | null;
   onFeedback: (verdict: Verdict, note: string) => Promise<void>;
   onAction: (action: HandoffAction, note: string) => Promise<void>;
 }
-
-const ACTION_LABELS: Record<HandoffAction, string> = {
-  accept: 'Accept',
-  contacted: 'Mark contacted',
-  reject: 'Reject (recycle to nurture)',
-};
 
 /** Which actions make sense from each handoff status. */
 const ACTIONS_FROM: Record<HandoffStatus, HandoffAction[]> = {
@@ -33,10 +28,10 @@ export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBar
     setBusy(true);
     try {
       await write();
-      setSaved(`Saved: ${label}`);
+      setSaved(t('saved', label));
       setNote('');
     } catch (error) {
-      setSaved(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setSaved(t('notSaved', error instanceof Error ? error.message : String(error)));
     } finally {
       setBusy(false);
     }
@@ -45,22 +40,22 @@ export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBar
   const actions = handoffStatus ? ACTIONS_FROM[handoffStatus] : [];
   return (
     <div class="ll-feedback">
-      <div class="ll-buttons" role="group" aria-label="Feedback to marketing">
+      <div class="ll-buttons" role="group" aria-label={t('feedbackGroup')}>
         {VERDICTS.map((verdict) => (
-          <button type="button" key={verdict} disabled={busy} onClick={() => run(VERDICT_LABELS[verdict], () => onFeedback(verdict, note))}>
-            {VERDICT_LABELS[verdict]}
+          <button type="button" key={verdict} disabled={busy} onClick={() => run(t(VERDICT_LABELS[verdict]), () => onFeedback(verdict, note))}>
+            {t(VERDICT_LABELS[verdict])}
           </button>
         ))}
       </div>
       <label class="ll-note">
-        <span>Note (optional)</span>
+        <span>{t('noteOptional')}</span>
         <textarea value={note} maxLength={2000} rows={2} onInput={(event) => setNote(event.currentTarget.value)} />
       </label>
       {actions.length > 0 && (
-        <div class="ll-buttons" role="group" aria-label="Handoff">
+        <div class="ll-buttons" role="group" aria-label={t('handoffGroup')}>
           {actions.map((action) => (
-            <button type="button" key={action} disabled={busy} onClick={() => run(ACTION_LABELS[action], () => onAction(action, note))}>
-              {ACTION_LABELS[action]}
+            <button type="button" key={action} disabled={busy} onClick={() => run(t(ACTION_LABELS[action]), () => onAction(action, note))}>
+              {t(ACTION_LABELS[action])}
             </button>
           ))}
         </div>

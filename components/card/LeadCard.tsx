@@ -2,6 +2,8 @@
 import type { LeadContext } from '../../lib/context';
 import type { HandoffAction, Verdict } from '../../lib/model';
 import { formatAge } from '../../lib/format';
+import { explainScore } from '../../lib/grade';
+import { t } from '../../lib/i18n';
 import { FeedbackBar } from './FeedbackBar';
 import { ScoreMatrix } from './ScoreMatrix';
 import { SlaCountdown } from './SlaCountdown';
@@ -19,21 +21,21 @@ export interface LeadCardProps {
 
 export function LeadCard({ context, now, syncedAt, onFeedback, onAction }: LeadCardProps) {
   const { lead, handoff, sla, touches, touchCount } = context;
-  const factors = [...lead.scoreFactors].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  const factors = explainScore(lead.scoreFactors);
   return (
-    <section class="ll-card" role="region" aria-label={`LeadLens: ${lead.name}`} tabIndex={-1}>
+    <section class="ll-card" role="region" aria-label={t('cardName', lead.name)} tabIndex={-1}>
       <header class="ll-head">
         <div>
           <h2 class="ll-name">{lead.name}</h2>
           <p class="ll-muted">{[lead.title, lead.company].filter(Boolean).join(' · ')}</p>
         </div>
         <span class="ll-stage" data-stage={lead.stage}>
-          {STAGE_LABELS[lead.stage]}
+          {t(STAGE_LABELS[lead.stage])}
         </span>
       </header>
 
       <div class="ll-score-row">
-        <p class="ll-score" aria-label={`Score ${lead.score} of 100, grade ${lead.grade}`}>
+        <p class="ll-score" aria-label={t('scoreSummary', lead.score, lead.grade)}>
           <strong>{lead.score}</strong>
           <span class="ll-muted">/100</span> <span class="ll-grade">{lead.grade}</span>
         </p>
@@ -43,7 +45,7 @@ export function LeadCard({ context, now, syncedAt, onFeedback, onAction }: LeadC
       {sla && <SlaCountdown sla={sla} now={now} />}
 
       <details class="ll-why">
-        <summary>Why this score</summary>
+        <summary>{t('whyThisScore')}</summary>
         <ul>
           {factors.map((factor) => (
             <li key={factor.label}>
@@ -54,17 +56,17 @@ export function LeadCard({ context, now, syncedAt, onFeedback, onAction }: LeadC
       </details>
       {(lead.qualifiedBy ?? handoff?.rule) && (
         <p class="ll-qualified">
-          <span class="ll-muted">Qualified by: </span>
+          <span class="ll-muted">{t('qualifiedBy')} </span>
           {lead.qualifiedBy ?? handoff?.rule}
         </p>
       )}
 
-      <h3>Marketing touches</h3>
+      <h3>{t('marketingTouches')}</h3>
       <TouchTimeline touches={touches} total={touchCount} />
 
       <FeedbackBar handoffStatus={handoff?.status ?? null} onFeedback={onFeedback} onAction={onAction} />
 
-      <p class="ll-fresh ll-muted">{syncedAt ? `Updated ${formatAge(now - syncedAt)}` : 'Not synced yet'}</p>
+      <p class="ll-fresh ll-muted">{syncedAt ? t('updatedAgo', formatAge(now - syncedAt)) : t('notSyncedYet')}</p>
     </section>
   );
 }

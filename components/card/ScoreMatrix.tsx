@@ -1,4 +1,5 @@
 // The fit x readiness matrix with the lead's cell marked: A1 top left is the best.
+import { t } from '../../lib/i18n';
 import type { Lead } from '../../lib/model';
 
 const FITS = ['A', 'B', 'C', 'D'] as const;
@@ -6,10 +7,10 @@ const READINESS = [1, 2, 3, 4] as const;
 
 export function ScoreMatrix({ lead }: { lead: Lead }) {
   return (
-    <table class="ll-matrix" aria-label={`Grade ${lead.grade}: fit ${lead.fit}, readiness ${lead.readiness}`}>
+    <table class="ll-matrix" aria-label={t('matrixSummary', lead.grade, lead.fit, lead.readiness)}>
       <thead>
         <tr>
-          <th scope="col" aria-label="Fit" />
+          <th scope="col" aria-label={t('fit')} />
           {READINESS.map((digit) => (
             <th scope="col" key={digit}>
               {digit}

@@ -2,6 +2,7 @@
 // the business calendar); the countdown runs here on the wall clock between refreshes.
 import type { SlaStatus } from '../../lib/sla';
 import { describeSla } from '../../lib/format';
+import { t, uiLocale } from '../../lib/i18n';
 
 export function SlaCountdown({ sla, now }: { sla: SlaStatus; now: number }) {
   const msLeft = sla.dueAt - now;
@@ -9,9 +10,9 @@ export function SlaCountdown({ sla, now }: { sla: SlaStatus; now: number }) {
   const live = { ...sla, state, msLeft: sla.state === 'met' || sla.state === 'missed' ? sla.msLeft : msLeft };
   return (
     <p class={`ll-sla ll-sla-${state}`} data-state={state}>
-      <span class="ll-sla-label">First contact</span> <strong>{describeSla(live)}</strong>{' '}
+      <span class="ll-sla-label">{t('firstContact')}</span> <strong>{describeSla(live)}</strong>{' '}
       <time class="ll-muted" dateTime={new Date(sla.dueAt).toISOString()}>
-        ({new Date(sla.dueAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })})
+        ({new Date(sla.dueAt).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' })})
       </time>
     </p>
   );

@@ -1,13 +1,14 @@
 // The marketing touches, latest first; a few at first, all on request.
 import { useState } from 'preact/hooks';
 import type { Touch } from '../../lib/model';
+import { t, uiLocale } from '../../lib/i18n';
 import { TOUCH_LABELS } from './strings';
 
 const FIRST_SHOWN = 5;
 
 export function TouchTimeline({ touches, total }: { touches: Touch[]; total: number }) {
   const [showAll, setShowAll] = useState(false);
-  if (touches.length === 0) return <p class="ll-muted">No marketing touches yet.</p>;
+  if (touches.length === 0) return <p class="ll-muted">{t('noTouches')}</p>;
   const shown = showAll ? touches : touches.slice(0, FIRST_SHOWN);
   return (
     <div>
@@ -15,7 +16,7 @@ export function TouchTimeline({ touches, total }: { touches: Touch[]; total: num
         {shown.map((touch) => (
           <li key={touch.id} class="ll-touch" data-type={touch.type}>
             <time dateTime={new Date(touch.at).toISOString()}>{formatDay(touch.at)}</time>
-            <span class="ll-touch-type">{TOUCH_LABELS[touch.type]}</span>
+            <span class="ll-touch-type">{t(TOUCH_LABELS[touch.type])}</span>
             {touch.url ? (
               <a href={touch.url} target="_blank" rel="noopener noreferrer">
                 {touch.title}
@@ -29,7 +30,7 @@ export function TouchTimeline({ touches, total }: { touches: Touch[]; total: num
       </ol>
       {!showAll && touches.length > FIRST_SHOWN && (
         <button type="button" class="ll-link" onClick={() => setShowAll(true)}>
-          Show all ({total})
+          {t('showAll', total)}
         </button>
       )}
     </div>
@@ -37,5 +38,5 @@ export function TouchTimeline({ touches, total }: { touches: Touch[]; total: num
 }
 
 function formatDay(at: number): string {
-  return new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return new Date(at).toLocaleDateString(uiLocale(), { month: 'short', day: 'numeric' });
 }

@@ -1,32 +1,39 @@
-// The card's words in one place, so that translation touches one file.
-import type { Stage, TouchType, Verdict } from '../../lib/model';
+// Which message names each domain value: the words themselves live in public/_locales.
+import type { MessageKey } from '../../lib/i18n';
+import type { HandoffAction, Stage, TouchType, Verdict } from '../../lib/model';
 
-export const TOUCH_LABELS: Record<TouchType, string> = {
-  email_open: 'Email opened',
-  email_click: 'Email clicked',
-  form_fill: 'Form filled',
-  page_view: 'Page viewed',
-  webinar: 'Webinar',
-  download: 'Download',
-  event: 'Event',
-  ad_click: 'Ad clicked',
-  chat: 'Chat',
+export const TOUCH_LABELS: Record<TouchType, MessageKey> = {
+  email_open: 'touchEmailOpen',
+  email_click: 'touchEmailClick',
+  form_fill: 'touchFormFill',
+  page_view: 'touchPageView',
+  webinar: 'touchWebinar',
+  download: 'touchDownload',
+  event: 'touchEvent',
+  ad_click: 'touchAdClick',
+  chat: 'touchChat',
 };
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  subscriber: 'Subscriber',
-  lead: 'Lead',
-  mql: 'MQL',
-  sql: 'SQL',
-  opportunity: 'Opportunity',
-  customer: 'Customer',
-  recycled: 'Recycled',
-  disqualified: 'Disqualified',
+export const STAGE_LABELS: Record<Stage, MessageKey> = {
+  subscriber: 'stageSubscriber',
+  lead: 'stageLead',
+  mql: 'stageMql',
+  sql: 'stageSql',
+  opportunity: 'stageOpportunity',
+  customer: 'stageCustomer',
+  recycled: 'stageRecycled',
+  disqualified: 'stageDisqualified',
 };
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  good_lead: 'Good lead',
-  not_a_fit: 'Not a fit',
-  bad_timing: 'Bad timing',
-  wrong_contact: 'Wrong contact',
+export const VERDICT_LABELS: Record<Verdict, MessageKey> = {
+  good_lead: 'verdictGoodLead',
+  not_a_fit: 'verdictNotAFit',
+  bad_timing: 'verdictBadTiming',
+  wrong_contact: 'verdictWrongContact',
+};
+
+export const ACTION_LABELS: Record<HandoffAction, MessageKey> = {
+  accept: 'actionAccept',
+  contacted: 'actionContacted',
+  reject: 'actionReject',
 };
