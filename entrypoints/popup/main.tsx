@@ -2,10 +2,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { LeadLensDb } from '../../lib/db';
+import { loadLanguage } from '../../lib/i18n';
 import { loadSettings } from '../../lib/settings';
 import './style.css';
 
 const db = new LeadLensDb();
+await loadLanguage((await loadSettings()).settings.language);
 const settings = async () => (await loadSettings()).settings;
 const syncNow = () => browser.runtime.sendMessage({ type: 'syncNow' });
 

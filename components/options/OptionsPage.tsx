@@ -1,0 +1,68 @@
+// The options page: who the rep is, the language, and the business calendar. Nothing is stored
+// until it parses as Settings; a problem is shown in words and the form keeps what was typed.
+import { useEffect, useState } from 'preact/hooks';
+import { LANGUAGES, t } from '../../lib/i18n';
+import { parse, Settings } from '../../lib/model';
+import type { LoadedSettings } from '../../lib/settings';
+import { CalendarEditor } from './CalendarEditor';
+
+export interface OptionsPageProps {
+  load: () => Promise<LoadedSettings>;
+  save: (settings: Settings) => Promise<void>;
+}
+
+export function OptionsPage({ load, save }: OptionsPageProps) {
+  const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    void load().then((result) => {
+      setLoaded(result);
+      setDraft(result.settings);
+    });
+  }, [load]);
+  if (!draft) return null;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const parsed = parse(Settings, 'Settings', draft);
+    if (!parsed.ok) return setStatus({ ok: false, text: t('settingsInvalid', parsed.error.message) });
+    try {
+      await save(parsed.value);
+      setStatus({ ok: true, text: t('savedSettings') });
+    } catch (error) {
+      setStatus({ ok: false, text: t('settingsInvalid', error instanceof Error ? error.message : String(error)) });
+    }
+  }
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {loaded?.problem && <p role="alert">{t('storedSettingsBroken', loaded.problem)}</p>}
+      <form onSubmit={submit}>
+        <label>
+          {t('language')}{' '}
+          <select value={draft.language} onChange={(event) => setDraft({ ...draft, language: event.currentTarget.value as Settings['language'] })}>
+            <option value="auto">{t('languageAuto')}</option>
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {new Intl.DisplayNames([language], { type: 'language' }).of(language)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="stacked">
+          {t('yourEmail')}
+          <input type="email" value={draft.repEmail} onInput={(event) => setDraft({ ...draft, repEmail: event.currentTarget.value })} />
+        </label>
+        <CalendarEditor calendar={draft.calendar} onChange={(calendar) => setDraft({ ...draft, calendar })} />
+        <button type="submit">{t('save')}</button>
+        {status && (
+          <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>
+            {status.text}
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}
