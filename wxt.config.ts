@@ -11,6 +11,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    commands: {
+      'open-card': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenCard__' },
+    },
   },
   vite: () => ({ plugins: [preact(), holidayData()] }),
   webExt: {

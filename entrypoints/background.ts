@@ -39,4 +39,10 @@ export default defineBackground(() => {
     if (alarm.name === BADGE_ALARM) void app.refreshBadge();
   });
   browser.runtime.onMessage.addListener((message) => app.handleMessage(message));
+  // The keyboard command: the page's content script opens its first lead's card.
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'open-card') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'openCard' }).catch(() => undefined);
+  });
 });

@@ -5,6 +5,7 @@ import { leadContexts } from './context';
 import type { LeadLensDb } from './db';
 import type { Settings } from './model';
 import type { Handlers } from './messages';
+import { recordAction } from './outbox';
 import { pendingHandoffs } from './queue';
 import { createRouter } from './router';
 import { createBusinessClock } from './sla';
@@ -71,6 +72,16 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       return { contexts, syncState: syncState ?? null };
     },
     syncNow: () => sync(),
+    async feedback({ email, handoffId, verdict, reasonCode, note }) {
+      const payload = { kind: 'feedback' as const, email, handoffId, verdict, reasonCode: reasonCode ?? verdict, note };
+      const item = await recordAction(db, payload, { now: now() });
+      return { queuedId: item.id };
+    },
+    async handoffAction({ handoffId, action, reasonCode, note }) {
+      const item = await recordAction(db, { kind: 'handoff_action', handoffId, action, reasonCode, note }, { now: now() });
+      await refreshBadge();
+      return { queuedId: item.id };
+    },
   };
 
   return { sync, refreshBadge, handleMessage: createRouter(handlers) };

@@ -23,7 +23,7 @@ export interface ContextOptions {
 }
 
 export async function leadContexts(db: LeadLensDb, emails: string[], options: ContextOptions): Promise<LeadContext[]> {
-  const { now, clock, policy, touchLimit = 20 } = options;
+  const { now, clock, policy, touchLimit = 100 } = options;
   return db.transaction('r', [db.leads, db.touches, db.handoffs], async () => {
     const leads = await db.leads.bulkGet(emails);
     return Promise.all(

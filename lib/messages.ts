@@ -1,7 +1,7 @@
 // The typed messages pages, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
-import { Email } from './model';
+import { Email, HandoffAction, Verdict } from './model';
 import type { LeadContext } from './context';
 import type { SyncState } from './sync';
 
@@ -15,7 +15,32 @@ export const ContextRequest = z.object({
 
 export const SyncNowRequest = z.object({ type: z.literal('syncNow') });
 
-export const Request = z.discriminatedUnion('type', [ContextRequest, SyncNowRequest]);
+/** An empty note is no note. */
+const Note = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((note) => note?.trim() || undefined);
+
+export const FeedbackRequest = z.object({
+  type: z.literal('feedback'),
+  email: Email,
+  handoffId: z.string().min(1).optional(),
+  verdict: Verdict,
+  /** Defaults to the verdict itself; the options page may define finer reasons. */
+  reasonCode: z.string().min(1).optional(),
+  note: Note,
+});
+
+export const HandoffActionRequest = z.object({
+  type: z.literal('handoffAction'),
+  handoffId: z.string().min(1),
+  action: HandoffAction,
+  reasonCode: z.string().min(1).optional(),
+  note: Note,
+});
+
+export const Request = z.discriminatedUnion('type', [ContextRequest, SyncNowRequest, FeedbackRequest, HandoffActionRequest]);
 /** What a sender passes: the input side of each schema. */
 export type Request = z.input<typeof Request>;
 export type ParsedRequest = z.output<typeof Request>;
@@ -29,6 +54,9 @@ export interface ContextAnswer {
 export interface Answers {
   context: ContextAnswer;
   syncNow: SyncState;
+  /** The outbox item's id: stored locally at once, delivered in the background. */
+  feedback: { queuedId: string };
+  handoffAction: { queuedId: string };
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -2,6 +2,17 @@
 // (API, storage, messages) is parsed with these, and a failure names the field that broke.
 import { z } from 'zod';
 import { HOLIDAY_COUNTRIES } from './holiday-countries';
+import {
+  FITS,
+  HANDOFF_ACTIONS,
+  HANDOFF_STATUSES,
+  SOURCE_KINDS,
+  STAGES,
+  TOUCH_TYPES,
+  VERDICTS,
+} from './vocabulary';
+
+export { FITS, HANDOFF_ACTIONS, HANDOFF_STATUSES, SOURCE_KINDS, STAGES, TOUCH_TYPES, VERDICTS };
 
 /** Milliseconds since the epoch. Stored and compared as numbers; the wire uses ISO-8601. */
 export const Instant = z.number().int().nonnegative();
@@ -12,19 +23,8 @@ export const Email = z.string().trim().toLowerCase().pipe(z.email());
 /** Only http(s): a javascript: or data: URL from a source must never become a link. */
 export const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
 
-export const STAGES = [
-  'subscriber',
-  'lead',
-  'mql',
-  'sql',
-  'opportunity',
-  'customer',
-  'recycled',
-  'disqualified',
-] as const;
 export const Stage = z.enum(STAGES);
 
-export const FITS = ['A', 'B', 'C', 'D'] as const;
 export const Fit = z.enum(FITS);
 export const Readiness = z.number().int().min(1).max(4);
 /** Fit letter + readiness digit; A1 is the best cell of the matrix. */
@@ -58,17 +58,6 @@ export const Lead = z.object({
   updatedAt: Instant,
 });
 
-export const TOUCH_TYPES = [
-  'email_open',
-  'email_click',
-  'form_fill',
-  'page_view',
-  'webinar',
-  'download',
-  'event',
-  'ad_click',
-  'chat',
-] as const;
 export const TouchType = z.enum(TOUCH_TYPES);
 
 export const Touch = z.object({
@@ -81,7 +70,6 @@ export const Touch = z.object({
   url: WebUrl.optional(),
 });
 
-export const HANDOFF_STATUSES = ['pending', 'accepted', 'contacted', 'rejected'] as const;
 export const HandoffStatus = z.enum(HANDOFF_STATUSES);
 
 export const Handoff = z.object({
@@ -101,9 +89,7 @@ export const Handoff = z.object({
   updatedAt: Instant,
 });
 
-export const VERDICTS = ['good_lead', 'not_a_fit', 'bad_timing', 'wrong_contact'] as const;
 export const Verdict = z.enum(VERDICTS);
-export const HANDOFF_ACTIONS = ['accept', 'contacted', 'reject'] as const;
 export const HandoffAction = z.enum(HANDOFF_ACTIONS);
 
 /** What the rep said; it travels to marketing through the outbox. */
@@ -155,7 +141,6 @@ export const WorkingHours = z
   .object({ start: ClockTime, end: ClockTime })
   .refine((hours) => hours.start < hours.end, 'working hours must end after they start');
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export const BusinessCalendar = z.object({
   timeZone: TimeZone,
@@ -206,7 +191,6 @@ export const GradeThresholds = z.object({
   readiness: z.tuple([z.number(), z.number(), z.number()]),
 });
 
-export const SOURCE_KINDS = ['demo', 'http', 'hubspot', 'marketo'] as const;
 
 export const Settings = z.object({
   repEmail: Email,

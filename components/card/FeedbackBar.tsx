@@ -1,7 +1,8 @@
 // One click tells marketing what the rep thinks of the lead; the handoff actions move it along.
 // Each click is stored locally at once and delivered in the background, so it is never lost.
 import { useState } from 'preact/hooks';
-import { VERDICTS, type HandoffAction, type HandoffStatus, type Verdict } from '../../lib/model';
+import type { HandoffAction, HandoffStatus, Verdict } from '../../lib/model';
+import { VERDICTS } from '../../lib/vocabulary';
 import { t } from '../../lib/i18n';
 import { ACTION_LABELS, VERDICT_LABELS } from './strings';
 
@@ -24,7 +25,10 @@ export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBar
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
 
+  // Buttons stay enabled while a write is under way (a disabled button drops keyboard focus);
+  // a second click meanwhile is ignored instead.
   async function run(label: string, write: () => Promise<void>) {
+    if (busy) return;
     setBusy(true);
     try {
       await write();
@@ -42,7 +46,7 @@ export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBar
     <div class="ll-feedback">
       <div class="ll-buttons" role="group" aria-label={t('feedbackGroup')}>
         {VERDICTS.map((verdict) => (
-          <button type="button" key={verdict} disabled={busy} onClick={() => run(t(VERDICT_LABELS[verdict]), () => onFeedback(verdict, note))}>
+          <button type="button" key={verdict} aria-disabled={busy} onClick={() => run(t(VERDICT_LABELS[verdict]), () => onFeedback(verdict, note))}>
             {t(VERDICT_LABELS[verdict])}
           </button>
         ))}
@@ -54,7 +58,7 @@ export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBar
       {actions.length > 0 && (
         <div class="ll-buttons" role="group" aria-label={t('handoffGroup')}>
           {actions.map((action) => (
-            <button type="button" key={action} disabled={busy} onClick={() => run(t(ACTION_LABELS[action]), () => onAction(action, note))}>
+            <button type="button" key={action} aria-disabled={busy} onClick={() => run(t(ACTION_LABELS[action]), () => onAction(action, note))}>
               {t(ACTION_LABELS[action])}
             </button>
           ))}

@@ -20,7 +20,7 @@ export interface LeadCardProps {
 }
 
 export function LeadCard({ context, now, syncedAt, onFeedback, onAction }: LeadCardProps) {
-  const { lead, handoff, sla, touches, touchCount } = context;
+  const { lead, handoff, sla, touches } = context;
   const factors = explainScore(lead.scoreFactors);
   return (
     <section class="ll-card" role="region" aria-label={t('cardName', lead.name)} tabIndex={-1}>
@@ -62,7 +62,7 @@ export function LeadCard({ context, now, syncedAt, onFeedback, onAction }: LeadC
       )}
 
       <h3>{t('marketingTouches')}</h3>
-      <TouchTimeline touches={touches} total={touchCount} />
+      <TouchTimeline touches={touches} />
 
       <FeedbackBar handoffStatus={handoff?.status ?? null} onFeedback={onFeedback} onAction={onAction} />
 

@@ -6,7 +6,7 @@ import { TOUCH_LABELS } from './strings';
 
 const FIRST_SHOWN = 5;
 
-export function TouchTimeline({ touches, total }: { touches: Touch[]; total: number }) {
+export function TouchTimeline({ touches }: { touches: Touch[] }) {
   const [showAll, setShowAll] = useState(false);
   if (touches.length === 0) return <p class="ll-muted">{t('noTouches')}</p>;
   const shown = showAll ? touches : touches.slice(0, FIRST_SHOWN);
@@ -30,7 +30,7 @@ export function TouchTimeline({ touches, total }: { touches: Touch[]; total: num
       </ol>
       {!showAll && touches.length > FIRST_SHOWN && (
         <button type="button" class="ll-link" onClick={() => setShowAll(true)}>
-          {t('showAll', total)}
+          {t('showAll', touches.length)}
         </button>
       )}
     </div>

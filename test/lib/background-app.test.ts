@@ -61,7 +61,7 @@ describe('the background', () => {
 
     const expectedTouches = demo.touches.filter((touch) => touch.email === touched).sort((a, b) => b.at - a.at);
     expect(withTouches!.touchCount).toBe(expectedTouches.length);
-    expect(withTouches!.touches).toEqual(expectedTouches.slice(0, 20));
+    expect(withTouches!.touches).toEqual(expectedTouches.slice(0, 100));
 
     expect(stranger).toEqual({ email: 'stranger@nowhere.example.com', lead: null, touches: [], touchCount: 0, handoff: null, sla: null });
   });

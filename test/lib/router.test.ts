@@ -9,6 +9,8 @@ function handlers(): Handlers {
       syncState: null,
     })),
     syncNow: vi.fn(async () => ({ status: 'idle' as const, sourceId: 'demo', recordsSynced: 0, quarantined: 0 })),
+    feedback: vi.fn(async () => ({ queuedId: 'o1' })),
+    handoffAction: vi.fn(async () => ({ queuedId: 'o2' })),
   };
 }
 
@@ -35,6 +37,16 @@ describe('createRouter', () => {
     expect(await route({ type: 'deleteEverything' })).toMatchObject({ ok: false, error: expect.stringMatching(/type/) });
     expect(await route('hello')).toMatchObject({ ok: false });
     expect(named.context).not.toHaveBeenCalled();
+  });
+
+  it('drops an empty note and keeps a real one, trimmed', async () => {
+    const named = handlers();
+    const route = createRouter(named);
+    await route({ type: 'feedback', email: 'a@b.example.com', verdict: 'not_a_fit', note: '   ' });
+    expect(named.feedback).toHaveBeenCalledWith({ type: 'feedback', email: 'a@b.example.com', verdict: 'not_a_fit', note: undefined });
+    await route({ type: 'handoffAction', handoffId: 'h1', action: 'reject', note: ' 予算凍結 ' });
+    expect(named.handoffAction).toHaveBeenCalledWith({ type: 'handoffAction', handoffId: 'h1', action: 'reject', note: '予算凍結' });
+    expect(await route({ type: 'handoffAction', handoffId: 'h1', action: 'delete' })).toMatchObject({ ok: false });
   });
 
   it('turns a failing handler into an error reply', async () => {

@@ -1,0 +1,50 @@
+// The chip for one address and, when opened, its card. Escape closes the card and gives focus back.
+import { useEffect, useRef } from 'preact/hooks';
+import type { LeadContext } from '../../lib/context';
+import type { HandoffAction, Verdict } from '../../lib/model';
+import { LeadCard } from '../card/LeadCard';
+import { Chip } from './Chip';
+
+export interface AddressOverlayProps {
+  email: string;
+  /** Undefined while the background has not answered yet. */
+  context: LeadContext | undefined;
+  expanded: boolean;
+  now: number;
+  syncedAt: number | null;
+  onToggle: (expanded: boolean) => void;
+  onFeedback: (context: LeadContext, verdict: Verdict, note: string) => Promise<void>;
+  onAction: (context: LeadContext, action: HandoffAction, note: string) => Promise<void>;
+}
+
+export function AddressOverlay(props: AddressOverlayProps) {
+  const { email, context, expanded, now, syncedAt, onToggle } = props;
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (expanded) cardRef.current?.querySelector<HTMLElement>('[role="region"]')?.focus();
+  }, [expanded]);
+  if (!context) return null;
+  const lead = context.lead;
+  return (
+    <span class="ll-overlay">
+      <Chip email={email} lead={lead} expanded={expanded} onToggle={() => onToggle(!expanded)} />
+      {expanded && lead && (
+        <div
+          class="ll-popover"
+          ref={cardRef}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onToggle(false);
+          }}
+        >
+          <LeadCard
+            context={{ ...context, lead }}
+            now={now}
+            syncedAt={syncedAt}
+            onFeedback={(verdict, note) => props.onFeedback(context, verdict, note)}
+            onAction={(action, note) => props.onAction(context, action, note)}
+          />
+        </div>
+      )}
+    </span>
+  );
+}

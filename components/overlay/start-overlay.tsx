@@ -1,0 +1,161 @@
+// Watches a page for the addresses its adapter finds and puts LeadLens beside each: a chip, and the
+// card on demand. Everything hangs off ctx, so an extension update or a navigation leaves nothing.
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LeadContext } from '../../lib/context';
+import type { HandoffAction, Verdict } from '../../lib/model';
+import type { FoundAddress, PageAdapter } from '../../lib/pages/types';
+import type { ask as askBackground } from '../../lib/client';
+import { isContextInvalidated } from '../../lib/client';
+import { t } from '../../lib/i18n';
+import { AddressOverlay } from './AddressOverlay';
+import { pageTheme } from './theme';
+
+export interface OverlayDeps {
+  ask: typeof askBackground;
+  now: () => number;
+  /** The card's stylesheet, shared by every shadow root on the page. */
+  css: string;
+}
+
+interface Mounted {
+  email: string;
+  anchor: Element;
+  host: HTMLElement;
+  container: HTMLElement;
+  inline: boolean;
+}
+
+const REFRESH_MS = 60_000;
+const BATCH = 100;
+
+export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, deps: OverlayDeps) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(deps.css);
+  const byAnchor = new Map<Element, Map<string, Mounted>>();
+  const contexts = new Map<string, LeadContext>();
+  const inFlight = new Set<string>();
+  let syncedAt: number | null = null;
+  let expanded: Mounted | null = null;
+  let stopped = false;
+
+  const all = () => [...byAnchor.values()].flatMap((perEmail) => [...perEmail.values()]);
+
+  function draw(view: Mounted) {
+    const isExpanded = view.inline || expanded === view;
+    render(
+      <AddressOverlay
+        email={view.email}
+        context={contexts.get(view.email)}
+        expanded={isExpanded}
+        now={deps.now()}
+        syncedAt={syncedAt}
+        onToggle={(open) => {
+          const previous = expanded;
+          expanded = open ? view : null;
+          if (previous && previous !== view) draw(previous);
+          draw(view);
+        }}
+        onFeedback={(context, verdict, note) => sendFeedback(context, verdict, note)}
+        onAction={(context, action, note) => sendAction(context, action, note)}
+      />,
+      view.container,
+    );
+  }
+
+  function mount(found: FoundAddress): Mounted {
+    const host = document.createElement('leadlens-overlay');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [sheet];
+    const container = document.createElement('span');
+    shadow.append(container);
+    host.dataset.theme = pageTheme(found.anchor);
+    found.anchor.after(host);
+    const view: Mounted = { email: found.email, anchor: found.anchor, host, container, inline: found.role === 'record' };
+    if (found.role === 'record') container.classList.add('ll-inline');
+    let perEmail = byAnchor.get(found.anchor);
+    if (!perEmail) byAnchor.set(found.anchor, (perEmail = new Map()));
+    perEmail.set(found.email, view);
+    draw(view);
+    return view;
+  }
+
+  function unmount(view: Mounted) {
+    render(null, view.container);
+    view.host.remove();
+    byAnchor.get(view.anchor)?.delete(view.email);
+    if (byAnchor.get(view.anchor)?.size === 0) byAnchor.delete(view.anchor);
+    if (expanded === view) expanded = null;
+  }
+
+  function scan() {
+    if (stopped) return;
+    const seen = new Set<Mounted>();
+    for (const found of adapter.find(document)) {
+      seen.add(byAnchor.get(found.anchor)?.get(found.email) ?? mount(found));
+    }
+    for (const view of all()) if (!seen.has(view) || !view.anchor.isConnected) unmount(view);
+    const missing = [...new Set([...seen].map((view) => view.email))].filter(
+      (email) => !contexts.has(email) && !inFlight.has(email),
+    );
+    if (missing.length > 0) void fetchContexts(missing);
+  }
+
+  async function fetchContexts(emails: string[]) {
+    emails.forEach((email) => inFlight.add(email));
+    try {
+      for (let start = 0; start < emails.length; start += BATCH) {
+        const answer = await deps.ask({ type: 'context', emails: emails.slice(start, start + BATCH) });
+        answer.contexts.forEach((context) => contexts.set(context.email, context));
+        syncedAt = answer.syncState?.lastSuccessAt ?? syncedAt;
+      }
+      for (const view of all()) if (emails.includes(view.email)) draw(view);
+    } catch (error) {
+      stopOnInvalidation(error) || console.warn('LeadLens: could not read lead data', error);
+    } finally {
+      emails.forEach((email) => inFlight.delete(email));
+    }
+  }
+
+  async function sendFeedback(context: LeadContext, verdict: Verdict, note: string) {
+    await deps.ask({ type: 'feedback', email: context.email, handoffId: context.handoff?.id, verdict, note });
+    await fetchContexts([context.email]);
+  }
+
+  async function sendAction(context: LeadContext, action: HandoffAction, note: string) {
+    if (!context.handoff) throw new Error(t('noHandoffToActOn'));
+    await deps.ask({ type: 'handoffAction', handoffId: context.handoff.id, action, note });
+    await fetchContexts([context.email]);
+  }
+
+  function stopOnInvalidation(error: unknown): boolean {
+    if (!isContextInvalidated(error)) return false;
+    if (!stopped) console.warn('LeadLens was updated or reloaded: reload this page to see it again.');
+    stopped = true;
+    return true;
+  }
+
+  /** The keyboard command: open the first known lead's card on this page and focus it. */
+  function openCard() {
+    const first = all().find((view) => contexts.get(view.email)?.lead);
+    if (!first) return;
+    const previous = expanded;
+    expanded = first;
+    if (previous && previous !== first) draw(previous);
+    draw(first);
+  }
+
+  const observer = new MutationObserver(scan);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    all().forEach(unmount);
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', scan);
+  ctx.setInterval(() => {
+    const visible = [...new Set(all().map((view) => view.email))];
+    if (visible.length > 0) void fetchContexts(visible);
+  }, REFRESH_MS);
+  scan();
+  return { openCard, scan };
+}

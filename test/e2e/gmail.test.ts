@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_FIXTURES } from '../fixtures/pages';
+import { launchWithExtension, type LoadedExtension } from './extension';
+import { HostPage } from './pages/host-page';
+import { PopupPage } from './pages/popup-page';
+
+const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
+const hostile = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/compose-and-hostile'))!;
+
+let extension: LoadedExtension;
+beforeAll(async () => {
+  extension = await launchWithExtension();
+  // The demo is synced on install; the popup shows when it is there.
+  const popup = await PopupPage.open(extension);
+  await popup.items().first().waitFor({ timeout: 30_000 });
+  await popup.page.close();
+});
+afterAll(async () => {
+  await extension?.close();
+});
+
+async function outboxCount(): Promise<number> {
+  return extension.serviceWorker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('leadlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+}
+
+describe('LeadLens in Gmail', () => {
+  it('puts one chip beside each address of the thread: a grade for leads, a quiet mark for strangers', async () => {
+    const gmail = await HostPage.open(extension, thread);
+    await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(thread.expected.length);
+    await expect.poll(() => gmail.chip(/^LeadLens: Noah Wright, grade [A-D][1-4], score \d+$/).count()).toBe(1);
+    expect(await gmail.chip(/^LeadLens: 渡辺 和也/).count()).toBe(2); // sender of a collapsed message, and Cc
+    expect(await gmail.page.getByRole('img', { name: 'LeadLens: stranger@unknown-corp.example.com is not known to marketing' }).count()).toBe(1);
+    expect(await gmail.page.getByRole('region', { name: /^LeadLens/ }).count()).toBe(0);
+    await gmail.page.close();
+  });
+
+  it('opens the card from a chip and records a click on "Not a fit"', async () => {
+    const gmail = await HostPage.open(extension, thread);
+    const chip = gmail.chip(/^LeadLens: Noah Wright/);
+    await chip.click();
+    const card = gmail.card('LeadLens: Noah Wright');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await card.getByText('Orbit Labs').count()).toBeGreaterThan(0);
+    expect(await card.locator('.ll-sla').getAttribute('data-state')).toMatch(/^(overdue|due_soon|on_track)$/);
+    expect(await card.locator('.ll-touch').count()).toBeGreaterThan(0);
+
+    const before = await outboxCount();
+    await card.getByRole('textbox').fill('Budget frozen until April');
+    await card.getByRole('button', { name: 'Not a fit' }).click();
+    await expect.poll(() => card.getByRole('status').last().textContent()).toBe('Saved: Not a fit');
+    expect(await outboxCount()).toBe(before + 1);
+
+    await gmail.page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await gmail.page.close();
+  });
+
+  it('shows hostile page content as text only and reads no address from text', async () => {
+    const gmail = await HostPage.open(extension, hostile);
+    await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(hostile.expected.length);
+    const hosts = await gmail.page.locator('leadlens-overlay').evaluateAll((elements) =>
+      elements.map((element) => element.shadowRoot!.innerHTML),
+    );
+    expect(hosts.join('')).not.toMatch(/<script|<img|onerror|onmouseover/);
+    expect(await gmail.page.evaluate(() => document.querySelectorAll('leadlens-overlay').length)).toBe(hostile.expected.length);
+    expect(await gmail.page.locator('leadlens-overlay').first().getAttribute('data-theme')).toBe('dark');
+    await gmail.page.close();
+  });
+
+  it('leaves nothing behind and makes no duplicates when Gmail swaps the view', async () => {
+    const gmail = await HostPage.open(extension, thread);
+    await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(thread.expected.length);
+    // Gmail re-renders the thread on navigation: the old nodes go, new ones come.
+    await gmail.page.evaluate(() => {
+      const main = document.querySelector('[role="main"]')!;
+      const copy = main.innerHTML.replace(/<leadlens-overlay[^>]*><\/leadlens-overlay>/g, '');
+      main.innerHTML = '';
+      history.pushState(null, '', '#inbox');
+      setTimeout(() => {
+        main.innerHTML = copy;
+        history.pushState(null, '', '#inbox/FMfcgzQXJWDsKmNbXcCmRnTthreadid01');
+      }, 50);
+    });
+    await gmail.page.waitForTimeout(300);
+    await expect.poll(() => gmail.chips().count()).toBe(thread.expected.length);
+    await gmail.page.evaluate(() => (document.querySelector('[role="main"]')!.innerHTML = ''));
+    await expect.poll(() => gmail.page.locator('leadlens-overlay').count()).toBe(0);
+    await gmail.page.close();
+  });
+});
