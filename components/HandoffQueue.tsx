@@ -1,29 +1,44 @@
-// The rep's pending handoffs, the one due first at the top, each with its SLA state and countdown.
-import { useMemo } from 'preact/hooks';
-import type { BusinessCalendar, SlaPolicy } from '../lib/model';
-import type { QueueEntry } from '../lib/queue';
-import { createBusinessClock, slaStatus } from '../lib/sla';
+// The rep's pending handoffs, the one due first at the top, each with its SLA state, countdown
+// and the actions that move it along.
+import { useMemo, useState } from 'preact/hooks';
 import { describeSla } from '../lib/format';
 import { t } from '../lib/i18n';
+import type { BusinessCalendar, HandoffAction, SlaPolicy } from '../lib/model';
+import type { QueueEntry } from '../lib/queue';
+import { createBusinessClock, slaStatus } from '../lib/sla';
+import { ACTION_LABELS, VERDICT_LABELS } from './card/strings';
+
+export type QueueFilter = 'all' | 'overdue' | 'due_today';
 
 export interface HandoffQueueProps {
   entries: QueueEntry[];
   calendar: BusinessCalendar;
   policy: SlaPolicy;
   now: number;
+  filter: QueueFilter;
+  /** The end of today in the calendar's time zone, for "due today". */
+  endOfToday: number;
+  onAction: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
 }
 
-export function HandoffQueue({ entries, calendar, policy, now }: HandoffQueueProps) {
+const REJECT_REASONS = ['not_a_fit', 'bad_timing', 'wrong_contact'] as const;
+
+export function HandoffQueue({ entries, calendar, policy, now, filter, endOfToday, onAction }: HandoffQueueProps) {
   const clock = useMemo(() => createBusinessClock(calendar), [calendar]);
-  if (entries.length === 0) return <p class="queue-empty">{t('queueEmpty')}</p>;
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const rows = entries
+    .map((entry) => ({ ...entry, sla: slaStatus(entry.handoff, clock, policy, now) }))
+    .filter(({ sla }) => filter === 'all' || (filter === 'overdue' ? sla.state === 'overdue' : sla.dueAt <= endOfToday));
+  if (rows.length === 0) return <p class="queue-empty">{t('queueEmpty')}</p>;
   return (
     <ol class="queue" aria-label={t('pendingHandoffs')}>
-      {entries.map(({ handoff, lead }) => {
-        const sla = slaStatus(handoff, clock, policy, now);
+      {rows.map(({ handoff, lead, sla }) => {
+        const name = lead?.name ?? handoff.email;
+        const actions: HandoffAction[] = handoff.status === 'pending' ? ['accept', 'contacted', 'reject'] : ['contacted', 'reject'];
         return (
           <li key={handoff.id} class="handoff" data-state={sla.state} data-due={handoff.firstContactDueAt}>
             <div class="handoff-who">
-              <span class="handoff-name">{lead?.name ?? handoff.email}</span>
+              <span class="handoff-name">{name}</span>
               <span class="handoff-company">{lead?.company ?? ''}</span>
             </div>
             {lead && (
@@ -32,6 +47,44 @@ export function HandoffQueue({ entries, calendar, policy, now }: HandoffQueuePro
               </span>
             )}
             <span class={`handoff-sla sla-${sla.state}`}>{describeSla(sla)}</span>
+            {rejecting === handoff.id ? (
+              <form
+                class="handoff-actions"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  const reason = new FormData(event.currentTarget).get('reason') as string;
+                  setRejecting(null);
+                  void onAction(handoff.id, 'reject', reason);
+                }}
+              >
+                <label>
+                  {t('rejectReason')}{' '}
+                  <select name="reason">
+                    {REJECT_REASONS.map((reason) => (
+                      <option key={reason} value={reason}>
+                        {t(VERDICT_LABELS[reason])}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit">{t('confirmReject')}</button>
+                <button type="button" onClick={() => setRejecting(null)}>
+                  {t('cancel')}
+                </button>
+              </form>
+            ) : (
+              <div class="handoff-actions" role="group" aria-label={t('handoffActions', name)}>
+                {actions.map((action) => (
+                  <button
+                    type="button"
+                    key={action}
+                    onClick={() => (action === 'reject' ? setRejecting(handoff.id) : void onAction(handoff.id, action))}
+                  >
+                    {t(ACTION_LABELS[action])}
+                  </button>
+                ))}
+              </div>
+            )}
           </li>
         );
       })}

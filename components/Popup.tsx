@@ -1,22 +1,31 @@
 // The toolbar popup: sync state and the rep's queue, read straight from the cache so it opens at once.
+import { DateTime } from 'luxon';
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadLensDb } from '../lib/db';
-import type { Settings } from '../lib/model';
+import type { HandoffAction, Settings } from '../lib/model';
 import { pendingHandoffs } from '../lib/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
 import { formatAge } from '../lib/format';
 import { t } from '../lib/i18n';
-import { HandoffQueue } from './HandoffQueue';
+import { HandoffQueue, type QueueFilter } from './HandoffQueue';
 import { useLiveQuery, useNow } from './use-live-query';
 
 export interface PopupProps {
   db: LeadLensDb;
   loadSettings: () => Promise<Settings>;
   syncNow: () => Promise<unknown>;
+  act: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
 }
 
-export function Popup({ db, loadSettings, syncNow }: PopupProps) {
+const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'filterDueToday' }[] = [
+  { value: 'all', label: 'filterAll' },
+  { value: 'overdue', label: 'filterOverdue' },
+  { value: 'due_today', label: 'filterDueToday' },
+];
+
+export function Popup({ db, loadSettings, syncNow, act }: PopupProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [filter, setFilter] = useState<QueueFilter>('all');
   useEffect(() => void loadSettings().then(setSettings), [loadSettings]);
   const now = useNow(30_000);
   const repEmail = settings?.repEmail;
@@ -31,9 +40,24 @@ export function Popup({ db, loadSettings, syncNow }: PopupProps) {
       </header>
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t('pendingHandoffs')}</h2>
+        <div class="filters" role="radiogroup" aria-label={t('filterLabel')}>
+          {FILTERS.map(({ value, label }) => (
+            <label key={value}>
+              <input type="radio" name="filter" checked={filter === value} onChange={() => setFilter(value)} /> {t(label)}
+            </label>
+          ))}
+        </div>
         {queue.status === 'error' && <p role="alert">{t('cacheUnreadable', queue.error)}</p>}
         {queue.status === 'ready' && settings && (
-          <HandoffQueue entries={queue.value} calendar={settings.calendar} policy={settings.slaPolicy} now={now} />
+          <HandoffQueue
+            entries={queue.value}
+            calendar={settings.calendar}
+            policy={settings.slaPolicy}
+            now={now}
+            filter={filter}
+            endOfToday={DateTime.fromMillis(now, { zone: settings.calendar.timeZone }).endOf('day').toMillis()}
+            onAction={act}
+          />
         )}
       </section>
     </main>

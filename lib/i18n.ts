@@ -14,7 +14,8 @@ let chosen: { language: Language; table: MessageTable } | null = null;
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const values = substitutions.map(String);
   if (chosen) return formatMessage(chosen.table[key], values) || key;
-  return browser.i18n.getMessage(key, values) || key;
+  // MessageKey is already checked against the English file; WXT's own key list may lag behind it.
+  return browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], values) || key;
 }
 
 /** Chrome's rules: $NAME$ is the named placeholder's content, in which $1-$9 are substitutions. */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import { Popup } from '../../components/Popup';
+import { Popup, type PopupProps } from '../../components/Popup';
+import { ask } from '../../lib/client';
 import { LeadLensDb } from '../../lib/db';
 import { loadLanguage } from '../../lib/i18n';
 import { loadSettings } from '../../lib/settings';
@@ -9,6 +9,9 @@ import './style.css';
 const db = new LeadLensDb();
 await loadLanguage((await loadSettings()).settings.language);
 const settings = async () => (await loadSettings()).settings;
-const syncNow = () => browser.runtime.sendMessage({ type: 'syncNow' });
+const syncNow = () => ask({ type: 'syncNow' });
+const act: PopupProps['act'] = async (handoffId, action, reasonCode) => {
+  await ask({ type: 'handoffAction', handoffId, action, reasonCode });
+};
 
-render(<Popup db={db} loadSettings={settings} syncNow={syncNow} />, document.getElementById('app')!);
+render(<Popup db={db} loadSettings={settings} syncNow={syncNow} act={act} />, document.getElementById('app')!);

@@ -54,4 +54,28 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => popup.page.getByRole('status').textContent()).toMatch(/Updated just now|Updated \d+ min ago/);
     await popup.page.close();
   });
+
+  it('filters to overdue, and an action moves a handoff out of the queue and the badge', async () => {
+    const popup = await PopupPage.open(extension);
+    await popup.items().first().waitFor({ timeout: 30_000 });
+    const all = await popup.handoffs();
+    await popup.page.getByRole('radio', { name: 'Overdue' }).check();
+    const overdue = await popup.handoffs();
+    expect(overdue.length).toBe(all.filter((handoff) => handoff.state === 'overdue').length);
+    expect(overdue.every((handoff) => handoff.state === 'overdue')).toBe(true);
+
+    const badgeBefore = Number(await extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({})));
+    const first = overdue[0]!;
+    await popup.page.getByRole('group', { name: `Actions for ${first.name}` }).first().getByRole('button', { name: 'Mark contacted' }).click();
+    await expect.poll(() => popup.items().count()).toBe(overdue.length - 1);
+    await expect.poll(() => extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(badgeBefore - 1));
+
+    const second = (await popup.handoffs())[0]!;
+    const group = popup.page.getByRole('group', { name: `Actions for ${second.name}` }).first();
+    await group.getByRole('button', { name: 'Reject (recycle to nurture)' }).click();
+    await popup.page.getByRole('combobox', { name: 'Why reject?' }).selectOption('bad_timing');
+    await popup.page.getByRole('button', { name: 'Reject', exact: true }).click();
+    await expect.poll(() => popup.items().count()).toBe(overdue.length - 2);
+    await popup.page.close();
+  });
 });
