@@ -141,6 +141,8 @@ export function createDemoSource(options: DemoSourceOptions): LeadSource {
         hasMore: next < records.length,
       };
     },
+    // The demo's marketing system is this browser: a write has landed once it is stored locally.
+    async deliver() {},
   };
 }
 

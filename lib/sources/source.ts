@@ -1,7 +1,7 @@
 // What every marketing system looks like to the rest of LeadLens. A source fetches, parses with
 // zod and hands back domain objects; whatever failed to parse comes back as `rejected`, with why.
 import type { QuarantinedRecord } from '../db';
-import type { Handoff, Lead, Touch } from '../model';
+import type { Handoff, Lead, OutboxItem, Touch } from '../model';
 
 export interface RejectedRecord {
   kind: QuarantinedRecord['kind'];
@@ -25,9 +25,12 @@ export interface LeadSource {
   readonly id: string;
   /** The changes after `cursor` (null: from the beginning), at most about `limit` records. */
   changes(cursor: string | null, limit: number): Promise<ChangesPage>;
+  /** Sends one of the rep's writes, with its idempotency key; throws a SourceError when it did not land. */
+  deliver(item: OutboxItem): Promise<void>;
 }
 
-export type SourceErrorKind = 'auth' | 'rate_limited' | 'unavailable' | 'bad_response' | 'network';
+/** 'rejected': the source refused this request as such (a 4xx); sending it again will not help. */
+export type SourceErrorKind = 'auth' | 'rate_limited' | 'unavailable' | 'bad_response' | 'network' | 'rejected';
 
 /** A failure talking to a source, in words for the rep, with what kind it is for the retry logic. */
 export class SourceError extends Error {

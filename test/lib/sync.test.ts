@@ -20,6 +20,7 @@ function pagedSource(pages: Omit<ChangesPage, 'nextCursor' | 'hasMore'>[], failA
       }
       return { ...pages[index]!, nextCursor: String(index + 1), hasMore: index + 1 < pages.length };
     },
+    deliver: async () => {},
   };
   return { source, asked };
 }
