@@ -2,7 +2,8 @@
 import { DateTime } from 'luxon';
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadLensDb } from '../lib/db';
-import type { HandoffAction, Settings } from '../lib/model';
+import type { HandoffAction, OutboxItem, Settings } from '../lib/model';
+import { deadItems } from '../lib/outbox';
 import { pendingHandoffs } from '../lib/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
 import { formatAge } from '../lib/format';
@@ -31,6 +32,7 @@ export function Popup({ db, loadSettings, syncNow, act }: PopupProps) {
   const repEmail = settings?.repEmail;
   const queue = useLiveQuery(async () => (repEmail ? pendingHandoffs(db, repEmail) : []), [db, repEmail]);
   const sync = useLiveQuery(() => db.getMeta<SyncState>(SYNC_STATE_KEY), [db]);
+  const dead = useLiveQuery(() => deadItems(db), [db]);
 
   return (
     <main class="popup">
@@ -38,6 +40,7 @@ export function Popup({ db, loadSettings, syncNow, act }: PopupProps) {
         <h1>LeadLens</h1>
         <SyncLine state={sync.status === 'ready' ? sync.value : undefined} now={now} onSync={syncNow} />
       </header>
+      {dead.status === 'ready' && dead.value.length > 0 && <Undelivered items={dead.value} />}
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t('pendingHandoffs')}</h2>
         <div class="filters" role="radiogroup" aria-label={t('filterLabel')}>
@@ -61,6 +64,22 @@ export function Popup({ db, loadSettings, syncNow, act }: PopupProps) {
         )}
       </section>
     </main>
+  );
+}
+
+/** Writes marketing refused for good: never dropped silently, shown here with why. */
+function Undelivered({ items }: { items: OutboxItem[] }) {
+  return (
+    <section class="undelivered" role="alert">
+      <p>{t('undelivered', items.length)}</p>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            {item.payload.kind === 'feedback' ? item.payload.email : item.payload.handoffId}: {item.lastError}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

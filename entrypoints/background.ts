@@ -1,19 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BADGE_ALARM, createBackgroundApp, SYNC_ALARM } from '../lib/background-app';
+import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, SYNC_ALARM } from '../lib/background-app';
 import type { BadgeState } from '../lib/badge';
 import { LeadLensDb } from '../lib/db';
-import { loadSettings } from '../lib/settings';
+import { loadSettings, saveSettings } from '../lib/settings';
 import { sourceFor } from '../lib/sources';
 
 export default defineBackground(() => {
   const now = () => Date.now();
+  const db = new LeadLensDb();
   const app = createBackgroundApp({
-    db: new LeadLensDb(),
+    db,
     loadSettings: async () => (await loadSettings()).settings,
-    sourceFor: (settings) => sourceFor(settings, now),
+    saveSettings,
+    sourceFor: (settings, token) => sourceFor(settings, { now, token }),
     now,
     showBadge,
+    scheduleOutbox: async (when) => {
+      if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
+      else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, now() + 1000) });
+    },
   });
 
   async function showBadge(badge: BadgeState) {
@@ -30,6 +36,8 @@ export default defineBackground(() => {
     const { settings } = await loadSettings();
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncIntervalMinutes });
     await app.sync();
+    // Whatever a closed browser or a killed worker left in the outbox goes out now.
+    await app.deliverOutbox();
   }
 
   browser.runtime.onInstalled.addListener(() => void scheduleAndSync());
@@ -37,6 +45,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void app.sync();
     if (alarm.name === BADGE_ALARM) void app.refreshBadge();
+    if (alarm.name === OUTBOX_ALARM) void app.deliverOutbox();
   });
   browser.runtime.onMessage.addListener((message) => app.handleMessage(message));
   // The keyboard command: the page's content script opens its first lead's card.

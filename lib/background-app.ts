@@ -5,7 +5,8 @@ import { leadContexts } from './context';
 import type { LeadLensDb } from './db';
 import type { Settings } from './model';
 import type { Handlers } from './messages';
-import { recordAction } from './outbox';
+import { loadToken, saveToken } from './credentials';
+import { deliverDue, nextWakeAt, recordAction } from './outbox';
 import { pendingHandoffs } from './queue';
 import { createRouter } from './router';
 import { createBusinessClock } from './sla';
@@ -15,18 +16,27 @@ import { recordSyncFailure, SYNC_STATE_KEY, syncSource, type SyncState } from '.
 export interface BackgroundDeps {
   db: LeadLensDb;
   loadSettings: () => Promise<Settings>;
-  sourceFor: (settings: Settings) => LeadSource;
+  /** The source the settings name, with its API token. */
+  sourceFor: (settings: Settings, token: string | undefined) => LeadSource;
+  saveSettings: (settings: Settings) => Promise<void>;
   now: () => number;
   /** Puts the badge on the toolbar and wakes the background when it next changes. */
   showBadge: (badge: BadgeState) => Promise<void>;
+  /** Wakes the background when the outbox next has something due; null clears the wake-up. */
+  scheduleOutbox: (when: number | null) => Promise<void>;
 }
 
 export const SYNC_ALARM = 'sync';
 export const BADGE_ALARM = 'badge';
+export const OUTBOX_ALARM = 'outbox';
 
 export function createBackgroundApp(deps: BackgroundDeps) {
-  const { db, loadSettings, sourceFor, now, showBadge } = deps;
+  const { db, loadSettings, now, showBadge, scheduleOutbox } = deps;
+  /** The saved token, unless one is being tried out before it is saved. */
+  const sourceFor = async (settings: Settings, token?: string) =>
+    deps.sourceFor(settings, token ?? (await loadToken(db, settings.source.kind)));
   let syncUnderWay: Promise<SyncState> | null = null;
+  let deliveryUnderWay: Promise<void> | null = null;
 
   /** One sync at a time: a second call while one runs joins it. */
   function sync(): Promise<SyncState> {
@@ -34,7 +44,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       const settings = await loadSettings();
       let source: LeadSource;
       try {
-        source = sourceFor(settings);
+        source = await sourceFor(settings);
       } catch (error) {
         return recordSyncFailure(db, settings.source.kind, error, now());
       }
@@ -45,6 +55,23 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       syncUnderWay = null;
     });
     return syncUnderWay;
+  }
+
+  /** Sends what the outbox holds that is due; one run at a time, the next wake-up set after. */
+  function deliverOutbox(): Promise<void> {
+    deliveryUnderWay ??= (async () => {
+      try {
+        const source = await sourceFor(await loadSettings());
+        await deliverDue(db, (item) => source.deliver(item), { now });
+      } catch (error) {
+        // No usable source yet (say, no token): the writes wait, safe in the outbox.
+        console.warn('LeadLens: delivery postponed', error);
+      }
+      await scheduleOutbox(await nextWakeAt(db));
+    })().finally(() => {
+      deliveryUnderWay = null;
+    });
+    return deliveryUnderWay;
   }
 
   async function refreshBadge(): Promise<BadgeState> {
@@ -75,14 +102,34 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     async feedback({ email, handoffId, verdict, reasonCode, note }) {
       const payload = { kind: 'feedback' as const, email, handoffId, verdict, reasonCode: reasonCode ?? verdict, note };
       const item = await recordAction(db, payload, { now: now() });
+      void deliverOutbox();
       return { queuedId: item.id };
     },
     async handoffAction({ handoffId, action, reasonCode, note }) {
       const item = await recordAction(db, { kind: 'handoff_action', handoffId, action, reasonCode, note }, { now: now() });
       await refreshBadge();
+      void deliverOutbox();
       return { queuedId: item.id };
+    },
+    async saveConnection({ kind, baseUrl, token }) {
+      const settings = await loadSettings();
+      await deps.saveSettings({ ...settings, source: { ...settings.source, kind, baseUrl } });
+      if (token) await saveToken(db, kind, token);
+      void sync();
+      return { tokenSaved: !!(token ?? (await loadToken(db, kind))) };
+    },
+    async testConnection({ kind, baseUrl, token }) {
+      const settings = await loadSettings();
+      const candidate = { ...settings, source: { ...settings.source, kind, baseUrl } };
+      try {
+        const source = await sourceFor(candidate, token);
+        await source.changes(null, 1);
+        return { ok: true, message: 'Connected.' };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
     },
   };
 
-  return { sync, refreshBadge, handleMessage: createRouter(handlers) };
+  return { sync, refreshBadge, deliverOutbox, handleMessage: createRouter(handlers) };
 }

@@ -1,7 +1,7 @@
 // The typed messages pages, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
-import { Email, HandoffAction, Verdict } from './model';
+import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from './model';
 import type { LeadContext } from './context';
 import type { SyncState } from './sync';
 
@@ -40,7 +40,23 @@ export const HandoffActionRequest = z.object({
   note: Note,
 });
 
-export const Request = z.discriminatedUnion('type', [ContextRequest, SyncNowRequest, FeedbackRequest, HandoffActionRequest]);
+const Connection = {
+  kind: z.enum(SOURCE_KINDS),
+  baseUrl: WebUrl.optional(),
+  /** Only on its way in: the background keeps it, nothing ever sends it back. */
+  token: z.string().trim().min(1).max(4096).optional(),
+};
+export const SaveConnectionRequest = z.object({ type: z.literal('saveConnection'), ...Connection });
+export const TestConnectionRequest = z.object({ type: z.literal('testConnection'), ...Connection });
+
+export const Request = z.discriminatedUnion('type', [
+  ContextRequest,
+  SyncNowRequest,
+  FeedbackRequest,
+  HandoffActionRequest,
+  SaveConnectionRequest,
+  TestConnectionRequest,
+]);
 /** What a sender passes: the input side of each schema. */
 export type Request = z.input<typeof Request>;
 export type ParsedRequest = z.output<typeof Request>;
@@ -57,6 +73,8 @@ export interface Answers {
   /** The outbox item's id: stored locally at once, delivered in the background. */
   feedback: { queuedId: string };
   handoffAction: { queuedId: string };
+  saveConnection: { tokenSaved: boolean };
+  testConnection: { ok: boolean; message: string };
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

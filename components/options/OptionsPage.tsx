@@ -5,13 +5,15 @@ import { LANGUAGES, t } from '../../lib/i18n';
 import { parse, Settings } from '../../lib/model';
 import type { LoadedSettings } from '../../lib/settings';
 import { CalendarEditor } from './CalendarEditor';
+import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
 
 export interface OptionsPageProps {
   load: () => Promise<LoadedSettings>;
   save: (settings: Settings) => Promise<void>;
+  connection: Omit<ConnectionFormProps, 'initial'>;
 }
 
-export function OptionsPage({ load, save }: OptionsPageProps) {
+export function OptionsPage({ load, save, connection }: OptionsPageProps) {
   const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -28,7 +30,8 @@ export function OptionsPage({ load, save }: OptionsPageProps) {
     const parsed = parse(Settings, 'Settings', draft);
     if (!parsed.ok) return setStatus({ ok: false, text: t('settingsInvalid', parsed.error.message) });
     try {
-      await save(parsed.value);
+      // The connection has its own form: keep whatever it last saved.
+      await save({ ...parsed.value, source: (await load()).settings.source });
       setStatus({ ok: true, text: t('savedSettings') });
     } catch (error) {
       setStatus({ ok: false, text: t('settingsInvalid', error instanceof Error ? error.message : String(error)) });
@@ -39,6 +42,7 @@ export function OptionsPage({ load, save }: OptionsPageProps) {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       {loaded?.problem && <p role="alert">{t('storedSettingsBroken', loaded.problem)}</p>}
+      <ConnectionForm initial={draft.source} {...connection} />
       <form onSubmit={submit}>
         <label>
           {t('language')}{' '}
@@ -56,7 +60,7 @@ export function OptionsPage({ load, save }: OptionsPageProps) {
           <input type="email" value={draft.repEmail} onInput={(event) => setDraft({ ...draft, repEmail: event.currentTarget.value })} />
         </label>
         <CalendarEditor calendar={draft.calendar} onChange={(calendar) => setDraft({ ...draft, calendar })} />
-        <button type="submit">{t('save')}</button>
+        <button type="submit">{t('saveSettings')}</button>
         {status && (
           <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>
             {status.text}

@@ -1,17 +1,24 @@
 import { render } from 'preact';
-import { OptionsPage } from '../../components/options/OptionsPage';
+import { browser } from 'wxt/browser';
+import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage';
+import { ask } from '../../lib/client';
 import { loadLanguage } from '../../lib/i18n';
 import { loadSettings, saveSettings } from '../../lib/settings';
 import './style.css';
 
-const loaded = await loadSettings();
-await loadLanguage(loaded.settings.language);
-document.documentElement.lang = loaded.settings.language === 'auto' ? navigator.language : loaded.settings.language;
+const initial = await loadSettings();
+await loadLanguage(initial.settings.language);
+document.documentElement.lang = initial.settings.language === 'auto' ? navigator.language : initial.settings.language;
 
-const load = async () => loaded;
-const save = async (settings: Parameters<typeof saveSettings>[0]) => {
+const save: OptionsPageProps['save'] = async (settings) => {
   await saveSettings(settings);
-  if (settings.language !== loaded.settings.language) location.reload();
+  if (settings.language !== initial.settings.language) location.reload();
 };
 
-render(<OptionsPage load={load} save={save} />, document.getElementById('app')!);
+const connection: OptionsPageProps['connection'] = {
+  onSave: (details) => ask({ type: 'saveConnection', ...details }),
+  onTest: (details) => ask({ type: 'testConnection', ...details }),
+  requestAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+};
+
+render(<OptionsPage load={loadSettings} save={save} connection={connection} />, document.getElementById('app')!);

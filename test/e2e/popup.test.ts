@@ -18,12 +18,12 @@ afterAll(async () => {
 });
 
 describe('the built extension in Chromium', () => {
-  it('asks only for storage and alarms', () => {
+  it('asks only for storage and alarms, and for a site only when the user connects it', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
     expect([...manifest.permissions].sort()).toEqual(['alarms', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
   });
 
   it('syncs the demo on install and the popup lists the pending handoffs in deadline order', async () => {

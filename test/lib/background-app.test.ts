@@ -8,17 +8,28 @@ import type { Settings } from '../../lib/model';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { generateDemo } from '../../lib/sources/demo';
 import { sourceFor } from '../../lib/sources';
+import { loadToken } from '../../lib/credentials';
+import { startFakeLeadContextApi } from '../fakes/lead-context-api';
+import { wireLead } from '../fakes/wire';
+import { makeLead } from '../fixtures/factories';
 
 const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
 let db: LeadLensDb;
 let settings: Settings;
 let badges: BadgeState[];
+let wakeUps: (number | null)[];
 
 function app() {
   return createBackgroundApp({
     db,
     loadSettings: async () => settings,
-    sourceFor: (current) => sourceFor(current, () => NOW),
+    sourceFor: (current, token) => sourceFor(current, { now: () => NOW, token }),
+    saveSettings: async (next) => {
+      settings = next;
+    },
+    scheduleOutbox: async (when) => {
+      wakeUps.push(when);
+    },
     now: () => NOW,
     showBadge: async (badge) => {
       badges.push(badge);
@@ -30,6 +41,7 @@ beforeEach(() => {
   db = new LeadLensDb(`bg-${Math.random()}`);
   settings = DEFAULT_SETTINGS;
   badges = [];
+  wakeUps = [];
 });
 afterEach(async () => {
   db.close();
@@ -97,6 +109,42 @@ describe('the background', () => {
     const state = await app().sync();
     expect(state).toMatchObject({ status: 'error', sourceId: 'marketo', error: expect.stringMatching(/marketo source is not available/) });
     expect(await db.getMeta('syncState')).toEqual(state);
+  });
+
+  it('records a click, delivers it and leaves nothing waiting', async () => {
+    const background = app();
+    await background.sync();
+    const reply = await background.handleMessage({ type: 'feedback', email: 'someone@acme.example.com', verdict: 'bad_timing', note: '' });
+    expect(reply).toMatchObject({ ok: true, data: { queuedId: expect.any(String) } });
+    await background.deliverOutbox();
+    expect(await db.outbox.count()).toBe(0);
+    expect(wakeUps.at(-1)).toBeNull();
+  });
+
+  it('connects to a Lead Context API: tests it, keeps the token in the database, and syncs from it', async () => {
+    const fake = await startFakeLeadContextApi({ token: 'secret-token', records: { leads: [wireLead(makeLead(1))] } });
+    try {
+      const background = app();
+      const wrong = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'nope' });
+      expect(wrong).toMatchObject({ ok: true, data: { ok: false, message: expect.stringMatching(/refused the API token \(401\)/) } });
+      const right = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      expect(right).toMatchObject({ ok: true, data: { ok: true } });
+
+      const saved = await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      expect(saved).toEqual({ ok: true, data: { tokenSaved: true } });
+      expect(settings.source).toMatchObject({ kind: 'http', baseUrl: fake.baseUrl });
+      expect(JSON.stringify(settings)).not.toContain('secret-token');
+      expect(await loadToken(db, 'http')).toBe('secret-token');
+      await expect.poll(async () => JSON.stringify(await db.getMeta('syncState'))).toMatch(/"status":"idle"/);
+      expect(await db.leads.get('lead1@acme.example.com')).toBeDefined();
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('says what is missing when the API is chosen without a token', async () => {
+    settings = { ...DEFAULT_SETTINGS, source: { kind: 'http', baseUrl: 'http://127.0.0.1:9', demoSeed: 1 } };
+    expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the API token of your Lead Context API in LeadLens options.' });
   });
 
   it('rejects a malformed message with a readable error', async () => {

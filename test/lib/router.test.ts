@@ -11,6 +11,8 @@ function handlers(): Handlers {
     syncNow: vi.fn(async () => ({ status: 'idle' as const, sourceId: 'demo', recordsSynced: 0, quarantined: 0 })),
     feedback: vi.fn(async () => ({ queuedId: 'o1' })),
     handoffAction: vi.fn(async () => ({ queuedId: 'o2' })),
+    saveConnection: vi.fn(async () => ({ tokenSaved: true })),
+    testConnection: vi.fn(async () => ({ ok: true, message: 'Connected.' })),
   };
 }
 

@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Popup } from '../../components/Popup';
+import { LeadLensDb } from '../../lib/db';
+import { DEFAULT_SETTINGS } from '../../lib/default-settings';
+import { makeOutboxItem } from '../fixtures/factories';
+
+let container: HTMLElement;
+let db: LeadLensDb;
+afterEach(async () => {
+  render(null, container);
+  container.remove();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('Popup', () => {
+  it('shows writes marketing refused for good, with why, instead of dropping them', async () => {
+    db = new LeadLensDb(`popup-${Math.random()}`);
+    await db.outbox.bulkPut([
+      makeOutboxItem(1, { state: 'dead', lastError: 'The Lead Context API refused the request (422).' }),
+      makeOutboxItem(2),
+    ]);
+    container = document.createElement('div');
+    document.body.append(container);
+    await act(async () =>
+      render(<Popup db={db} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} />, container),
+    );
+    await vi.waitFor(() => expect(container.querySelector('.undelivered')).not.toBeNull());
+    expect(container.querySelector('.undelivered')!.textContent).toBe(
+      '1 of your clicks could not be delivered to marketing. They are kept here:lead1@acme.example.com: The Lead Context API refused the request (422).',
+    );
+    await vi.waitFor(() => expect(container.textContent).toContain('No pending handoffs'));
+  });
+});
