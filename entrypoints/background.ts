@@ -13,7 +13,7 @@ export default defineBackground(() => {
     db,
     loadSettings: async () => (await loadSettings()).settings,
     saveSettings,
-    sourceFor: (settings, token) => sourceFor(settings, { now, token }),
+    sourceFor: (settings, token) => sourceFor(settings, { now, token, demoInbox: (item) => db.receiveInDemoInbox(item) }),
     now,
     showBadge,
     scheduleOutbox: async (when) => {

@@ -20,6 +20,7 @@ export interface MetaEntry {
 }
 
 export const DB_NAME = 'leadlens';
+export const DEMO_INBOX_KEY = 'demo:inbox';
 
 /**
  * Every schema this database has had, oldest first. A change is a new entry, never an edit: an
@@ -82,6 +83,14 @@ export class LeadLensDb extends Dexie {
 
   async setMeta(key: string, value: unknown): Promise<void> {
     await this.meta.put({ key, value });
+  }
+
+  /** The demo's marketing system: the writes it received, the latest 500. */
+  async receiveInDemoInbox(item: OutboxItem): Promise<void> {
+    await this.transaction('rw', this.meta, async () => {
+      const inbox = (await this.getMeta<OutboxItem[]>(DEMO_INBOX_KEY)) ?? [];
+      await this.setMeta(DEMO_INBOX_KEY, [...inbox.filter((kept) => kept.idempotencyKey !== item.idempotencyKey), item].slice(-500));
+    });
   }
 }
 

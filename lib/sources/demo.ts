@@ -1,7 +1,18 @@
 // The built-in demo: a believable book of leads, deterministic from a seed and laid out relative to
 // "now", so that a fresh install shows overdue, due-soon and on-track handoffs straight away.
 import { fitPoints, grade, normaliseScore } from '../grade';
-import { STAGES, TOUCH_TYPES, type BusinessCalendar, type Handoff, type Lead, type SlaPolicy, type Stage, type Touch, type TouchType } from '../model';
+import {
+  STAGES,
+  TOUCH_TYPES,
+  type BusinessCalendar,
+  type Handoff,
+  type Lead,
+  type OutboxItem,
+  type SlaPolicy,
+  type Stage,
+  type Touch,
+  type TouchType,
+} from '../model';
 import { createBusinessClock, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, dueTimes, matchRule, type BusinessClock } from '../sla';
 import { CAMPAIGNS, ENGLISH, JAPANESE, OTHER_REPS, QUALIFYING_RULES, TOUCH_PATHS, TOUCH_TITLES } from './demo-data';
 import type { LeadSource } from './source';
@@ -98,6 +109,8 @@ export const DEMO_REFRESH_MS = 12 * HOUR;
 
 export interface DemoSourceOptions extends Omit<DemoOptions, 'now'> {
   now: () => number;
+  /** The demo's marketing system: where delivered writes land. */
+  inbox?: (item: OutboxItem) => Promise<void>;
 }
 
 /**
@@ -141,8 +154,10 @@ export function createDemoSource(options: DemoSourceOptions): LeadSource {
         hasMore: next < records.length,
       };
     },
-    // The demo's marketing system is this browser: a write has landed once it is stored locally.
-    async deliver() {},
+    // The demo's marketing system lives in this browser: a write lands in its inbox.
+    async deliver(item) {
+      await options.inbox?.(item);
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 // The registry of marketing systems: a new source is one file and one line here.
-import type { Settings } from '../model';
+import type { OutboxItem, Settings } from '../model';
 import { createDemoSource } from './demo';
 import { createHttpSource } from './http';
 import { SourceError, type LeadSource } from './source';
@@ -8,6 +8,8 @@ export interface SourceContext {
   now: () => number;
   /** The API token saved for the source, if any. */
   token?: string;
+  /** Where the demo's marketing system keeps what it receives. */
+  demoInbox?: (item: OutboxItem) => Promise<void>;
 }
 
 export function sourceFor(settings: Settings, context: SourceContext): LeadSource {
@@ -20,6 +22,7 @@ export function sourceFor(settings: Settings, context: SourceContext): LeadSourc
         calendar: settings.calendar,
         policy: settings.slaPolicy,
         now: context.now,
+        inbox: context.demoInbox,
       });
     case 'http':
       if (!baseUrl) throw new SourceError('Set the API base URL of your Lead Context API in LeadLens options.', 'auth');

@@ -19,15 +19,16 @@ afterAll(async () => {
   await extension?.close();
 });
 
-async function outboxCount(): Promise<number> {
+/** What the demo's marketing system has received, read from the extension's database. */
+async function demoInbox(): Promise<{ payload: { verdict?: string; note?: string; email?: string } }[]> {
   return extension.serviceWorker.evaluate(
     () =>
-      new Promise<number>((resolve, reject) => {
+      new Promise((resolve, reject) => {
         const open = indexedDB.open('leadlens');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => resolve(count.result);
+          const get = open.result.transaction('meta').objectStore('meta').get('demo:inbox');
+          get.onsuccess = () => resolve(get.result?.value ?? []);
         };
       }),
   );
@@ -54,11 +55,16 @@ describe('LeadLens in Gmail', () => {
     expect(await card.locator('.ll-sla').getAttribute('data-state')).toMatch(/^(overdue|due_soon|on_track)$/);
     expect(await card.locator('.ll-touch').count()).toBeGreaterThan(0);
 
-    const before = await outboxCount();
+    const before = (await demoInbox()).length;
     await card.getByRole('textbox').fill('Budget frozen until April');
     await card.getByRole('button', { name: 'Not a fit' }).click();
     await expect.poll(() => card.getByRole('status').last().textContent()).toBe('Saved: Not a fit');
-    expect(await outboxCount()).toBe(before + 1);
+    await expect.poll(async () => (await demoInbox()).length).toBe(before + 1);
+    expect((await demoInbox()).at(-1)!.payload).toMatchObject({
+      email: 'noah.wright@orbitlabs.example.com',
+      verdict: 'not_a_fit',
+      note: 'Budget frozen until April',
+    });
 
     await gmail.page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
