@@ -23,6 +23,29 @@ export function queryAllOrFail(root: ParentNode, selector: string): Element[] {
   return found;
 }
 
+/** The addresses of a mailto: link: several may be comma-separated and percent-encoded; ?subject=… is ignored. */
+export function mailtoAddresses(href: string | null): string[] {
+  if (!href?.toLowerCase().startsWith('mailto:')) return [];
+  let list = href.slice('mailto:'.length).split('?')[0]!;
+  try {
+    list = decodeURIComponent(list);
+  } catch {
+    return [];
+  }
+  return list.split(',').flatMap((part) => normaliseEmail(part) ?? []);
+}
+
+/** The addresses of mailto: links, one entry per link and address. */
+export function linkAddresses(links: Iterable<Element>, role: 'record' | 'link') {
+  return [...links].flatMap((anchor) => mailtoAddresses(anchor.getAttribute('href')).map((email) => ({ email, anchor, role })));
+}
+
+/** A record page shows its address in several places: one card, at the first. */
+export function firstPerEmail<T extends { email: string }>(found: T[]): T[] {
+  const seen = new Set<string>();
+  return found.filter(({ email }) => !seen.has(email) && !!seen.add(email));
+}
+
 /** The addresses held in an attribute of each element, once per element and address. */
 export function addressesIn(elements: Iterable<Element>, attribute: string, role: 'sender' | 'recipient' | 'record' | 'link') {
   const found: { email: string; anchor: Element; role: typeof role }[] = [];

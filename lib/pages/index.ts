@@ -1,9 +1,15 @@
 // Every page LeadLens reads: a new site is one adapter file and one line here.
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { dynamics } from './dynamics';
 import { gmail } from './gmail';
+import { hubspot } from './hubspot';
+import { mailto } from './mailto';
+import { pipedrive } from './pipedrive';
+import { salesforce } from './salesforce';
 import type { PageAdapter } from './types';
 
-export const PAGE_ADAPTERS: PageAdapter[] = [gmail];
+/** Site adapters first: the catch-all mailto adapter answers only where none of them does. */
+export const PAGE_ADAPTERS: PageAdapter[] = [gmail, salesforce, hubspot, dynamics, pipedrive, mailto];
 
 export function adapterFor(url: string, enabledOptIn: string[] = []): PageAdapter | undefined {
   return PAGE_ADAPTERS.find(
