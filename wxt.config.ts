@@ -1,16 +1,23 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { holidayData } from './lib/build/holiday-data';
+import { OPTIONAL_SITES } from './lib/sites';
+
+// The browser tests cannot click a permission prompt (Playwright does not reach them), so they
+// use a build in which the optional sites' hosts are already granted; the code is the same.
+const grantSites = process.env.LEADLENS_GRANT_SITES === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
+  outDir: grantSites ? '.output/granted' : '.output',
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting'],
+    ...(grantSites ? { host_permissions: OPTIONAL_SITES.flatMap((site) => site.origins) } : {}),
     // Asked for one origin at a time, when the user connects a marketing system there.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     commands: {

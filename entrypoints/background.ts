@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, SYNC_ALARM } from '../lib/background-app';
 import type { BadgeState } from '../lib/badge';
 import { LeadLensDb } from '../lib/db';
-import { loadSettings, saveSettings } from '../lib/settings';
+import { loadSettings, saveSettings, settingsItem } from '../lib/settings';
+import { registerSiteScripts } from '../lib/site-scripts';
 import { sourceFor } from '../lib/sources';
 
 export default defineBackground(() => {
@@ -32,14 +33,22 @@ export default defineBackground(() => {
     else await browser.alarms.create(BADGE_ALARM, { when: badge.nextChangeAt });
   }
 
+  async function applySites() {
+    const { settings } = await loadSettings();
+    await registerSiteScripts(settings.sites, browser.scripting, browser.permissions);
+  }
+
   async function scheduleAndSync() {
     const { settings } = await loadSettings();
+    await applySites();
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncIntervalMinutes });
     await app.sync();
     // Whatever a closed browser or a killed worker left in the outbox goes out now.
     await app.deliverOutbox();
   }
 
+  settingsItem.watch(() => void applySites());
+  browser.permissions.onRemoved.addListener(() => void applySites());
   browser.runtime.onInstalled.addListener(() => void scheduleAndSync());
   browser.runtime.onStartup.addListener(() => void scheduleAndSync());
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -8,5 +8,6 @@ export const DEFAULT_SETTINGS: Settings = {
   calendar: DEFAULT_CALENDAR,
   slaPolicy: DEFAULT_SLA_POLICY,
   syncIntervalMinutes: 15,
+  sites: [],
   language: 'auto',
 };

@@ -203,6 +203,8 @@ export const Settings = z.object({
   calendar: BusinessCalendar,
   slaPolicy: SlaPolicy,
   syncIntervalMinutes: z.number().int().min(1).max(1440).default(15),
+  /** The optional sites (CRMs, mailto links) the user turned on, by adapter id. */
+  sites: z.array(z.string()).default([]),
   language: z.enum(['auto', 'en', 'ja']).default('auto'),
 });
 

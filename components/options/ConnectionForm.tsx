@@ -14,8 +14,8 @@ export interface ConnectionFormProps {
   initial: Settings['source'];
   onSave: (connection: Connection) => Promise<{ tokenSaved: boolean }>;
   onTest: (connection: Connection) => Promise<{ ok: boolean; message: string }>;
-  /** Asks the browser for access to an origin; false when the user says no. */
-  requestAccess: (origin: string) => Promise<boolean>;
+  /** Asks the browser for access to these origins (match patterns); false when the user says no. */
+  requestAccess: (origins: string[]) => Promise<boolean>;
 }
 
 export function ConnectionForm({ initial, onSave, onTest, requestAccess }: ConnectionFormProps) {
@@ -35,7 +35,7 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
       setStatus({ ok: false, text: t('settingsInvalid', `${t('apiBaseUrl')}: ${baseUrl}`) });
       return null;
     }
-    if (!(await requestAccess(origin))) {
+    if (!(await requestAccess([`${origin}/*`]))) {
       setStatus({ ok: false, text: t('accessDenied', origin) });
       return null;
     }

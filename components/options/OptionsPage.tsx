@@ -6,6 +6,7 @@ import { parse, Settings } from '../../lib/model';
 import type { LoadedSettings } from '../../lib/settings';
 import { CalendarEditor } from './CalendarEditor';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
+import { SitesEditor } from './SitesEditor';
 
 export interface OptionsPageProps {
   load: () => Promise<LoadedSettings>;
@@ -59,6 +60,11 @@ export function OptionsPage({ load, save, connection }: OptionsPageProps) {
           {t('yourEmail')}
           <input type="email" value={draft.repEmail} onInput={(event) => setDraft({ ...draft, repEmail: event.currentTarget.value })} />
         </label>
+        <SitesEditor
+          enabled={draft.sites}
+          onChange={(sites) => setDraft({ ...draft, sites })}
+          requestAccess={(origins) => connection.requestAccess(origins)}
+        />
         <CalendarEditor calendar={draft.calendar} onChange={(calendar) => setDraft({ ...draft, calendar })} />
         <button type="submit">{t('saveSettings')}</button>
         {status && (

@@ -18,7 +18,7 @@ const save: OptionsPageProps['save'] = async (settings) => {
 const connection: OptionsPageProps['connection'] = {
   onSave: (details) => ask({ type: 'saveConnection', ...details }),
   onTest: (details) => ask({ type: 'testConnection', ...details }),
-  requestAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  requestAccess: (origins) => browser.permissions.request({ origins }),
 };
 
 render(<OptionsPage load={loadSettings} save={save} connection={connection} />, document.getElementById('app')!);

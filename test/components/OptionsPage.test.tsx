@@ -17,7 +17,7 @@ let accessGranted = true;
 const connection = {
   onSave: async (args: unknown) => (calls.push({ kind: 'save', args }), { tokenSaved: true }),
   onTest: async (args: unknown) => (calls.push({ kind: 'test', args }), { ok: false, message: 'The Lead Context API refused the API token (401).' }),
-  requestAccess: async (origin: string) => (calls.push({ kind: 'access', args: origin }), accessGranted),
+  requestAccess: async (origins: string[]) => (calls.push({ kind: 'access', args: origins }), accessGranted),
 };
 
 async function mount(problem?: string) {
@@ -91,7 +91,7 @@ describe('OptionsPage', () => {
     await act(async () => button('Test connection').click());
     await vi.waitFor(() => expect(field('.connection [role="alert"]').textContent).toBe('The Lead Context API refused the API token (401).'));
     expect(calls.slice(0, 2)).toEqual([
-      { kind: 'access', args: 'http://127.0.0.1:8787' },
+      { kind: 'access', args: ['http://127.0.0.1:8787/*'] },
       { kind: 'test', args: { kind: 'http', baseUrl: 'http://127.0.0.1:8787/api', token: 'secret' } },
     ]);
     await act(async () => button('Save').click());
@@ -111,6 +111,25 @@ describe('OptionsPage', () => {
       expect(field('.connection [role="alert"]').textContent).toBe('LeadLens needs your permission to reach https://leads.example.com.'),
     );
     expect(calls.map((call) => call.kind)).toEqual(['access']);
+  });
+
+  it('turns a CRM on only once its site is granted, and saves the choice', async () => {
+    const saved = await mount();
+    const box = (name: string) =>
+      [...container.querySelectorAll('label')].find((label) => label.textContent?.trim() === name)!.querySelector('input')!;
+    accessGranted = false;
+    await act(async () => box('HubSpot').click());
+    expect(box('HubSpot').checked).toBe(false);
+    accessGranted = true;
+    await act(async () => box('Salesforce (Lightning)').click());
+    await vi.waitFor(() => expect(box('Salesforce (Lightning)').checked).toBe(true));
+    expect(calls.filter((call) => call.kind === 'access').map((call) => call.args)).toEqual([
+      ['https://app.hubspot.com/*'],
+      ['https://*.lightning.force.com/*'],
+    ]);
+    await submit();
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]!.sites).toEqual(['salesforce']);
   });
 
   it('says when stored settings were broken and the defaults are in use', async () => {

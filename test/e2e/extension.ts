@@ -7,6 +7,8 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { findChromium } from './chromium';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+/** The build with the optional sites' hosts granted, for the tests of CRM pages. */
+export const GRANTED_EXTENSION_DIR = fileURLToPath(new URL('../../.output/granted/chrome-mv3', import.meta.url));
 
 export interface LoadedExtension {
   context: BrowserContext;
@@ -15,14 +17,14 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<LoadedExtension> {
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<LoadedExtension> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'leadlens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       // This machine's network is closed: keep Chromium from reaching out on its own.
       '--disable-background-networking',
       '--disable-component-update',

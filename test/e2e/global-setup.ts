@@ -7,5 +7,9 @@ export default function setup() {
   findChromium();
   if (process.env.LEADLENS_SKIP_BUILD === '1') return;
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = (env: Record<string, string>) =>
+    execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  build({});
+  // The same extension with the optional sites' hosts granted up front (see wxt.config.ts).
+  build({ LEADLENS_GRANT_SITES: '1' });
 }

@@ -18,10 +18,12 @@ afterAll(async () => {
 });
 
 describe('the built extension in Chromium', () => {
-  it('asks only for storage and alarms, and for a site only when the user connects it', () => {
+  it('asks for storage, alarms and scripting only, and for a site only when the user turns it on', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'storage']);
+    // scripting registers the CRM content script for the sites the user turned on; it carries no install warning.
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([['https://mail.google.com/*']]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
   });

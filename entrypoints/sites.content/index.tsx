@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import css from '../../components/card/card.css?inline';
+import { startOverlay } from '../../components/overlay/start-overlay';
+import { ask } from '../../lib/client';
+import { adapterFor } from '../../lib/pages';
+import type { PageAdapter } from '../../lib/pages/types';
+
+// Registered by the background for the sites the user turned on (lib/site-scripts.ts). These
+// sites navigate without reloading, so the adapter is chosen again for each URL.
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  async main(ctx) {
+    const stored = (await browser.storage.local.get('settings')).settings as { sites?: unknown } | undefined;
+    const enabled = Array.isArray(stored?.sites) ? stored.sites.filter((id): id is string => typeof id === 'string') : [];
+    const currentPage: PageAdapter = {
+      id: 'sites',
+      matches: [],
+      find: (doc) => adapterFor(location.href, enabled)?.find(doc) ?? [],
+    };
+    const overlay = startOverlay(ctx, currentPage, { ask, now: Date.now, css });
+    const onCommand = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type === 'openCard') overlay.openCard();
+    };
+    browser.runtime.onMessage.addListener(onCommand);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+  },
+});
