@@ -7,6 +7,11 @@ import { PopupPage } from './pages/popup-page';
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
 const hostile = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/compose-and-hostile'))!;
 
+/** The part of Chrome's API these tests call inside the service worker. */
+declare const chrome: {
+  tabs: { query(query: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+};
+
 let extension: LoadedExtension;
 beforeAll(async () => {
   extension = await launchWithExtension();
@@ -68,6 +73,21 @@ describe('LeadLens in Gmail', () => {
 
     await gmail.page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
+    await gmail.page.close();
+  });
+
+  it('opens the first lead card on the keyboard command and moves focus into it', async () => {
+    const gmail = await HostPage.open(extension, thread);
+    await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(thread.expected.length);
+    await gmail.page.bringToFront();
+    // What the background does on the command (Alt+Shift+L), as Playwright cannot press browser shortcuts.
+    await extension.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'openCard' });
+    });
+    const card = gmail.page.getByRole('region', { name: /^LeadLens: / });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await gmail.page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('leadlens-overlay');
     await gmail.page.close();
   });
 

@@ -24,6 +24,12 @@ describe('page fixtures (meta)', () => {
     for (const fixture of PAGE_FIXTURES) expect(ids).toContain(fixture.adapter);
   });
 
+  it('holds at least two variants for every site', () => {
+    for (const { id } of PAGE_ADAPTERS.filter((adapter) => adapter.id !== 'mailto')) {
+      expect(PAGE_FIXTURES.filter((fixture) => fixture.adapter === id).length, id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('carries the capture date in every fixture file name', () => {
     for (const fixture of PAGE_FIXTURES) expect(fixture.file).toMatch(/\.\d{4}-\d{2}-\d{2}\.html$/);
   });
