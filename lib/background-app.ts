@@ -9,7 +9,7 @@ import { loadToken, saveToken } from './credentials';
 import { deliverDue, nextWakeAt, recordAction } from './outbox';
 import { pendingHandoffs } from './queue';
 import { createRouter } from './router';
-import { createBusinessClock } from './sla';
+import { createBusinessClock, type BusinessClock } from './sla';
 import type { LeadSource } from './sources/source';
 import { recordSyncFailure, SYNC_STATE_KEY, syncSource, type SyncState } from './sync';
 
@@ -32,6 +32,14 @@ export const OUTBOX_ALARM = 'outbox';
 
 export function createBackgroundApp(deps: BackgroundDeps) {
   const { db, loadSettings, now, showBadge, scheduleOutbox } = deps;
+  // Building a clock parses the holiday rules: one per calendar, kept while the calendar stays the same.
+  let clockCache: { key: string; clock: BusinessClock } | null = null;
+  function clockFor(calendar: Settings['calendar']): BusinessClock {
+    const key = JSON.stringify(calendar);
+    if (clockCache?.key !== key) clockCache = { key, clock: createBusinessClock(calendar) };
+    return clockCache.clock;
+  }
+
   /** The saved token, unless one is being tried out before it is saved. */
   const sourceFor = async (settings: Settings, token?: string) =>
     deps.sourceFor(settings, token ?? (await loadToken(db, settings.source.kind)));
@@ -77,7 +85,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   async function refreshBadge(): Promise<BadgeState> {
     const settings = await loadSettings();
     const queue = await pendingHandoffs(db, settings.repEmail);
-    const clock = createBusinessClock(settings.calendar);
+    const clock = clockFor(settings.calendar);
     const badge = badgeFor(
       queue.map((entry) => entry.handoff),
       clock,
@@ -91,7 +99,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   const handlers: Handlers = {
     async context({ emails }) {
       const settings = await loadSettings();
-      const clock = createBusinessClock(settings.calendar);
+      const clock = clockFor(settings.calendar);
       const [contexts, syncState] = await Promise.all([
         leadContexts(db, emails, { now: now(), clock, policy: settings.slaPolicy }),
         db.getMeta<SyncState>(SYNC_STATE_KEY),

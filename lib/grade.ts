@@ -1,6 +1,7 @@
 // Grade = fit letter (who they are: company size, industry, role) + readiness digit (how engaged:
 // the score). A1 is the best cell of the matrix. Thresholds come from the settings.
-import type { Fit, GradeThresholds, ScoreFactor } from './model';
+import type { Fit, Grade, GradeThresholds, ScoreFactor } from './model';
+import { FITS } from './vocabulary';
 
 export const DEFAULT_GRADE_THRESHOLDS: GradeThresholds = {
   fit: [75, 50, 25],
@@ -8,8 +9,9 @@ export const DEFAULT_GRADE_THRESHOLDS: GradeThresholds = {
 };
 
 export interface FitProfile {
-  /** Points by minimum company size, largest band first. */
+  /** Points by minimum company size; the largest band the company reaches applies. */
   sizeBands: { minEmployees: number; points: number; label: string }[];
+  /** Matched ignoring case; list the names the sources use, in each language. */
   targetIndustries: string[];
   industryPoints: number;
   /** Points by seniority, matched against the job title in English or Japanese; first match wins. */
@@ -22,12 +24,17 @@ export const DEFAULT_FIT_PROFILE: FitProfile = {
     { minEmployees: 200, points: 30, label: 'Mid-market (200-999 employees)' },
     { minEmployees: 50, points: 15, label: 'Small business (50-199 employees)' },
   ],
-  targetIndustries: ['Manufacturing', 'Software', 'Financial services', 'Logistics'],
+  targetIndustries: ['Manufacturing', 'Software', 'Financial services', 'Logistics', '製造業', 'ソフトウェア', '金融', '物流'],
   industryPoints: 25,
   roles: [
-    { pattern: /\b(ceo|cfo|coo|cto|chief|president|founder)\b|社長|取締役|役員|執行役員|代表/i, points: 35, label: 'Executive' },
-    { pattern: /\b(vp|vice president|head|director)\b|本部長|部長/i, points: 30, label: 'Director or VP' },
-    { pattern: /\b(manager|lead)\b|課長|マネージャー|リーダー|主任/i, points: 20, label: 'Manager' },
+    // "Vice President" is a VP, not a president; 営業代表 is a sales rep, so 代表 alone is not enough.
+    {
+      pattern: /\b(c[efotmirs]o|chief|founder)\b|(?<!vice[\s-]?)\bpresident\b|社長|取締役|役員|会長/i,
+      points: 35,
+      label: 'Executive',
+    },
+    { pattern: /\b(s?vp|evp|vice[\s-]president|head|director)\b|本部長|部長|室長|センター長/i, points: 30, label: 'Director or VP' },
+    { pattern: /\b(manager|lead|supervisor)\b|課長|係長|マネージャー|リーダー/i, points: 20, label: 'Manager' },
   ],
 };
 
@@ -37,55 +44,93 @@ export interface Firmographics {
   title?: string;
 }
 
-/** Fit points 0-100 and the factors that produced them. */
-export function fitPoints(firm: Firmographics, profile: FitProfile = DEFAULT_FIT_PROFILE) {
+/** Fit points 0-100 and the factors that produced them; what is unknown or nonsense adds nothing. */
+export function fitPoints(
+  firmographics: Firmographics,
+  profile: FitProfile = DEFAULT_FIT_PROFILE,
+): { points: number; factors: ScoreFactor[] } {
   const factors: ScoreFactor[] = [];
-  const size = firm.companySize;
-  const band = size !== undefined && Number.isFinite(size) ? profile.sizeBands.find((b) => size >= b.minEmployees) : undefined;
-  if (band) factors.push({ label: band.label, points: band.points });
-  if (firm.industry && profile.targetIndustries.includes(firm.industry)) {
-    factors.push({ label: `Target industry: ${firm.industry}`, points: profile.industryPoints });
+  const size = firmographics.companySize;
+  if (size !== undefined && Number.isFinite(size)) {
+    const bands = profile.sizeBands.filter((band) => size >= band.minEmployees);
+    const band = bands.sort((a, b) => b.minEmployees - a.minEmployees)[0];
+    if (band) factors.push({ label: band.label, points: band.points });
   }
-  const role = firm.title ? profile.roles.find((r) => r.pattern.test(firm.title!)) : undefined;
+  const industry = firmographics.industry?.trim();
+  if (industry && profile.targetIndustries.some((target) => target.toLowerCase() === industry.toLowerCase())) {
+    factors.push({ label: `Target industry: ${industry}`, points: profile.industryPoints });
+  }
+  // NFKC: Japanese titles often carry full-width Latin, e.g. ＣＥＯ.
+  const title = firmographics.title?.normalize('NFKC');
+  const role = title ? profile.roles.find((candidate) => candidate.pattern.test(title)) : undefined;
   if (role) factors.push({ label: `Role: ${role.label}`, points: role.points });
   const points = clamp(factors.reduce((sum, factor) => sum + factor.points, 0), 0, 100);
   return { points, factors };
 }
 
+/** A-D; points outside 0-100 count as the nearest end, and NaN as D. */
 export function fitLetter(points: number, thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOLDS): Fit {
-  const [a, b, c] = thresholds.fit;
-  if (!(points >= c)) return 'D'; // NaN lands here too
+  const [a, b, c] = checkedThresholds(thresholds.fit, 'fit');
+  if (!(points >= c)) return 'D';
   return points >= a ? 'A' : points >= b ? 'B' : 'C';
 }
 
+/** 1-4 from the score; a score outside 0-100 counts as the nearest end, and NaN as 4. */
 export function readinessDigit(score: number, thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOLDS): 1 | 2 | 3 | 4 {
-  const [one, two, three] = thresholds.readiness;
+  const [one, two, three] = checkedThresholds(thresholds.readiness, 'readiness');
   if (!(score >= three)) return 4;
   return score >= one ? 1 : score >= two ? 2 : 3;
 }
 
-export function gradeOf(fit: Fit, readiness: number): string {
+export function gradeOf(fit: Fit, readiness: number): Grade {
+  if (!FITS.includes(fit)) throw new RangeError(`Fit must be one of ${FITS.join(', ')}, not ${String(fit)}.`);
+  if (!Number.isInteger(readiness) || readiness < 1 || readiness > 4) {
+    throw new RangeError(`Readiness must be 1, 2, 3 or 4, not ${readiness}.`);
+  }
   return `${fit}${readiness}`;
 }
 
-export function grade(fitPointsValue: number, score: number, thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOLDS) {
+export function grade(
+  fitPointsValue: number,
+  score: number,
+  thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOLDS,
+): { fit: Fit; readiness: 1 | 2 | 3 | 4; grade: Grade } {
   const fit = fitLetter(fitPointsValue, thresholds);
   const readiness = readinessDigit(score, thresholds);
   return { fit, readiness, grade: gradeOf(fit, readiness) };
 }
 
-/** A source's raw score on its own scale, as 0-100. */
+/** A source's raw score on its own scale, as an integer 0-100; NaN counts as 0. */
 export function normaliseScore(raw: number, scale: { min: number; max: number }): number {
-  if (!Number.isFinite(raw) || !(scale.max > scale.min)) return 0;
+  if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || !(scale.max > scale.min)) {
+    throw new RangeError(`A score scale must run from a lower to a higher number, not ${scale.min}-${scale.max}.`);
+  }
+  if (Number.isNaN(raw)) return 0;
   return Math.round(clamp(((raw - scale.min) / (scale.max - scale.min)) * 100, 0, 100));
 }
 
+export interface ScoreExplanation {
+  label: string;
+  points: number;
+  /** This factor's part of all the points moved, up or down: 0-1, summing to 1. */
+  share: number;
+}
+
 /** "Why this score": factors by the size of their contribution, each with its share of the whole. */
-export function explainScore(factors: ScoreFactor[]) {
+export function explainScore(factors: ScoreFactor[]): ScoreExplanation[] {
   const total = factors.reduce((sum, factor) => sum + Math.abs(factor.points), 0);
   return [...factors]
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
-    .map((factor) => ({ ...factor, share: total === 0 ? 0 : Math.abs(factor.points) / total }));
+    .map(({ label, points }) => ({ label, points, share: total === 0 ? 0 : Math.abs(points) / total }));
+}
+
+/** Thresholds must be finite and highest first; anything else is a settings bug, not a D. */
+function checkedThresholds(tuple: readonly [number, number, number], what: string): readonly [number, number, number] {
+  const [first, second, third] = tuple;
+  if (!tuple.every(Number.isFinite) || first < second || second < third) {
+    throw new RangeError(`The ${what} thresholds must be three numbers, highest first, not ${tuple.join(', ')}.`);
+  }
+  return tuple;
 }
 
 function clamp(value: number, min: number, max: number): number {

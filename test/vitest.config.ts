@@ -35,6 +35,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        root,
+        plugins: [holidayData()],
+        test: {
+          name: 'bench',
+          include: ['test/bench/**/*.bench-run.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -6,27 +6,49 @@ import {
   TOUCH_TYPES,
   type BusinessCalendar,
   type Handoff,
+  type HandoffStatus,
+  type Instant,
   type Lead,
   type OutboxItem,
+  type ScoreFactor,
   type SlaPolicy,
   type Stage,
   type Touch,
   type TouchType,
 } from '../model';
 import { createBusinessClock, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, dueTimes, matchRule, type BusinessClock } from '../sla';
-import { CAMPAIGNS, ENGLISH, JAPANESE, OTHER_REPS, QUALIFYING_RULES, TOUCH_PATHS, TOUCH_TITLES } from './demo-data';
+import {
+  campaignsFor,
+  englishPerson,
+  ENGLISH,
+  FACTOR_LABELS,
+  HANDOFF_PLAN,
+  japanesePerson,
+  JAPANESE,
+  MQL_RULES,
+  NEGATIVE_FACTORS,
+  NEGATIVE_STAGES,
+  OTHER_REPS,
+  QUALIFIED_DAYS_AGO,
+  TOUCH_POINTS,
+  TOUCH_RANGE,
+  touchTitle,
+  type Language,
+} from './demo-data';
 import type { LeadSource } from './source';
 
 export const DEMO_SOURCE_ID = 'demo';
 const LEAD_COUNT = 320;
-const REP_PENDING = 27;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const HISTORY_DAYS = 180;
+/** The demo's raw score scale, as a marketing system would report it. */
+const RAW_SCALE = { min: 0, max: 250 };
 
 export interface DemoOptions {
   seed: number;
-  now: number;
+  now: Instant;
   repEmail: string;
   calendar?: BusinessCalendar;
   policy?: SlaPolicy;
@@ -38,70 +60,116 @@ export interface DemoData {
   handoffs: Handoff[];
 }
 
-/** Touches per lead by stage: the further along, the more engaged. */
-const TOUCH_RANGE: Record<Stage, [number, number]> = {
-  subscriber: [0, 5], lead: [2, 12], mql: [12, 30], sql: [14, 36], opportunity: [15, 40],
-  customer: [5, 30], recycled: [3, 15], disqualified: [0, 6],
-};
-const TOUCH_POINTS: Record<TouchType, number> = {
-  email_open: 2, email_click: 4, form_fill: 20, page_view: 3, webinar: 15, download: 10, event: 15, ad_click: 2, chat: 8,
-};
+type Random = () => number;
+
+interface Streams {
+  seed: number;
+  now: Instant;
+  /**
+   * While leads are made, read in the order it always has been: test/fixtures name people of seed 1.
+   * Whatever a lead has gained since draws on `detail`, which leaves the people as they were.
+   */
+  random: Random;
+  detail: Random;
+}
 
 export function generateDemo(options: DemoOptions): DemoData {
-  const { seed, now, repEmail, calendar = DEFAULT_CALENDAR, policy = DEFAULT_SLA_POLICY } = options;
-  const random = mulberry32(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const { seed, now, calendar = DEFAULT_CALENDAR, policy = DEFAULT_SLA_POLICY } = options;
+  const streams: Streams = { seed, now, random: mulberry32(seed), detail: mulberry32(seed ^ 0x5bd1e995) };
   const emails = new Set<string>();
   const leads: Lead[] = [];
   const touches: Touch[] = [];
-
+  const demoRequests = new Map<string, Touch>();
   for (let n = 0; n < LEAD_COUNT; n++) {
-    const japanese = n % 2 === 0;
-    const stage = STAGES[n % STAGES.length]!;
-    const person = japanese ? japanesePerson(pick) : englishPerson(pick);
-    const company = pick(japanese ? JAPANESE.companies : ENGLISH.companies);
-    const email = uniqueEmail(`${person.local}@${company.domain}`, emails);
-    const [least, most] = TOUCH_RANGE[stage];
-    const leadTouches = Array.from({ length: least + Math.floor(random() * (most - least + 1)) }, (_, k) => {
-      // The first leads carry one touch of every type, so the demo shows them all.
-      const type = n < TOUCH_TYPES.length && k === 0 ? TOUCH_TYPES[n]! : pick(TOUCH_TYPES);
-      return {
-        id: `demo-${seed}-t${n}-${k}`,
-        email,
-        type,
-        at: Math.floor(now - random() * 180 * DAY),
-        title: TOUCH_TITLES[type][japanese ? 1 : 0],
-        campaign: pick(CAMPAIGNS),
-        url: `https://www.leadlens.example${TOUCH_PATHS[type]}`,
-      } satisfies Touch;
-    });
-    touches.push(...leadTouches);
-
-    const scoreFactors = engagementFactors(leadTouches);
-    const scoreRaw = scoreFactors.reduce((sum, factor) => sum + factor.points, 0);
-    const score = normaliseScore(scoreRaw, { min: 0, max: 250 });
-    const fit = fitPoints({ companySize: company.size, industry: company.industry, title: person.title });
-    const qualified = ['mql', 'sql', 'opportunity', 'customer'].includes(stage);
-    leads.push({
-      email,
-      name: person.name,
-      company: company.name,
-      title: person.title,
-      industry: company.industry,
-      companySize: company.size,
-      stage,
-      score,
-      scoreRaw,
-      scoreFactors,
-      ...grade(fit.points, score),
-      qualifiedBy: qualified ? pick(QUALIFYING_RULES) : undefined,
-      qualifiedAt: qualified ? Math.floor(now - random() * 30 * DAY) : undefined,
-      updatedAt: Math.max(0, ...leadTouches.map((touch) => touch.at)) || now - DAY,
-    });
+    const made = demoLead(n, streams, emails);
+    leads.push(made.lead);
+    touches.push(...made.touches);
+    if (made.demoRequest) demoRequests.set(made.lead.email, made.demoRequest);
   }
-
-  const handoffs = demoHandoffs(leads, { seed, now, repEmail, policy, clock: createBusinessClock(calendar), random });
+  const clock = createBusinessClock(calendar);
+  const repEmail = options.repEmail.trim().toLowerCase();
+  const handoffs = demoHandoffs(leads, { ...streams, repEmail, policy, clock });
+  settle(leads, touches, handoffs, demoRequests, streams);
   return { leads, touches, handoffs };
+}
+
+function demoLead(n: number, streams: Streams, emails: Set<string>) {
+  const { now, random, detail } = streams;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const japanese = n % 2 === 0;
+  const language: Language = japanese ? 1 : 0;
+  const stage = STAGES[n % STAGES.length]!;
+  const person = japanese ? japanesePerson(pick) : englishPerson(pick);
+  const company = pick(japanese ? JAPANESE.companies : ENGLISH.companies);
+  const email = uniqueEmail(`${person.local}@${company.domain}`, emails);
+  const qualifiedDaysAgo = QUALIFIED_DAYS_AGO[stage];
+  const touches = demoTouches({ n, email, stage, language, qualified: !!qualifiedDaysAgo }, streams, pick);
+
+  const scoreFactors = engagementFactors(touches, language);
+  if (NEGATIVE_STAGES.includes(stage) && detail() < 0.3) {
+    const [english, japaneseLabel, points] = NEGATIVE_FACTORS[Math.floor(detail() * NEGATIVE_FACTORS.length)]!;
+    scoreFactors.push({ label: japanese ? japaneseLabel : english, points });
+  }
+  const scoreRaw = scoreFactors.reduce((sum, factor) => sum + factor.points, 0);
+  const score = normaliseScore(scoreRaw, RAW_SCALE);
+  const fit = fitPoints({ companySize: company.size, industry: company.industry, title: person.title });
+  const graded = grade(fit.points, score);
+  const lead: Lead = {
+    email,
+    name: person.name,
+    company: company.name,
+    title: person.title,
+    industry: company.industry,
+    companySize: company.size,
+    stage,
+    score,
+    scoreRaw,
+    scoreFactors,
+    ...graded,
+    updatedAt: now, // settled once the handoffs are known
+  };
+  const demoRequest = touches.at(-1);
+  if (!qualifiedDaysAgo || !demoRequest) return { lead, touches };
+
+  // Of these stages only recycled draws on `detail`: `random` has always given the others two numbers here.
+  const draw = stage === 'recycled' ? detail : random;
+  const types = new Set(touches.map((touch) => touch.type));
+  const rules = MQL_RULES.filter((rule) => rule.holds({ score, fit: graded.fit }, types));
+  lead.qualifiedBy = rules[Math.floor(draw() * rules.length)]!.words[language];
+  const [fewestDays, mostDays] = qualifiedDaysAgo;
+  lead.qualifiedAt = now - Math.round((fewestDays + draw() * (mostDays - fewestDays)) * DAY);
+  demoRequest.at = lead.qualifiedAt - lag(detail);
+  return { lead, touches, demoRequest };
+}
+
+interface TouchesFor {
+  n: number;
+  email: string;
+  stage: Stage;
+  language: Language;
+  /** A qualified lead's last touch is the demo request that qualified it. */
+  qualified: boolean;
+}
+
+function demoTouches({ n, email, stage, language, qualified }: TouchesFor, { seed, now, random }: Streams, pick: <T>(list: readonly T[]) => T) {
+  const [fewest, most] = TOUCH_RANGE[stage];
+  const count = fewest + Math.floor(random() * (most - fewest + 1));
+  return Array.from({ length: count }, (_, k): Touch => {
+    // The first leads carry one touch of every type, so the demo shows them all.
+    const drawn = n < TOUCH_TYPES.length && k === 0 ? TOUCH_TYPES[n]! : pick(TOUCH_TYPES);
+    const type = qualified && k === count - 1 ? 'form_fill' : drawn;
+    const at = now - 1 - Math.floor(random() * (HISTORY_DAYS * DAY - 1));
+    const campaign = pick(campaignsFor(type, language === 1 ? 'ja' : 'en'));
+    return {
+      id: `demo-${seed}-t${n}-${k}`,
+      email,
+      type,
+      at,
+      title: touchTitle(type, campaign, language),
+      campaign: campaign.name,
+      url: `https://www.leadlens.example${campaign.path}?utm_campaign=${campaign.slug}`,
+    };
+  });
 }
 
 /** The demo is laid out afresh when its layout is this old, so deadlines stay near "now". */
@@ -163,71 +231,108 @@ export function createDemoSource(options: DemoSourceOptions): LeadSource {
 
 type DemoRecord = { kind: 'lead'; lead: Lead } | { kind: 'touch'; touch: Touch } | { kind: 'handoff'; handoff: Handoff };
 
-interface HandoffPlan {
-  seed: number;
-  now: number;
+interface HandoffContext extends Streams {
   repEmail: string;
   policy: SlaPolicy;
   clock: BusinessClock;
-  random: () => number;
 }
 
-/** Pending handoffs for the rep spread over overdue, due soon and on track; some closed; some for others. */
-function demoHandoffs(leads: Lead[], plan: HandoffPlan): Handoff[] {
-  const { seed, now, repEmail, policy, clock, random } = plan;
-  const candidates = leads.filter((lead) => lead.stage === 'mql' || lead.stage === 'sql');
-  const dueSoon = policy.dueSoonMinutes * MINUTE;
-  return candidates.slice(0, REP_PENDING + 20).map((lead, k): Handoff => {
-    const rule = matchRule(policy, { stage: lead.stage, score: lead.score, grade: lead.grade, source: DEMO_SOURCE_ID });
+/** Open handoffs spread over overdue, due soon and on track at `now`; closed ones further back. */
+function demoHandoffs(leads: Lead[], context: HandoffContext): Handoff[] {
+  const { seed, repEmail, policy, clock } = context;
+  const others = OTHER_REPS.filter((email) => email !== repEmail);
+  const unused = new Map(STAGES.map((stage) => [stage, leads.filter((lead) => lead.stage === stage)]));
+  const assignments = HANDOFF_PLAN.flatMap(([stage, count, status, assignee]) =>
+    unused
+      .get(stage)!
+      .splice(0, count)
+      .map((lead, k) => ({ lead, k, status, assigneeEmail: assignee === 'rep' ? repEmail : others[k % others.length]! })),
+  );
+  return assignments.map(({ lead, k, status, assigneeEmail }, index): Handoff => {
+    // The rule that applied when marketing handed the lead over, as an MQL.
+    const rule = matchRule(policy, { stage: 'mql', score: lead.score, grade: lead.grade, source: DEMO_SOURCE_ID });
     const span = rule.firstContactHours * HOUR;
-    // Working time left at `now`: overdue, due soon, or on track, in turn.
-    const left = roundToMinute([
-      -(30 * MINUTE + random() * 27 * HOUR),
-      10 * MINUTE + random() * (dueSoon - 20 * MINUTE),
-      dueSoon + 15 * MINUTE + random() * Math.max(0, span - dueSoon - 30 * MINUTE),
-    ][k % 3]!);
-    const handedOffAt = clock.add(clock.add(now, left), -span);
-    const due = dueTimes(clock, rule, handedOffAt);
-    const mine = k < REP_PENDING + 10;
-    const closed = k >= REP_PENDING && mine;
-    const respondedAt = closed ? Math.min(now, handedOffAt + (k % 2 ? 2 : 30) * HOUR) : undefined;
+    const open = status === 'pending' || status === 'accepted';
+    const { handedOffAt, acceptedAt, respondedAt } = open ? openTimes(context, span, k % 3, status) : closedTimes(context, span, status);
     return {
-      id: `demo-${seed}-h${k}`,
+      id: `demo-${seed}-h${index}`,
       email: lead.email,
-      assigneeEmail: mine ? repEmail : OTHER_REPS[k % OTHER_REPS.length]!,
+      assigneeEmail,
       handedOffAt,
       rule: lead.qualifiedBy ?? rule.name,
       source: DEMO_SOURCE_ID,
-      status: closed ? (k % 4 === 0 ? 'rejected' : 'contacted') : k % 5 === 4 ? 'accepted' : 'pending',
-      ...due,
-      acceptedAt: !closed && k % 5 === 4 ? Math.min(now, handedOffAt + HOUR) : undefined,
+      status,
+      ...dueTimes(clock, rule, handedOffAt),
+      acceptedAt,
       respondedAt,
-      updatedAt: respondedAt ?? handedOffAt,
+      updatedAt: Math.max(handedOffAt, acceptedAt ?? 0, respondedAt ?? 0),
     };
   });
 }
 
+interface HandoffTimes {
+  handedOffAt: Instant;
+  acceptedAt?: Instant;
+  respondedAt?: Instant;
+}
+
+/** Working time left at `now` picks the state: 0 overdue, 1 due soon, 2 on track. */
+function openTimes({ now, policy, clock, random }: HandoffContext, span: number, state: number, status: HandoffStatus): HandoffTimes {
+  const dueSoon = policy.dueSoonMinutes * MINUTE;
+  const wanted = [
+    -(30 * MINUTE + random() * (27 * HOUR - 30 * MINUTE)),
+    10 * MINUTE + random() * Math.max(0, dueSoon - 20 * MINUTE),
+    dueSoon + 15 * MINUTE + random() * Math.max(0, span - dueSoon - 30 * MINUTE),
+  ][state]!;
+  // A handoff lies in the past, so a rule shorter than the due-soon window has nothing on track.
+  const left = Math.min(roundToMinute(wanted), span - MINUTE);
+  const handedOffAt = clock.add(clock.add(now, left), -span);
+  if (status !== 'accepted') return { handedOffAt };
+  return { handedOffAt, acceptedAt: Math.min(now, clock.add(handedOffAt, roundToMinute(5 * MINUTE + random() * 55 * MINUTE))) };
+}
+
+/** Handed off a few working days ago and answered, mostly in time. */
+function closedTimes({ now, clock, random }: HandoffContext, span: number, status: HandoffStatus): HandoffTimes {
+  const handedOffAt = clock.add(now, -roundToMinute(span + HOUR + random() * 80 * HOUR));
+  const firstContactDueAt = clock.add(handedOffAt, span);
+  const respondedAt =
+    random() < 0.75
+      ? clock.add(handedOffAt, roundToMinute(span * (0.1 + 0.8 * random())))
+      : Math.min(now, clock.add(firstContactDueAt, roundToMinute(30 * MINUTE + random() * 16 * HOUR)));
+  const acceptedAt = status === 'contacted' ? clock.add(handedOffAt, Math.floor(clock.between(handedOffAt, respondedAt) / 2)) : undefined;
+  return { handedOffAt, acceptedAt, respondedAt };
+}
+
+/** Ties leads to their handoffs: owner, qualified just before the handoff, and the last change. */
+function settle(leads: Lead[], touches: Touch[], handoffs: Handoff[], demoRequests: Map<string, Touch>, { now, detail }: Streams) {
+  const byEmail = new Map(leads.map((lead) => [lead.email, lead]));
+  for (const handoff of handoffs) {
+    const lead = byEmail.get(handoff.email)!;
+    lead.ownerEmail = handoff.assigneeEmail;
+    lead.qualifiedAt = handoff.handedOffAt - lag(detail);
+    const demoRequest = demoRequests.get(lead.email);
+    if (demoRequest) demoRequest.at = lead.qualifiedAt - lag(detail);
+  }
+  const latest = new Map<string, Instant>();
+  for (const touch of touches) latest.set(touch.email, Math.max(latest.get(touch.email) ?? 0, touch.at));
+  for (const handoff of handoffs) latest.set(handoff.email, Math.max(latest.get(handoff.email) ?? 0, handoff.updatedAt));
+  for (const lead of leads) {
+    const last = Math.max(latest.get(lead.email) ?? 0, lead.qualifiedAt ?? 0);
+    lead.updatedAt = last > 0 ? last : now - (1 + Math.floor(detail() * 90)) * DAY;
+  }
+}
+
+/** Marketing automation reacts within minutes: form, then MQL, then handoff. */
+const lag = (detail: Random) => roundToMinute(MINUTE + detail() * 14 * MINUTE);
 const roundToMinute = (ms: number) => Math.round(ms / MINUTE) * MINUTE;
 
-function engagementFactors(touches: Touch[]) {
+function engagementFactors(touches: Touch[], language: Language): ScoreFactor[] {
   const counts = new Map<TouchType, number>();
   touches.forEach((touch) => counts.set(touch.type, (counts.get(touch.type) ?? 0) + 1));
   return [...counts].map(([type, count]) => ({
-    label: `${TOUCH_TITLES[type][0].replace(/ ".*"/, '')} × ${count}`,
+    label: `${FACTOR_LABELS[type][language]} × ${count}`,
     points: count * TOUCH_POINTS[type],
   }));
-}
-
-function japanesePerson(pick: <T>(list: readonly T[]) => T) {
-  const [family, familyRomaji] = pick(JAPANESE.family);
-  const [given, givenRomaji] = pick(JAPANESE.given);
-  return { name: `${family} ${given}`, local: `${givenRomaji}.${familyRomaji}`, title: pick(JAPANESE.titles) };
-}
-
-function englishPerson(pick: <T>(list: readonly T[]) => T) {
-  const family = pick(ENGLISH.family);
-  const given = pick(ENGLISH.given);
-  return { name: `${given} ${family}`, local: `${given}.${family}`.toLowerCase(), title: pick(ENGLISH.titles) };
 }
 
 function uniqueEmail(candidate: string, taken: Set<string>): string {

@@ -1,12 +1,17 @@
 // The Lead Context API: the generic HTTP source for marketing systems LeadLens has no adapter for.
-// Bearer token, JSON, ISO-8601 times; every record is parsed on its own, so one bad record is
-// quarantined and the rest of the page is kept.
+// Bearer token, JSON, ISO-8601 times on the wire and epoch ms inside. Every record is parsed on its
+// own, so one bad record is quarantined with its reason and the rest of the page is kept.
 import { z } from 'zod';
-import { Email, Handoff, Lead, parse, Touch, type OutboxItem } from '../model';
-import { SourceError, type ChangesPage, type LeadSource, type RejectedRecord } from './source';
+import { Email, Handoff, Instant, Lead, parse, Touch, type OutboxItem } from '../model';
+import { SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
 
-const IsoTime = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text));
-const WireLead = Lead.extend({ updatedAt: IsoTime, qualifiedAt: IsoTime.optional(), scoreRaw: z.number().optional() }).transform(
+const IsoTime = z.iso
+  .datetime({ offset: true, error: 'must be an ISO-8601 time, e.g. 2026-11-16T09:00:00Z' })
+  .transform((text) => Date.parse(text))
+  .pipe(Instant);
+
+const WireLead = Lead.extend({ qualifiedAt: IsoTime.optional(), updatedAt: IsoTime, scoreRaw: z.number().optional() }).transform(
+  // The raw score is optional on the wire: a source whose scale is 0-100 already may leave it out.
   (lead) => ({ ...lead, scoreRaw: lead.scoreRaw ?? lead.score }),
 );
 const WireTouch = Touch.extend({ at: IsoTime });
@@ -19,17 +24,13 @@ const WireHandoff = Handoff.extend({
   updatedAt: IsoTime,
 });
 
-const ChangesEnvelope = z.object({
-  leads: z.array(z.unknown()).default([]),
-  touches: z.array(z.unknown()).default([]),
-  handoffs: z.array(z.unknown()).default([]),
-  deleted: z.array(z.unknown()).default([]),
-  nextCursor: z.string().min(1),
-  hasMore: z.boolean(),
-});
-const LeadsEnvelope = z.object({ leads: z.array(z.unknown()) });
+// The envelopes are checked as a whole; the records inside them one by one.
+const Records = z.array(z.unknown()).default([]);
+const ChangesBody = z.object({ leads: Records, touches: Records, handoffs: Records, deleted: Records, nextCursor: z.string().min(1), hasMore: z.boolean() });
+const LeadsBody = z.object({ leads: z.array(z.unknown()) });
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
+/** Addresses per GET /v1/leads; a longer lookup is sent in batches of this size. */
 export const MAX_LOOKUP = 100;
 
 export interface HttpSourceOptions {
@@ -39,52 +40,51 @@ export interface HttpSourceOptions {
   timeoutMs?: number;
 }
 
-export function createHttpSource(options: HttpSourceOptions) {
-  const { baseUrl, token, fetch: send = fetch, timeoutMs = 15_000 } = options;
-  const base = baseUrl.replace(/\/+$/, '');
+export interface HttpSource extends LeadSource {
+  lookup(emails: string[]): Promise<LookupResult>;
+  deliver(item: OutboxItem): Promise<'delivered'>;
+}
 
-  async function request(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<unknown> {
+export function createHttpSource(options: HttpSourceOptions): HttpSource {
+  const { token, fetch: send = globalThis.fetch, timeoutMs = 15_000 } = options;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  /** The body of a 2xx answer; anything else becomes a SourceError that says what to do. */
+  async function request(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<string> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     let response: Response;
+    let text: string;
     try {
-      response = await send(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await send(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+      text = await response.text(); // under the same time-out: a connection dropped mid-body is a network failure
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new SourceError(
-        timedOut
-          ? `The Lead Context API at ${base} did not answer within ${timeoutMs / 1000} s.`
-          : `Could not reach the Lead Context API at ${base}: ${error instanceof Error ? error.message : String(error)}`,
-        'network',
-      );
+      throw networkError(error, base, timeoutMs);
     }
-    const text = await response.text().catch(() => '');
-    if (!response.ok) throw errorFor(response, text);
-    try {
-      return text ? JSON.parse(text) : {};
-    } catch {
-      throw new SourceError(`The Lead Context API answered ${path} with something that is not JSON.`, 'bad_response');
-    }
+    if (!response.ok) throw errorFor(response.status, response.headers.get('retry-after'), text);
+    return text;
   }
 
-  function envelope<S extends z.ZodType>(schema: S, path: string, body: unknown): z.infer<S> {
-    const parsed = parse(schema, `Answer to ${path}`, body);
+  async function getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+    const text = await request('GET', path);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new SourceError(`The Lead Context API answered ${path.split('?')[0]} with something that is not JSON.`, 'bad_response');
+    }
+    const parsed = parse(schema, `Answer to ${path.split('?')[0]}`, json);
     if (!parsed.ok) throw new SourceError(`The Lead Context API's answer was not as documented: ${parsed.error.message}`, 'bad_response');
     return parsed.value;
   }
 
-  const source = {
+  return {
     id: `http:${base}`,
 
-    async changes(cursor: string | null, limit: number): Promise<ChangesPage> {
-      const path = `/v1/changes?${new URLSearchParams({ ...(cursor ? { cursor } : {}), limit: String(limit) })}`;
-      const body = envelope(ChangesEnvelope, '/v1/changes', await request('GET', path));
+    async changes(cursor, limit): Promise<ChangesPage> {
+      const query = new URLSearchParams({ ...(cursor === null ? {} : { cursor }), limit: String(limit) });
+      const body = await getJson(`/v1/changes?${query}`, ChangesBody);
       const rejected: RejectedRecord[] = [];
       return {
         leads: keep(body.leads, WireLead, 'lead', rejected),
@@ -97,66 +97,83 @@ export function createHttpSource(options: HttpSourceOptions) {
       };
     },
 
-    async lookup(emails: string[]) {
-      if (emails.length > MAX_LOOKUP) throw new RangeError(`At most ${MAX_LOOKUP} addresses per lookup.`);
-      const query = new URLSearchParams(emails.map((email) => ['email', email]));
-      const body = envelope(LeadsEnvelope, '/v1/leads', await request('GET', `/v1/leads?${query}`));
-      const rejected: RejectedRecord[] = [];
-      return { leads: keep(body.leads, WireLead, 'lead', rejected), rejected };
+    async lookup(emails) {
+      const unique = [...new Set(emails.map((email) => email.trim().toLowerCase()))];
+      const result: LookupResult = { leads: [], rejected: [] };
+      for (let from = 0; from < unique.length; from += MAX_LOOKUP) {
+        const query = new URLSearchParams(unique.slice(from, from + MAX_LOOKUP).map((email) => ['email', email]));
+        const body = await getJson(`/v1/leads?${query}`, LeadsBody);
+        result.leads.push(...keep(body.leads, WireLead, 'lead', result.rejected));
+      }
+      return result;
     },
 
-    async deliver(item: OutboxItem): Promise<void> {
-      const { payload } = item;
-      const at = new Date(item.createdAt).toISOString();
+    async deliver(item) {
+      const { payload, idempotencyKey } = item;
+      const at = new Date(item.createdAt).toISOString(); // when the rep clicked, not when it got through
       if (payload.kind === 'feedback') {
         const { kind: _kind, ...feedback } = payload;
-        await request('POST', '/v1/feedback', { ...feedback, at }, item.idempotencyKey);
+        await request('POST', '/v1/feedback', { ...feedback, at }, idempotencyKey);
       } else {
         const path = `/v1/handoffs/${encodeURIComponent(payload.handoffId)}/${payload.action}`;
-        await request('POST', path, { reasonCode: payload.reasonCode, note: payload.note, at }, item.idempotencyKey);
+        await request('POST', path, { reasonCode: payload.reasonCode, note: payload.note, at }, idempotencyKey);
       }
+      return 'delivered'; // 201, or 200 when the key was seen before: landed either way
     },
-  } satisfies LeadSource & Record<string, unknown>;
-  return source;
+  };
 }
+
+const LABELS = { lead: 'Lead', touch: 'Touch', handoff: 'Handoff', deleted: 'Deleted lead' } as const;
 
 function keep<S extends z.ZodType>(raws: unknown[], schema: S, kind: RejectedRecord['kind'], rejected: RejectedRecord[]): z.infer<S>[] {
   const kept: z.infer<S>[] = [];
   for (const raw of raws) {
-    const parsed = parse(schema, kind, raw);
+    const parsed = parse(schema, LABELS[kind], raw);
     if (parsed.ok) kept.push(parsed.value);
     else rejected.push({ kind, reason: parsed.error.message, raw });
   }
   return kept;
 }
 
-function errorFor(response: Response, text: string): SourceError {
-  let detail = '';
-  try {
-    const body = ErrorBody.safeParse(JSON.parse(text));
-    if (body.success) detail = `: ${body.data.error.message} (${body.data.error.code})`;
-  } catch {
-    // Not JSON: the status says enough.
+function networkError(error: unknown, base: string, timeoutMs: number): SourceError {
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return new SourceError(`The Lead Context API at ${base} did not answer within ${timeoutMs / 1000} s.`, 'network');
   }
-  const status = response.status;
-  if (status === 401 || status === 403) {
-    return new SourceError(`The Lead Context API refused the API token (${status})${detail}. Check the token in LeadLens options.`, 'auth');
-  }
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-  if (status === 429) return new SourceError(`The Lead Context API asked LeadLens to slow down (429)${detail}.`, 'rate_limited', retryAfterMs);
-  if (status >= 500 || status === 408) return new SourceError(`The Lead Context API is unavailable (${status})${detail}.`, 'unavailable', retryAfterMs);
-  return new SourceError(`The Lead Context API refused the request (${status})${detail}.`, 'rejected');
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const why = String(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : error));
+  return new SourceError(`Could not reach the Lead Context API at ${base} (${why}).`, 'network');
 }
 
-/** Retry-After in seconds or as an HTTP date. */
+function errorFor(status: number, retryAfter: string | null, text: string): SourceError {
+  let said = '';
+  try {
+    const body = ErrorBody.safeParse(JSON.parse(text));
+    if (body.success) said = ` ${body.data.error.code}: ${body.data.error.message}`;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status says enough.
+  }
+  const retryAfterMs = parseRetryAfter(retryAfter);
+  if (status === 401 || status === 403) {
+    return new SourceError(`The API token was refused by the Lead Context API (${status}${said}). Check the API token in LeadLens options.`, 'auth');
+  }
+  if (status === 429) return new SourceError(`The Lead Context API asked LeadLens to slow down (429${said}).`, 'rate_limited', retryAfterMs);
+  // 408 and 409 (the same key still being processed) pass, like a 5xx.
+  if (status >= 500 || status === 408 || status === 409) {
+    return new SourceError(`The Lead Context API is unavailable for now (${status}${said}).`, 'unavailable', retryAfterMs);
+  }
+  return new SourceError(`The Lead Context API refused the request (${status}${said}).`, 'rejected');
+}
+
+/** Retry-After as delay-seconds or as an HTTP date (RFC 9110, 10.2.3), in ms from `now`. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header) * 1000;
-  const at = Date.parse(header);
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-// Written against the Lead Context API contract in DESIGN.md ("The Lead Context API"), documented
-// for integrators in README.md: GET /v1/leads, GET /v1/changes, POST /v1/feedback,
-// POST /v1/handoffs/{id}/accept|contacted|reject with Idempotency-Key; errors { error: { code, message } };
-// 429 and 503 carry Retry-After.
+// Written against the Lead Context API contract in DESIGN.md, "The Lead Context API", documented for
+// integrators in README.md (from test/fakes/LEAD-CONTEXT-API.md): GET /v1/leads?email=…, GET
+// /v1/changes?cursor=&limit=, POST /v1/feedback and /v1/handoffs/{id}/accept|contacted|reject with
+// Idempotency-Key (201 new, 200 seen before); errors { error: { code, message } }; 429/503 Retry-After.

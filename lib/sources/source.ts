@@ -20,13 +20,24 @@ export interface ChangesPage {
   hasMore: boolean;
 }
 
+/** Leads found by email; whatever failed to parse is in `rejected`, with why. */
+export interface LookupResult {
+  leads: Lead[];
+  rejected: RejectedRecord[];
+}
+
 export interface LeadSource {
   /** Names the source in the database, so each keeps its own cursor. */
   readonly id: string;
   /** The changes after `cursor` (null: from the beginning), at most about `limit` records. */
   changes(cursor: string | null, limit: number): Promise<ChangesPage>;
-  /** Sends one of the rep's writes, with its idempotency key; throws a SourceError when it did not land. */
-  deliver(item: OutboxItem): Promise<void>;
+  /**
+   * Sends one of the rep's writes, with its idempotency key; resolves once it landed (what it resolves
+   * to does not matter), throws a SourceError when it did not.
+   */
+  deliver(item: OutboxItem): Promise<unknown>;
+  /** The leads with these addresses, for sources that can look leads up directly. */
+  lookup?(emails: string[]): Promise<LookupResult>;
 }
 
 /** 'rejected': the source refused this request as such (a 4xx); sending it again will not help. */
@@ -41,5 +52,10 @@ export class SourceError extends Error {
   ) {
     super(message);
     this.name = 'SourceError';
+  }
+
+  /** Sending the same request again will get the same refusal: the outbox sets such a write aside. */
+  get permanent(): boolean {
+    return this.kind === 'rejected';
   }
 }

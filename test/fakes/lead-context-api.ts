@@ -1,102 +1,134 @@
-// A Lead Context API on 127.0.0.1, as DESIGN.md documents it, with faults on demand: a real HTTP
-// server, so the client's headers, time-outs and socket handling are exercised for real.
+// A Lead Context API on 127.0.0.1, as DESIGN.md documents it (test/fakes/LEAD-CONTEXT-API.md spells
+// it out), with faults on demand: a real HTTP server, so the client's headers, time-outs and socket
+// handling are exercised for real. Writes take effect once per Idempotency-Key and are counted, so
+// a test can check exactly-once delivery.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '../../lib/sources/demo';
 
-export type Fault = 'none' | 'error500' | 'unavailable503' | 'rateLimited429' | 'slow' | 'drop' | 'dropAfterEffect' | 'notJson';
+export const FAULTS = [
+  'unauthorized', // 401 whatever the token (a revoked token)
+  'rateLimited429', // 429 with Retry-After
+  'unavailable503', // 503 with Retry-After
+  'error500',
+  'slow', // the request takes effect, the answer comes after slowMs: beyond a short client time-out
+  'drop', // the connection is dropped before the request takes effect
+  'dropAfterEffect', // the request takes effect, then the connection is dropped: the client cannot know
+  'badJson', // 200 with a truncated JSON body
+  'wrongShape', // 200 with JSON that is not the documented envelope
+  'badRecord', // 200, the documented envelope, one record in it broken
+] as const;
+export type Fault = (typeof FAULTS)[number];
 
 export interface FakeOptions {
   token?: string;
-  /** Records served by /v1/changes and /v1/leads, in wire form (ISO times), any shape. */
+  /** Records served by /v1/changes and /v1/leads in wire form (ISO times), good or bad. */
   records?: { leads?: unknown[]; touches?: unknown[]; handoffs?: unknown[]; deleted?: unknown[] };
-  /** Chance that a request meets a fault, and which faults; drawn from a seeded generator. */
+  /** The share of requests that meet a fault, and which faults; drawn from a generator seeded with `seed`. */
   faultRate?: number;
-  faults?: Fault[];
+  faults?: readonly Fault[];
   seed?: number;
   /** How long a "slow" answer takes. */
   slowMs?: number;
   retryAfterSeconds?: number;
+  /** Send Retry-After as an HTTP date instead of seconds. */
+  retryAfterAsDate?: boolean;
 }
 
+/** A write that took effect: one per idempotency key, however often it was sent. */
 export interface Effect {
   key: string;
   path: string;
-  body: unknown;
+  body: Record<string, unknown>;
 }
+
+type Answer = { status: number; body: unknown };
+type Kind = 'leads' | 'touches' | 'handoffs' | 'deleted';
+const KINDS: Kind[] = ['leads', 'touches', 'handoffs', 'deleted'];
+
+export type FakeLeadContextApi = Awaited<ReturnType<typeof startFakeLeadContextApi>>;
 
 export async function startFakeLeadContextApi(options: FakeOptions = {}) {
   const { token = 'test-token', faultRate = 0, faults = [], slowMs = 500, retryAfterSeconds = 1 } = options;
   const random = mulberry32(options.seed ?? 1);
-  const records = { leads: [], touches: [], handoffs: [], deleted: [], ...options.records };
-  const stream = [
-    ...records.leads.map((record) => ['leads', record] as const),
-    ...records.touches.map((record) => ['touches', record] as const),
-    ...records.handoffs.map((record) => ['handoffs', record] as const),
-    ...records.deleted.map((record) => ['deleted', record] as const),
-  ];
-  /** Writes that took effect, once per idempotency key. */
+  // One stream in a fixed order: the cursor is an offset into it.
+  const stream = KINDS.flatMap((kind) => (options.records?.[kind] ?? []).map((record) => ({ kind, record })));
   const effects: Effect[] = [];
-  const seenKeys = new Map<string, number>();
-  const stats = { requests: 0, faults: 0, repeats: 0 };
-  let forcedFault: Fault | null = null;
+  const keys = new Set<string>();
+  const stats = { requests: 0, faults: 0, byFault: {} as Partial<Record<Fault, number>>, replays: 0 };
+  let forced: Fault | null = null;
 
   const server = createServer(async (request, response) => {
     stats.requests++;
-    const body = await readBody(request);
-    const fault: Fault = forcedFault ?? (faults.length > 0 && random() < faultRate ? faults[Math.floor(random() * faults.length)]! : 'none');
-    if (fault !== 'none') stats.faults++;
-    if (fault === 'drop') return request.socket.destroy();
-    if (fault === 'error500') return json(response, 500, { error: { code: 'internal', message: 'Something broke' } });
-    if (fault === 'unavailable503') return json(response, 503, { error: { code: 'unavailable', message: 'Down for maintenance' } }, retryAfterSeconds);
-    if (fault === 'rateLimited429') return json(response, 429, { error: { code: 'rate_limited', message: 'Too many requests' } }, retryAfterSeconds);
-    if (fault === 'notJson') return response.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy error</html>');
-    if (request.headers.authorization !== `Bearer ${token}`) {
-      return json(response, 401, { error: { code: 'unauthorized', message: 'Invalid API token' } });
+    const text = await readBody(request);
+    const fault = forced ?? (faults.length > 0 && random() < faultRate ? faults[Math.floor(random() * faults.length)]! : null);
+    if (fault) {
+      stats.faults++;
+      stats.byFault[fault] = (stats.byFault[fault] ?? 0) + 1;
     }
     const url = new URL(request.url ?? '/', 'http://fake');
-    const answer = route(request.method ?? 'GET', url, body, request.headers['idempotency-key']);
+    const error = (status: number, code: string, message: string, retry = false) =>
+      send(response, status, { error: { code, message } }, retry ? retryAfterHeader() : undefined);
+
+    if (fault === 'drop') return request.socket.destroy();
+    if (fault === 'unauthorized' || request.headers.authorization !== `Bearer ${token}`) {
+      return error(401, 'unauthorized', 'The token is not valid for this API.');
+    }
+    if (fault === 'rateLimited429') return error(429, 'rate_limited', 'Too many requests.', true);
+    if (fault === 'unavailable503') return error(503, 'unavailable', 'Down for maintenance.', true);
+    if (fault === 'error500') return error(500, 'internal', 'Something broke.');
+    if (fault === 'badJson') return response.writeHead(200, { 'content-type': 'application/json' }).end('{"leads": [{"email": "a');
+    if (fault === 'wrongShape') return send(response, 200, { items: [], next: null });
+
+    const answer = route(request.method ?? 'GET', url, text, request.headers['idempotency-key'], fault === 'badRecord');
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
     if (fault === 'dropAfterEffect') return request.socket.destroy();
-    if (!response.destroyed) json(response, answer.status, answer.body);
+    if (!response.destroyed) send(response, answer.status, answer.body);
   });
 
-  function route(method: string, url: URL, body: string, key: string | string[] | undefined): { status: number; body: unknown } {
+  function route(method: string, url: URL, text: string, key: string | string[] | undefined, breakOne: boolean): Answer {
+    const problem = (status: number, code: string, message: string): Answer => ({ status, body: { error: { code, message } } });
     if (method === 'GET' && url.pathname === '/v1/changes') {
-      const offset = Number(url.searchParams.get('cursor')?.replace('c', '') ?? 0);
-      const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), 1000);
+      const cursor = url.searchParams.get('cursor') ?? 'c0';
+      if (!/^c\d+$/.test(cursor)) return problem(400, 'bad_cursor', `Unknown cursor ${cursor}.`);
+      const offset = Number(cursor.slice(1));
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 1000);
       const page = stream.slice(offset, offset + limit);
-      const pick = (kind: string) => page.filter(([k]) => k === kind).map(([, record]) => record);
       const next = offset + page.length;
-      return {
-        status: 200,
-        body: { leads: pick('leads'), touches: pick('touches'), handoffs: pick('handoffs'), deleted: pick('deleted'), nextCursor: `c${next}`, hasMore: next < stream.length },
-      };
+      const body: Record<string, unknown> = { nextCursor: `c${next}`, hasMore: next < stream.length };
+      for (const kind of KINDS) body[kind] = page.filter((entry) => entry.kind === kind).map((entry) => entry.record);
+      if (breakOne) breakFirstRecord(body);
+      return { status: 200, body };
     }
     if (method === 'GET' && url.pathname === '/v1/leads') {
       const emails = url.searchParams.getAll('email');
-      if (emails.length > 100) return { status: 400, body: { error: { code: 'too_many', message: 'At most 100 addresses' } } };
-      const leads = records.leads.filter((lead) => emails.includes((lead as { email?: string }).email ?? ''));
-      return { status: 200, body: { leads } };
+      if (emails.length === 0 || emails.length > 100) return problem(400, 'bad_request', 'Give 1 to 100 email parameters.');
+      const body = { leads: (options.records?.leads ?? []).filter((lead) => emails.includes((lead as { email?: string } | null)?.email ?? '')) };
+      if (breakOne) breakFirstRecord(body);
+      return { status: 200, body };
     }
     const write = /^\/v1\/(feedback|handoffs\/[^/]+\/(accept|contacted|reject))$/.exec(url.pathname);
-    if (method === 'POST' && write) {
-      if (typeof key !== 'string' || !key) return { status: 400, body: { error: { code: 'no_key', message: 'Idempotency-Key required' } } };
-      if (seenKeys.has(key)) {
-        stats.repeats++;
-        return { status: 200, body: { id: seenKeys.get(key) } };
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        return { status: 400, body: { error: { code: 'bad_json', message: 'Body is not JSON' } } };
-      }
-      effects.push({ key, path: url.pathname, body: parsed });
-      seenKeys.set(key, effects.length);
-      return { status: 201, body: { id: effects.length } };
+    if (method !== 'POST' || !write) return problem(404, 'not_found', `No route ${method} ${url.pathname}.`);
+    if (typeof key !== 'string' || !key) return problem(400, 'idempotency_key_missing', 'Send an Idempotency-Key header.');
+    if (keys.has(key)) {
+      stats.replays++;
+      return { status: 200, body: { status: 'already_received' } };
     }
-    return { status: 404, body: { error: { code: 'not_found', message: `No route ${method} ${url.pathname}` } } };
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return problem(400, 'bad_json', 'The body is not JSON.');
+    }
+    const invalid = invalidWrite(url.pathname, body);
+    if (invalid) return problem(422, 'invalid', invalid);
+    keys.add(key);
+    effects.push({ key, path: url.pathname, body: body as Record<string, unknown> });
+    return { status: 201, body: { status: 'received' } };
+  }
+
+  function retryAfterHeader(): string {
+    return options.retryAfterAsDate ? new Date(Date.now() + retryAfterSeconds * 1000).toUTCString() : String(retryAfterSeconds);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,11 +136,12 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     token,
+    /** Writes that took effect, in order; a key sent again is counted in stats.replays instead. */
     effects,
     stats,
     /** Every request meets this fault until cleared with null. */
     force(fault: Fault | null) {
-      forcedFault = fault;
+      forced = fault;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -116,6 +149,32 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Why a write is refused (422), or null: the fields marketing cannot do without. */
+function invalidWrite(path: string, body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return 'The body must be a JSON object.';
+  const fields = body as Record<string, unknown>;
+  const required = path === '/v1/feedback' ? ['email', 'verdict', 'reasonCode', 'at'] : ['at'];
+  const missing = required.filter((field) => typeof fields[field] !== 'string' || fields[field] === '');
+  return missing.length > 0 ? `Missing ${missing.join(', ')}.` : null;
+}
+
+/** Replaces the first record of the page with a copy broken in a field the client must check. */
+function breakFirstRecord(body: Record<string, unknown>) {
+  const breakers: Record<string, (record: unknown) => unknown> = {
+    leads: (record) => ({ ...(record as object), score: 'high' }),
+    touches: (record) => ({ ...(record as object), at: 'yesterday' }),
+    handoffs: (record) => ({ ...(record as object), status: 'lost' }),
+    deleted: () => 'not-an-email',
+  };
+  for (const [kind, broken] of Object.entries(breakers)) {
+    const records = body[kind] as unknown[] | undefined;
+    if (records && records.length > 0) {
+      records[0] = broken(records[0]);
+      return;
+    }
+  }
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -128,10 +187,10 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function json(response: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number) {
+function send(response: ServerResponse, status: number, body: unknown, retryAfter?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
+  if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
   response.writeHead(status, headers).end(JSON.stringify(body));
 }
 
-// Built from the contract in DESIGN.md, "The Lead Context API".
+// Built from the contract in DESIGN.md, "The Lead Context API", as written out in LEAD-CONTEXT-API.md.
