@@ -6,7 +6,7 @@ import type { LeadLensDb } from './db';
 import type { Settings } from './model';
 import type { Handlers } from './messages';
 import { loadToken, saveToken } from './credentials';
-import { deliverDue, nextWakeAt, recordAction } from './outbox';
+import { deliverDue, makeQueuedDue, nextWakeAt, NOT_BEFORE_KEY, recordAction } from './outbox';
 import { pendingHandoffs } from './queue';
 import { createRouter } from './router';
 import { createBusinessClock, type BusinessClock } from './sla';
@@ -123,7 +123,11 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       const settings = await loadSettings();
       await deps.saveSettings({ ...settings, source: { ...settings.source, kind, baseUrl } });
       if (token) await saveToken(db, kind, token);
+      // Writes that waited on the old connection go out now, not after their backoff.
+      await db.setMeta(NOT_BEFORE_KEY, 0);
+      await makeQueuedDue(db, now());
       void sync();
+      void deliverOutbox();
       return { tokenSaved: !!(token ?? (await loadToken(db, kind))) };
     },
     async testConnection({ kind, baseUrl, token }) {

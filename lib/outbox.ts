@@ -54,7 +54,7 @@ export interface DeliveryReport {
 export const BACKOFF = {
   baseMs: 30_000,
   capMs: 60 * 60_000,
-  /** A failed write is not tried again within the same run. */
+  /** The shortest wait, when the jitter draws close to zero. */
   minMs: 1_000,
   /** A Retry-After is honoured up to a day; a longer one is taken for a mistake. */
   maxRetryAfterMs: 24 * 60 * 60_000,
@@ -91,26 +91,27 @@ export async function deliverDue(db: LeadLensDb, deliver: (item: OutboxItem) => 
       tried.add(item.id);
       const claimed = await claim(db, item, now() + leaseMs);
       if (!claimed) continue; // another run took it
-      try {
-        await deliver(claimed);
+      const error = await Promise.resolve(claimed)
+        .then(deliver)
+        .then(() => null, (failure: unknown) => failure ?? new Error('Delivery failed.'));
+      if (error === null) {
         await db.outbox.delete(claimed.id);
         report.delivered++;
         failuresInRow = 0;
         continue;
-      } catch (error) {
-        const lastError = error instanceof Error ? error.message : String(error);
-        const retryAfterMs = error instanceof SourceError ? error.retryAfterMs : undefined;
-        if ((error instanceof SourceError && error.permanent) || claimed.attempts >= maxAttempts) {
-          await settle(db, claimed, { state: 'dead', lastError });
-          report.dead++;
-        } else {
-          await settle(db, claimed, { nextAttemptAt: now() + retryDelay(claimed.attempts, random(), retryAfterMs), lastError });
-          report.retried++;
-        }
-        const sourceWide = error instanceof SourceError && (error.kind === 'auth' || retryAfterMs !== undefined);
-        if (retryAfterMs !== undefined) await db.setMeta(NOT_BEFORE_KEY, now() + Math.min(retryAfterMs, BACKOFF.maxRetryAfterMs));
-        if (sourceWide || ++failuresInRow >= FAILURES_BEFORE_PAUSE) return report;
       }
+      const lastError = error instanceof Error ? error.message : String(error);
+      const retryAfterMs = error instanceof SourceError ? error.retryAfterMs : undefined;
+      if ((error instanceof SourceError && error.permanent) || claimed.attempts >= maxAttempts) {
+        await settle(db, claimed, { state: 'dead', lastError });
+        report.dead++;
+      } else {
+        await settle(db, claimed, { nextAttemptAt: now() + retryDelay(claimed.attempts, random(), retryAfterMs), lastError });
+        report.retried++;
+      }
+      if (retryAfterMs !== undefined) await db.setMeta(NOT_BEFORE_KEY, now() + Math.min(retryAfterMs, BACKOFF.maxRetryAfterMs));
+      const sourceWide = retryAfterMs !== undefined || (error instanceof SourceError && error.kind === 'auth');
+      if (sourceWide || ++failuresInRow >= FAILURES_BEFORE_PAUSE) return report;
     }
   }
 }
@@ -179,4 +180,14 @@ export async function requeueDead(db: LeadLensDb, now: number, ids?: string[]): 
     .equals('dead')
     .filter((item) => !ids || ids.includes(item.id))
     .modify({ state: 'queued', attempts: 0, nextAttemptAt: now });
+}
+
+/** After the rep fixed the connection (a new token, say): everything queued is due now, whatever it waited for. */
+export async function makeQueuedDue(db: LeadLensDb, now: number): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.where('nextAttemptAt').above(now).modify((item) => {
+      if (item.state === 'queued') item.nextAttemptAt = now;
+    });
+    await db.meta.delete(NOT_BEFORE_KEY);
+  });
 }

@@ -1,5 +1,6 @@
-// Word lists for the demo: made-up people, companies, campaigns and rules, half Japanese, half English.
-// The people lists are read in order from the seed: changing them changes who is in every demo.
+// What the demo holds: made-up people, companies, campaigns and MQL rules, half Japanese, half English,
+// and the shape of its book. The people lists are read in order from the seed, so changing them
+// changes who is in every demo, and the saved pages in test/fixtures name people of seed 1.
 import type { Fit, HandoffStatus, Stage, TouchType } from '../model';
 
 export interface DemoCompany {
@@ -74,6 +75,7 @@ export const TOUCH_RANGE: Record<Stage, [number, number]> = {
   subscriber: [0, 5], lead: [2, 12], mql: [12, 30], sql: [14, 36], opportunity: [15, 40],
   customer: [5, 30], recycled: [3, 15], disqualified: [0, 6],
 };
+/** Raw score points per touch: raising a hand counts most. */
 export const TOUCH_POINTS: Record<TouchType, number> = {
   email_open: 2, email_click: 4, form_fill: 20, page_view: 3, webinar: 15, download: 10, event: 15, ad_click: 2, chat: 8,
 };
@@ -81,9 +83,14 @@ export const TOUCH_POINTS: Record<TouchType, number> = {
 export const QUALIFIED_DAYS_AGO: Partial<Record<Stage, [number, number]>> = {
   mql: [1, 14], sql: [7, 45], opportunity: [20, 90], customer: [60, 170], recycled: [30, 150],
 };
+/** Stages whose leads may carry a signal that takes points away. */
 export const NEGATIVE_STAGES: readonly Stage[] = ['subscriber', 'recycled', 'disqualified'];
 
-/** Who gets handoffs, in order of the leads of each stage: [stage, how many, status, assignee]. */
+/**
+ * Who gets handoffs, taking the leads of each stage in order: [stage, how many, status, assignee].
+ * Pending ones are MQLs, accepted and contacted ones SQLs, rejected ones recycled. The first SQL of
+ * seed 1 is Noah Wright of the saved pages, whose card shows an open handoff.
+ */
 export const HANDOFF_PLAN: [Stage, number, HandoffStatus, 'rep' | 'others'][] = [
   ['mql', 27, 'pending', 'rep'], ['mql', 8, 'pending', 'others'],
   ['sql', 6, 'accepted', 'rep'], ['sql', 2, 'accepted', 'others'],
@@ -180,7 +187,7 @@ const CAMPAIGN_INDEX = new Map(
 export const FACTOR_LABELS: Record<TouchType, [string, string]> = {
   email_open: ['Email opens', 'メール開封'],
   email_click: ['Email clicks', 'メール内クリック'],
-  form_fill: ['Demo requests', 'デモ依頼'],
+  form_fill: ['Form fills', 'フォーム送信'],
   page_view: ['Page views', 'ページ閲覧'],
   webinar: ['Webinars attended', 'ウェビナー参加'],
   download: ['Downloads', '資料ダウンロード'],

@@ -54,7 +54,8 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
   // One stream in a fixed order: the cursor is an offset into it.
   const stream = KINDS.flatMap((kind) => (options.records?.[kind] ?? []).map((record) => ({ kind, record })));
   const effects: Effect[] = [];
-  const keys = new Set<string>();
+  /** What each idempotency key was first answered, to answer a repeat the same way. */
+  const answered = new Map<string, unknown>();
   const stats = { requests: 0, faults: 0, byFault: {} as Partial<Record<Fault, number>>, replays: 0 };
   let forced: Fault | null = null;
 
@@ -110,9 +111,9 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     const write = /^\/v1\/(feedback|handoffs\/[^/]+\/(accept|contacted|reject))$/.exec(url.pathname);
     if (method !== 'POST' || !write) return problem(404, 'not_found', `No route ${method} ${url.pathname}.`);
     if (typeof key !== 'string' || !key) return problem(400, 'idempotency_key_missing', 'Send an Idempotency-Key header.');
-    if (keys.has(key)) {
+    if (answered.has(key)) {
       stats.replays++;
-      return { status: 200, body: { status: 'already_received' } };
+      return { status: 200, body: answered.get(key) };
     }
     let body: unknown;
     try {
@@ -122,9 +123,9 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     }
     const invalid = invalidWrite(url.pathname, body);
     if (invalid) return problem(422, 'invalid', invalid);
-    keys.add(key);
     effects.push({ key, path: url.pathname, body: body as Record<string, unknown> });
-    return { status: 201, body: { status: 'received' } };
+    answered.set(key, { id: `${write[2] ? 'ha' : 'fb'}-${effects.length}` });
+    return { status: 201, body: answered.get(key) };
   }
 
   function retryAfterHeader(): string {

@@ -126,7 +126,7 @@ describe('the background', () => {
     try {
       const background = app();
       const wrong = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'nope' });
-      expect(wrong).toMatchObject({ ok: true, data: { ok: false, message: expect.stringMatching(/refused the API token \(401\)/) } });
+      expect(wrong).toMatchObject({ ok: true, data: { ok: false, message: expect.stringMatching(/The API token was refused by the Lead Context API \(401/) } });
       const right = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
       expect(right).toMatchObject({ ok: true, data: { ok: true } });
 
