@@ -40,6 +40,14 @@ export function linkAddresses(links: Iterable<Element>, role: 'record' | 'link')
   return [...links].flatMap((anchor) => mailtoAddresses(anchor.getAttribute('href')).map((email) => ({ email, anchor, role })));
 }
 
+/** The mailto: links under the first element matching `scope`: a CRM record's email field. */
+export function recordLinks(doc: Document, scope: string, links: string, oncePerEmail = true) {
+  const root = doc.querySelector(scope);
+  if (!root) return [];
+  const found = linkAddresses(root.querySelectorAll(links), 'record');
+  return oncePerEmail ? firstPerEmail(found) : found;
+}
+
 /** A record page shows its address in several places: one card, at the first. */
 export function firstPerEmail<T extends { email: string }>(found: T[]): T[] {
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 // HubSpot: the contact record's email, in the left sidebar's About section.
-import { firstPerEmail, linkAddresses } from './dom';
+import { recordLinks } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
@@ -10,10 +10,7 @@ export const selectors = {
 export const hubspot: PageAdapter = {
   id: 'hubspot',
   matches: ['https://app.hubspot.com/contacts/*/record/0-1/*', 'https://app.hubspot.com/contacts/*/contact/*'],
-  find(doc) {
-    const sidebar = doc.querySelector(selectors.sidebar);
-    return sidebar ? firstPerEmail(linkAddresses(sidebar.querySelectorAll(selectors.email), 'record')) : [];
-  },
+  find: (doc) => recordLinks(doc, selectors.sidebar, selectors.email),
 };
 
 // Written against the contact record, https://app.hubspot.com/contacts/<portal>/record/0-1/<id>

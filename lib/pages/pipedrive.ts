@@ -1,5 +1,5 @@
 // Pipedrive: the person page's email addresses (a person may have several: one card each).
-import { linkAddresses } from './dom';
+import { recordLinks } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
@@ -10,10 +10,8 @@ export const selectors = {
 export const pipedrive: PageAdapter = {
   id: 'pipedrive',
   matches: ['https://*.pipedrive.com/person/*'],
-  find(doc) {
-    const details = doc.querySelector(selectors.details);
-    return details ? linkAddresses(details.querySelectorAll(selectors.email), 'record') : [];
-  },
+  // A person may have several addresses: one card each.
+  find: (doc) => recordLinks(doc, selectors.details, selectors.email, false),
 };
 
 // Written against the person detail page, https://<company>.pipedrive.com/person/<id>: its email

@@ -1,6 +1,6 @@
 // Salesforce Lightning: the Email field of the Lead or Contact record on screen. The console keeps
 // other tabs' records in the DOM, hidden: only the active one counts.
-import { firstPerEmail, linkAddresses } from './dom';
+import { recordLinks } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
@@ -11,10 +11,7 @@ export const selectors = {
 export const salesforce: PageAdapter = {
   id: 'salesforce',
   matches: ['https://*.lightning.force.com/lightning/r/Lead/*', 'https://*.lightning.force.com/lightning/r/Contact/*'],
-  find(doc) {
-    const active = doc.querySelector(selectors.activeRecord);
-    return active ? firstPerEmail(linkAddresses(active.querySelectorAll(selectors.email), 'record')) : [];
-  },
+  find: (doc) => recordLinks(doc, selectors.activeRecord, selectors.email),
 };
 
 // Written against Lightning Experience record pages, https://<org>.lightning.force.com/lightning/r/Lead/<id>/view
