@@ -10,9 +10,12 @@ import { sourceFor } from '../lib/sources';
 export default defineBackground(() => {
   const now = () => Date.now();
   const db = new LeadLensDb();
+  // Settings are read on every message: parsed once, read again only when they change.
+  let settings: ReturnType<typeof readSettings> | null = null;
+  const readSettings = async () => (await loadSettings()).settings;
   const app = createBackgroundApp({
     db,
-    loadSettings: async () => (await loadSettings()).settings,
+    loadSettings: () => (settings ??= readSettings()),
     saveSettings,
     sourceFor: (settings, token) => sourceFor(settings, { now, token, demoInbox: (item) => db.receiveInDemoInbox(item) }),
     now,
@@ -47,7 +50,10 @@ export default defineBackground(() => {
     await app.deliverOutbox();
   }
 
-  settingsItem.watch(() => void applySites());
+  settingsItem.watch(() => {
+    settings = null;
+    void applySites();
+  });
   browser.permissions.onRemoved.addListener(() => void applySites());
   browser.runtime.onInstalled.addListener(() => void scheduleAndSync());
   browser.runtime.onStartup.addListener(() => void scheduleAndSync());

@@ -26,17 +26,17 @@ export async function leadContexts(db: LeadLensDb, emails: string[], options: Co
   const { now, clock, policy, touchLimit = 100 } = options;
   return db.transaction('r', [db.leads, db.touches, db.handoffs], async () => {
     const leads = await db.leads.bulkGet(emails);
+    const known = emails.filter((_, index) => leads[index]);
+    // One query for every handoff of the known leads; one range read per lead's timeline.
+    const handoffs = known.length > 0 ? await db.handoffs.where('email').anyOf(known).toArray() : [];
     return Promise.all(
       emails.map(async (email, index): Promise<LeadContext> => {
         const lead = leads[index] ?? null;
         if (!lead) return { email, lead: null, touches: [], touchCount: 0, handoff: null, sla: null };
         const timeline = db.touches.where('[email+at]').between([email, Dexie.minKey], [email, Dexie.maxKey]);
-        const [touches, touchCount, handoffs] = await Promise.all([
-          timeline.clone().reverse().limit(touchLimit).toArray(),
-          timeline.count(),
-          db.handoffs.where('email').equals(email).toArray(),
-        ]);
-        const handoff = currentHandoff(handoffs);
+        const touches = await timeline.clone().reverse().limit(touchLimit).toArray();
+        const touchCount = touches.length < touchLimit ? touches.length : await timeline.count();
+        const handoff = currentHandoff(handoffs.filter((candidate) => candidate.email === email));
         const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
         return { email, lead, touches, touchCount, handoff, sla };
       }),

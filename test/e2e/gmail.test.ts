@@ -87,7 +87,7 @@ describe('LeadLens in Gmail', () => {
     });
     const card = gmail.page.getByRole('region', { name: /^LeadLens: / });
     await expect.poll(() => card.count()).toBe(1);
-    expect(await gmail.page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('leadlens-overlay');
+    await expect.poll(() => gmail.page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('leadlens-overlay');
     await gmail.page.close();
   });
 
