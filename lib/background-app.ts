@@ -97,11 +97,11 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   }
 
   const handlers: Handlers = {
-    async context({ emails }) {
+    async context({ emails, withTouches }) {
       const settings = await loadSettings();
       const clock = clockFor(settings.calendar);
       const [contexts, syncState] = await Promise.all([
-        leadContexts(db, emails, { now: now(), clock, policy: settings.slaPolicy }),
+        leadContexts(db, emails, { now: now(), clock, policy: settings.slaPolicy, touchLimit: withTouches ? 100 : 0 }),
         db.getMeta<SyncState>(SYNC_STATE_KEY),
       ]);
       return { contexts, syncState: syncState ?? null };

@@ -8,9 +8,10 @@ import { slaStatus, type BusinessClock, type SlaStatus } from './sla';
 export interface LeadContext {
   email: string;
   lead: Lead | null;
-  /** The most recent touches, latest first. */
+  /** The most recent touches, latest first: only when asked for (the card needs them, a chip does not). */
   touches: Touch[];
   touchCount: number;
+  touchesIncluded: boolean;
   handoff: Handoff | null;
   sla: SlaStatus | null;
 }
@@ -19,6 +20,7 @@ export interface ContextOptions {
   now: number;
   clock: BusinessClock;
   policy: SlaPolicy;
+  /** How many touches to return per lead; 0 leaves the timelines unread. */
   touchLimit?: number;
 }
 
@@ -32,13 +34,18 @@ export async function leadContexts(db: LeadLensDb, emails: string[], options: Co
     return Promise.all(
       emails.map(async (email, index): Promise<LeadContext> => {
         const lead = leads[index] ?? null;
-        if (!lead) return { email, lead: null, touches: [], touchCount: 0, handoff: null, sla: null };
-        const timeline = db.touches.where('[email+at]').between([email, Dexie.minKey], [email, Dexie.maxKey]);
-        const touches = await timeline.clone().reverse().limit(touchLimit).toArray();
-        const touchCount = touches.length < touchLimit ? touches.length : await timeline.count();
+        const touchesIncluded = touchLimit > 0;
+        if (!lead) return { email, lead: null, touches: [], touchCount: 0, touchesIncluded, handoff: null, sla: null };
+        let touches: Touch[] = [];
+        let touchCount = 0;
+        if (touchesIncluded) {
+          const timeline = db.touches.where('[email+at]').between([email, Dexie.minKey], [email, Dexie.maxKey]);
+          touches = await timeline.clone().reverse().limit(touchLimit).toArray();
+          touchCount = touches.length < touchLimit ? touches.length : await timeline.count();
+        }
         const handoff = currentHandoff(handoffs.filter((candidate) => candidate.email === email));
         const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
-        return { email, lead, touches, touchCount, handoff, sla };
+        return { email, lead, touches, touchCount, touchesIncluded, handoff, sla };
       }),
     );
   });

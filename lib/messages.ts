@@ -11,6 +11,8 @@ export const MAX_EMAILS_PER_REQUEST = 100;
 export const ContextRequest = z.object({
   type: z.literal('context'),
   emails: z.array(Email).min(1).max(MAX_EMAILS_PER_REQUEST),
+  /** The touch timelines too: for a card about to show, not for chips. */
+  withTouches: z.boolean().default(false),
 });
 
 export const SyncNowRequest = z.object({ type: z.literal('syncNow') });

@@ -51,9 +51,8 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
         now={deps.now()}
         syncedAt={syncedAt}
         onToggle={(open) => {
-          const previous = expanded;
-          expanded = open ? view : null;
-          if (previous && previous !== view) draw(previous);
+          if (open) return expand(view);
+          expanded = null;
           draw(view);
         }}
         onFeedback={(context, verdict, note) => sendFeedback(context, verdict, note)}
@@ -101,13 +100,20 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
     if (missing.length > 0) void fetchContexts(missing);
   }
 
+  /** A card on screen shows the touch timeline; a chip needs only the lead. */
+  const showsCard = (email: string) => all().some((view) => view.email === email && (view.inline || expanded === view));
+
   async function fetchContexts(emails: string[]) {
     emails.forEach((email) => inFlight.add(email));
     try {
-      for (let start = 0; start < emails.length; start += BATCH) {
-        const answer = await deps.ask({ type: 'context', emails: emails.slice(start, start + BATCH) });
-        answer.contexts.forEach((context) => contexts.set(context.email, context));
-        syncedAt = answer.syncState?.lastSuccessAt ?? syncedAt;
+      const withTouches = emails.filter(showsCard);
+      const without = emails.filter((email) => !showsCard(email));
+      for (const [group, touches] of [[withTouches, true], [without, false]] as const) {
+        for (let start = 0; start < group.length; start += BATCH) {
+          const answer = await deps.ask({ type: 'context', emails: group.slice(start, start + BATCH), withTouches: touches });
+          answer.contexts.forEach((context) => contexts.set(context.email, context));
+          syncedAt = answer.syncState?.lastSuccessAt ?? syncedAt;
+        }
       }
       for (const view of all()) if (emails.includes(view.email)) draw(view);
     } catch (error) {
@@ -115,6 +121,15 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
     } finally {
       emails.forEach((email) => inFlight.delete(email));
     }
+  }
+
+  /** Opens one card (closing any other) and fetches its timeline if the chip did not have it. */
+  function expand(view: Mounted) {
+    const previous = expanded;
+    expanded = view;
+    if (previous && previous !== view) draw(previous);
+    draw(view);
+    if (contexts.get(view.email)?.touchesIncluded === false) void fetchContexts([view.email]);
   }
 
   async function sendFeedback(context: LeadContext, verdict: Verdict, note: string) {
@@ -138,11 +153,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
   /** The keyboard command: open the first known lead's card on this page and focus it. */
   function openCard() {
     const first = all().find((view) => contexts.get(view.email)?.lead);
-    if (!first) return;
-    const previous = expanded;
-    expanded = first;
-    if (previous && previous !== first) draw(previous);
-    draw(first);
+    if (first) expand(first);
   }
 
   const observer = new MutationObserver(scan);

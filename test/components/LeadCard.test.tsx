@@ -33,6 +33,7 @@ function props(overrides: Partial<LeadCardProps> = {}): LeadCardProps {
       lead,
       touches,
       touchCount: 8,
+      touchesIncluded: true,
       handoff: makeHandoff(1, { email: lead.email, status: 'pending' }),
       sla: { state: 'due_soon', dueAt: NOW + 45 * 60_000, msLeft: 45 * 60_000, businessMsLeft: 45 * 60_000 },
     },

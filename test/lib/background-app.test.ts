@@ -60,6 +60,7 @@ describe('the background', () => {
     const reply = await background.handleMessage({
       type: 'context',
       emails: [handoff.email.toUpperCase(), touched, 'stranger@nowhere.example.com'],
+      withTouches: true,
     });
     if (!reply.ok) throw new Error(reply.error);
     const { contexts, syncState } = reply.data as Extract<typeof reply.data, { contexts: unknown }>;
@@ -75,7 +76,25 @@ describe('the background', () => {
     expect(withTouches!.touchCount).toBe(expectedTouches.length);
     expect(withTouches!.touches).toEqual(expectedTouches.slice(0, 100));
 
-    expect(stranger).toEqual({ email: 'stranger@nowhere.example.com', lead: null, touches: [], touchCount: 0, handoff: null, sla: null });
+    expect(stranger).toEqual({
+      email: 'stranger@nowhere.example.com',
+      lead: null,
+      touches: [],
+      touchCount: 0,
+      touchesIncluded: true,
+      handoff: null,
+      sla: null,
+    });
+  });
+
+  it('leaves the timelines out unless asked: chips need only the lead', async () => {
+    const background = app();
+    await background.sync();
+    const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
+    const reply = await background.handleMessage({ type: 'context', emails: [demo.touches[0]!.email] });
+    if (!reply.ok) throw new Error(reply.error);
+    const [context] = (reply.data as { contexts: { lead: unknown; touches: unknown[]; touchesIncluded: boolean }[] }).contexts;
+    expect(context).toMatchObject({ touches: [], touchCount: 0, touchesIncluded: false, lead: expect.objectContaining({ email: demo.touches[0]!.email }) });
   });
 
   it('after a sync, badges the count of overdue and due-soon handoffs for the rep', async () => {

@@ -30,11 +30,19 @@ describe('leadContexts', () => {
       ['nobody@acme.example.com', 'lead1@acme.example.com', 'lead2@acme.example.com'],
       { ...options, touchLimit: 5 },
     );
-    expect(unknown).toEqual({ email: 'nobody@acme.example.com', lead: null, touches: [], touchCount: 0, handoff: null, sla: null });
+    expect(unknown).toEqual({ email: 'nobody@acme.example.com', lead: null, touches: [], touchCount: 0, touchesIncluded: true, handoff: null, sla: null });
     expect(first!.touches.map((touch) => touch.id)).toEqual(['t0', 't1', 't2', 't3', 't4']);
     expect(first!.touchCount).toBe(7);
+    expect(first!.touchesIncluded).toBe(true);
     expect(first!.handoff!.id).toBe('h12');
     expect(first!.sla!.state).toBe('due_soon');
     expect(second).toMatchObject({ email: 'lead2@acme.example.com', touches: [], touchCount: 0, handoff: null, sla: null });
+  });
+
+  it('reads no timeline when none is asked for', async () => {
+    await db.leads.put(makeLead(1));
+    await db.touches.put(makeTouch(1, 'lead1@acme.example.com'));
+    const [context] = await leadContexts(db, ['lead1@acme.example.com'], { ...options, touchLimit: 0 });
+    expect(context).toMatchObject({ touches: [], touchCount: 0, touchesIncluded: false, lead: makeLead(1) });
   });
 });

@@ -5,7 +5,7 @@ import type { Handlers } from '../../lib/messages';
 function handlers(): Handlers {
   return {
     context: vi.fn(async ({ emails }: { emails: string[] }) => ({
-      contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, handoff: null, sla: null })),
+      contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null })),
       syncState: null,
     })),
     syncNow: vi.fn(async () => ({ status: 'idle' as const, sourceId: 'demo', recordsSynced: 0, quarantined: 0 })),
@@ -24,7 +24,7 @@ describe('createRouter', () => {
       ok: true,
       data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null },
     });
-    expect(named.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'] });
+    expect(named.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], withTouches: false });
     expect(named.syncNow).not.toHaveBeenCalled();
   });
 
