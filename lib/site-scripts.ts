@@ -14,7 +14,15 @@ export async function registerSiteScripts(enabled: string[], scripting: Scriptin
   if (registered.length > 0) await scripting.unregisterContentScripts({ ids: [SITES_SCRIPT_ID] });
   if (origins.length > 0) {
     await scripting.registerContentScripts([
-      { id: SITES_SCRIPT_ID, matches: origins, js: ['content-scripts/sites.js'], runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: SITES_SCRIPT_ID,
+        matches: origins,
+        // Gmail has its own content script: with mailto links on, it must not get a second card.
+        excludeMatches: ['https://mail.google.com/*'],
+        js: ['content-scripts/sites.js'],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
   }
   return origins;

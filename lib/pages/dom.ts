@@ -1,65 +1,82 @@
 // Helpers the adapters share. No zod here: this is content-script code, and it must stay small.
+import { SelectorError, type AddressRole, type FoundAddress } from './types';
 
-/** Deliberately plain: the background parses every address again with the full schema. */
-const EMAIL = /^[^\s@<>()"',;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+/** The shape zod's z.email() accepts (lib/model.ts parses every address again): nothing found here is refused there. */
+const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 
 export function normaliseEmail(raw: string | null | undefined): string | null {
   const email = raw?.trim().toLowerCase() ?? '';
-  return EMAIL.test(email) ? email : null;
+  return email.length <= 254 && EMAIL.test(email) ? email : null;
 }
 
-/** A selector that finds nothing: thrown in development so a markup change is seen at once. */
-export class SelectorError extends Error {
-  constructor(readonly selector: string) {
-    super(`LeadLens: no element matches ${selector}`);
-    this.name = 'SelectorError';
-  }
-}
-
-/** Elements for a required selector: loud in development, quietly empty for the user. */
+/** Elements for a selector that must match on this page: loud in development, quietly empty for the user. */
 export function queryAllOrFail(root: ParentNode, selector: string): Element[] {
   const found = [...root.querySelectorAll(selector)];
   if (found.length === 0 && import.meta.env?.DEV) throw new SelectorError(selector);
   return found;
 }
 
-/** The addresses of a mailto: link: several may be comma-separated and percent-encoded; ?subject=… is ignored. */
+/**
+ * Hidden the way these apps hide cached views and collapsed fields: an inline display:none or
+ * [hidden] on the element or an ancestor. Layout is not consulted, as it would force a reflow.
+ */
+const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
+export const isShown = (element: Element) => !element.closest(HIDDEN);
+
+/** One entry per element whose value (an attribute, an input's value) is an address, in document order. */
+export function addressesIn(
+  elements: Iterable<Element>,
+  read: (element: Element) => string | null,
+  role: AddressRole | ((element: Element) => AddressRole),
+): FoundAddress[] {
+  const found: FoundAddress[] = [];
+  for (const anchor of elements) {
+    const email = normaliseEmail(read(anchor));
+    if (email) found.push({ email, anchor, role: typeof role === 'function' ? role(anchor) : role });
+  }
+  return found;
+}
+
+export const attribute = (name: string) => (element: Element) => element.getAttribute(name);
+
+/** By tag, not instanceof: elements may come from another window (a parsed fixture, a frame). */
+export const isInput = (element: Element): element is HTMLInputElement => element.tagName === 'INPUT';
+
+/** The addresses of a mailto: link (RFC 6068): comma-separated, percent-encoded, before any ?subject=…. */
 export function mailtoAddresses(href: string | null): string[] {
   if (!href?.toLowerCase().startsWith('mailto:')) return [];
-  let list = href.slice('mailto:'.length).split('?')[0]!;
+  return href
+    .slice('mailto:'.length)
+    .split('?')[0]!
+    .split(',') // only a literal comma separates: an encoded one (%2C) belongs to the address
+    .flatMap((part) => decode(part) ?? [])
+    .flatMap((part) => normaliseEmail(/<([^>]*)>/.exec(part)?.[1] ?? part) ?? []);
+}
+
+function decode(part: string): string | null {
   try {
-    list = decodeURIComponent(list);
+    return decodeURIComponent(part);
   } catch {
-    return [];
+    return null;
   }
-  return list.split(',').flatMap((part) => normaliseEmail(part) ?? []);
 }
 
 /** The addresses of mailto: links, one entry per link and address. */
-export function linkAddresses(links: Iterable<Element>, role: 'record' | 'link') {
+export function linkAddresses(links: Iterable<Element>, role: AddressRole): FoundAddress[] {
   return [...links].flatMap((anchor) => mailtoAddresses(anchor.getAttribute('href')).map((email) => ({ email, anchor, role })));
 }
 
-/** The mailto: links under the first element matching `scope`: a CRM record's email field. */
-export function recordLinks(doc: Document, scope: string, links: string, oncePerEmail = true) {
-  const root = doc.querySelector(scope);
-  if (!root) return [];
-  const found = linkAddresses(root.querySelectorAll(links), 'record');
-  return oncePerEmail ? firstPerEmail(found) : found;
-}
-
 /** A record page shows its address in several places: one card, at the first. */
-export function firstPerEmail<T extends { email: string }>(found: T[]): T[] {
+export function firstPerEmail(found: FoundAddress[]): FoundAddress[] {
   const seen = new Set<string>();
   return found.filter(({ email }) => !seen.has(email) && !!seen.add(email));
 }
 
-/** The addresses held in an attribute of each element, once per element and address. */
-export function addressesIn(elements: Iterable<Element>, attribute: string, role: 'sender' | 'recipient' | 'record' | 'link') {
-  const found: { email: string; anchor: Element; role: typeof role }[] = [];
-  for (const anchor of elements) {
-    const email = normaliseEmail(anchor.getAttribute(attribute));
-    if (email) found.push({ email, anchor, role });
-  }
-  return found;
+/** Once per address and element, however many selectors or link parts led to it. */
+export function dedupe(found: FoundAddress[]): FoundAddress[] {
+  const seen = new Map<Element, Set<string>>();
+  return found.filter(({ email, anchor }) => {
+    const emails = seen.get(anchor) ?? seen.set(anchor, new Set()).get(anchor)!;
+    return !emails.has(email) && !!emails.add(email);
+  });
 }

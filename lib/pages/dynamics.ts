@@ -1,29 +1,32 @@
-// Dynamics 365: the email field (emailaddress1) of a lead or contact form. The address is the
-// input's value, which the user may be editing: it is read, never trusted beyond the format check.
-import { firstPerEmail, normaliseEmail } from './dom';
+// Dynamics 365: the email field (emailaddress1) of a lead or contact form. Editable, the address is
+// the input's value (which the user may be typing: it is only ever a lookup key); read-only, its title.
+import { addressesIn, firstPerEmail, isInput, queryAllOrFail } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
-  form: '[data-id="editFormRoot"], #mainContent',
-  email: 'input[data-id="emailaddress1.fieldControl-mail-text-input"]',
+  /** The main form; quick-create and quick-view forms sit outside it. */
+  form: '[data-id="editFormRoot"]',
+  /** The field itself, not the header's copy (data-id "header_emailaddress1…"). */
+  email: '[data-id="emailaddress1.fieldControl-mail-text-input"]',
 };
+
+/** Match patterns cannot see the query string, where Dynamics says what the page shows: a record's form, of which table. */
+function isLeadOrContactForm(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return params.get('pagetype') === 'entityrecord' && ['lead', 'contact'].includes(params.get('etn') ?? '');
+}
 
 export const dynamics: PageAdapter = {
   id: 'dynamics',
   matches: ['https://*.crm.dynamics.com/main.aspx*'],
   find(doc) {
-    if (!/[?&]etn=(lead|contact)\b/.test(doc.location?.search ?? '') && !doc.querySelector('[data-lp-id*="|lead|"], [data-lp-id*="|contact|"]')) {
-      return [];
-    }
-    const form = doc.querySelector(selectors.form);
-    if (!form) return [];
-    const inputs = [...form.querySelectorAll<HTMLInputElement>(selectors.email)];
-    return firstPerEmail(inputs.flatMap((anchor) => {
-      const email = normaliseEmail(anchor.value);
-      return email ? [{ email, anchor, role: 'record' as const }] : [];
-    }));
+    if (!isLeadOrContactForm(doc.location?.search ?? '')) return [];
+    const fields = queryAllOrFail(doc, selectors.form).flatMap((form) => [...form.querySelectorAll(selectors.email)]);
+    return firstPerEmail(addressesIn(fields, (field) => (isInput(field) && field.value) || field.getAttribute('title'), 'record'));
   },
 };
 
 // Written against the Unified Interface, https://<org>.crm.dynamics.com/main.aspx?appid=…&pagetype=entityrecord&etn=lead&id=…
-// (and etn=contact): fields render as inputs whose data-id is "<field>.fieldControl-…".
+// (and etn=contact): div[data-id="editFormRoot"] with h1[data-id="header_title"], fields rendered as
+// input[data-id="<field>.fieldControl-…"] (here "emailaddress1.fieldControl-mail-text-input"), as
+// public Dynamics UI automation (Selenium and Playwright page objects) selects them.

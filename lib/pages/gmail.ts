@@ -1,20 +1,35 @@
-// Gmail: the open thread's senders and recipients, and the compose window's recipients. Identity
-// comes from the `email` and `data-hovercard-id` attributes Gmail puts on people; never from text.
-import { addressesIn, queryAllOrFail } from './dom';
+// Gmail: every sender and recipient of the open thread, and the compose windows' recipients.
+// Identity comes from the attributes Gmail puts on people (`email`, `data-hovercard-id`), never from
+// text, and never from inside a message body, which the sender wrote.
+import { addressesIn, attribute, dedupe, isShown, queryAllOrFail } from './dom';
 import type { FoundAddress, PageAdapter } from './types';
 
 export const selectors = {
-  /** The view on screen; Gmail keeps others in the DOM, hidden. */
   main: 'div[role="main"]',
-  /** An expanded message's sender, and a collapsed message's. */
-  sender: '.adn .gD[email], .kv .zF[email], .kv .yP[email]',
-  /** To and Cc of an expanded message. */
-  recipient: '.adn .hb .g2[email]',
-  /** Compose recipients, as seen 2026-11-22: chips carry the address in data-hovercard-id. */
-  composeRecipient2026: 'div[role="dialog"] .afV[data-hovercard-id]',
-  /** Compose recipients, as seen 2019-03 (InboxSDK): span[email] inside .vR chips. Kept until surely gone. */
-  composeRecipient2019: 'div[role="dialog"] .vR .vN[email]',
+  /** The thread's subject carries its ids. */
+  threadId: 'h2[data-legacy-thread-id], h2[data-thread-perm-id]',
+  /** The thread view around the subject, by the date the markup was seen (InboxSDK's names). */
+  threadView_2022_10_21: '.a98.iY',
+  threadView_2018: '.if',
+  /** An expanded message: the header's sender, then To, Cc and Bcc. */
+  sender: '.adn h3.iw span[email]',
+  recipient: '.adn .hb span[email]',
+  /** A collapsed message shows its sender only. Super-collapsed ones (.kQ, "3 older messages") show nobody. */
+  collapsedSender: '.kv .adf span[email]',
+  /** Message bodies: the sender's own HTML, which may imitate Gmail's. */
+  body: '.a3s, .ii.gt',
+  /** Compose recipients: chips since Gmail's compose update of 2021-10, and the older chips (as seen 2019), kept until surely gone. */
+  composeChip_2021_10: '.afV[data-hovercard-id]',
+  composeChip_2019: '.vR .vN[email]',
+  /** The read-only recipient line a compose window shows while its To field is not focused. */
+  composeSummary: '.aoD.hl span[email]',
 };
+
+const people = [selectors.sender, selectors.recipient, selectors.collapsedSender].join(', ');
+const composePeople = [selectors.composeChip_2021_10, selectors.composeChip_2019, selectors.composeSummary].join(', ');
+
+/** On screen, and not inside a message body. */
+const readable = (elements: Iterable<Element>) => [...elements].filter((el) => isShown(el) && !el.closest(selectors.body));
 
 export const gmail: PageAdapter = {
   id: 'gmail',
@@ -22,15 +37,34 @@ export const gmail: PageAdapter = {
   find(doc) {
     const found: FoundAddress[] = [];
     for (const main of queryAllOrFail(doc, selectors.main)) {
-      found.push(...addressesIn(main.querySelectorAll(selectors.sender), 'email', 'sender'));
-      found.push(...addressesIn(main.querySelectorAll(selectors.recipient), 'email', 'recipient'));
+      for (const thread of openThreads(main)) {
+        const shown = readable(thread.querySelectorAll(people));
+        found.push(...addressesIn(shown, attribute('email'), (el) => (el.matches(selectors.recipient) ? 'recipient' : 'sender')));
+      }
     }
-    found.push(...addressesIn(doc.querySelectorAll(selectors.composeRecipient2026), 'data-hovercard-id', 'recipient'));
-    found.push(...addressesIn(doc.querySelectorAll(selectors.composeRecipient2019), 'email', 'recipient'));
-    return found;
+    const chips = readable(doc.querySelectorAll(composePeople));
+    found.push(...addressesIn(chips, (el) => el.getAttribute('data-hovercard-id') ?? el.getAttribute('email'), 'recipient'));
+    return dedupe(found);
   },
 };
 
-// Written against: https://mail.google.com/mail/u/0/#inbox/<thread-id> (thread view) and the
-// compose window, with the selectors InboxSDK and gmail.js document (.gD/.g2/.zF span[email] in
-// message headers, .afV[data-hovercard-id] recipient chips).
+/** Each thread on screen, once by its id: Gmail can keep a stale copy of a thread view, hidden, beside the live one. */
+function openThreads(main: Element): Element[] {
+  const subjects = [...main.querySelectorAll(selectors.threadId)];
+  if (subjects.length === 0) return [main];
+  const byId = new Map<string, Element>();
+  for (const subject of subjects) {
+    const id = subject.getAttribute('data-legacy-thread-id') || subject.getAttribute('data-thread-perm-id')!;
+    const view = subject.closest(selectors.threadView_2022_10_21) ?? subject.closest(selectors.threadView_2018) ?? main;
+    if (isShown(view) && !byId.has(id)) byId.set(id, view);
+  }
+  return [...byId.values()];
+}
+
+// Written against https://mail.google.com/mail/u/0/#inbox/<thread-id> (and #label/…, #search/…,
+// ?compose=new) with the DOM as InboxSDK reads it: GmailMessageView (td.gF/h3.iw span[email] sender,
+// .hb span[email] recipients, .kv/.h7/.kQ view states), GmailThreadView (data-thread-perm-id,
+// data-legacy-thread-id, subject containers '.a98.iY > .nH' 2022-10-21 and '.if > .nH' 2018) and the
+// compose page parser (chips [role=option][data-name] holding the address in data-hovercard-id since
+// https://workspaceupdates.googleblog.com/2021/10/visual-updates-for-composing-email-in-gmail.html,
+// .vR chips before); gmail.js and public extensions for .afV[data-hovercard-id] and the .aoD.hl line.

@@ -1,17 +1,28 @@
-// HubSpot: the contact record's email, in the left sidebar's About section.
-import { recordLinks } from './dom';
+// HubSpot: the contact record's email property, in the left sidebar. HubSpot renders the value as
+// text in a span of its own (the label is a separate element), or as an input while it is edited.
+import { addressesIn, firstPerEmail, isInput, queryAllOrFail } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
-  sidebar: '[data-test-id="left-sidebar"], [data-selenium-test="profile-sidebar"]',
-  email: 'a[href^="mailto:"]',
+  sidebar: '[data-test-id="left-sidebar"]',
+  /** The email property's value: the truncated-string span that holds nothing else, or the edit input. */
+  email: [
+    '[data-selenium-test="property-input-email"] .private-truncated-string__inner > span',
+    '[data-selenium-test="property-input-email"] input',
+  ].join(', '),
 };
 
 export const hubspot: PageAdapter = {
   id: 'hubspot',
   matches: ['https://app.hubspot.com/contacts/*/record/0-1/*', 'https://app.hubspot.com/contacts/*/contact/*'],
-  find: (doc) => recordLinks(doc, selectors.sidebar, selectors.email),
+  find(doc) {
+    const fields = queryAllOrFail(doc, selectors.sidebar).flatMap((sidebar) => [...sidebar.querySelectorAll(selectors.email)]);
+    return firstPerEmail(addressesIn(fields, (field) => (isInput(field) ? field.value : field.textContent), 'record'));
+  },
 };
 
-// Written against the contact record, https://app.hubspot.com/contacts/<portal>/record/0-1/<id>
-// (and the legacy /contacts/<portal>/contact/<id>): the sidebar shows the email property as a mailto: link.
+// Written against the contact record, https://app.hubspot.com/contacts/<portal>/record/0-1/<id> (the
+// legacy https://app.hubspot.com/contacts/<portal>/contact/<id> shows the same page), as public notes
+// on the record page's DOM (data-test-id="left-sidebar", "middle-pane", "records-right-sidebar") and
+// page objects (div[data-selenium-test="property-input-email"] span.private-truncated-string__inner > span)
+// describe it.

@@ -1,5 +1,5 @@
 // Any page's mailto: links, for sites LeadLens has no adapter for. Off unless the user turns it on.
-import { linkAddresses } from './dom';
+import { dedupe, linkAddresses } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = { link: 'a[href^="mailto:" i]' };
@@ -8,8 +8,9 @@ export const mailto: PageAdapter = {
   id: 'mailto',
   optIn: true,
   matches: ['https://*/*'],
-  find: (doc) => linkAddresses(doc.querySelectorAll(selectors.link), 'link'),
+  // A link may name the same address twice (mailto:a@x,a@x): one chip.
+  find: (doc) => dedupe(linkAddresses(doc.querySelectorAll(selectors.link), 'link')),
 };
 
-// Written against RFC 6068 (the mailto URI scheme): comma-separated, percent-encoded addresses
-// before any "?" header fields.
+// Written against RFC 6068 (the mailto URI scheme, https://www.rfc-editor.org/rfc/rfc6068): addresses
+// are comma-separated and percent-encoded before any "?" header fields, which are ignored.

@@ -1,18 +1,21 @@
-// Pipedrive: the person page's email addresses (a person may have several: one card each).
-import { recordLinks } from './dom';
+// Pipedrive: the person page's email field, a mailto: link per address (a person may have several:
+// one card each).
+import { linkAddresses, queryAllOrFail } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
-  details: '[data-testid="person-details"], .detailView',
+  /** The person's details panel; not the activity feed, which links to everyone written to. */
+  details: '[data-testid="person-details"]',
   email: '[data-testid="email-value"] a[href^="mailto:"]',
 };
 
 export const pipedrive: PageAdapter = {
   id: 'pipedrive',
   matches: ['https://*.pipedrive.com/person/*'],
-  // A person may have several addresses: one card each.
-  find: (doc) => recordLinks(doc, selectors.details, selectors.email, false),
+  find: (doc) => queryAllOrFail(doc, selectors.details).flatMap((details) => linkAddresses(details.querySelectorAll(selectors.email), 'record')),
 };
 
-// Written against the person detail page, https://<company>.pipedrive.com/person/<id>: its email
-// field lists each address as a mailto: link.
+// Written against the person page, https://<company>.pipedrive.com/person/<id>, whose email field lists
+// each address with its label (Work, Home, Other). No public reference for its markup was found: these
+// selectors follow the saved page in test/fixtures/pages/pipedrive and must be checked against a live
+// capture (with "open email links in: default mail app", the field is a mailto: link).

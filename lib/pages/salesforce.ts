@@ -1,19 +1,34 @@
-// Salesforce Lightning: the Email field of the Lead or Contact record on screen. The console keeps
-// other tabs' records in the DOM, hidden: only the active one counts.
-import { recordLinks } from './dom';
+// Salesforce Lightning: the email of the Lead or Contact record on screen. Lightning keeps pages the
+// user has left in the DOM, hidden; the console keeps every open workspace tab, each with its own
+// "active" page. Only the page of the selected tab counts.
+import { firstPerEmail, linkAddresses, queryAllOrFail } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
-  activeRecord: '.oneContent.active, .oneContent:only-of-type',
-  email: 'lightning-formatted-email a[href^="mailto:"]',
+  /** The page on screen within its window: `.windowViewMode-normal.oneContent` (standard), `.windowViewMode-maximized` (console). */
+  page: '.lafPageHost.active',
+  consoleTab: 'section.tabContent.oneConsoleTab',
+  selectedConsoleTab: 'section.tabContent.oneConsoleTab.active',
+  /** Email fields in the highlights panel and the record details, not links in text fields. */
+  email: [
+    'records-highlights-details-item lightning-formatted-email a[href^="mailto:"]',
+    'records-record-layout-item lightning-formatted-email a[href^="mailto:"]',
+  ].join(', '),
 };
 
 export const salesforce: PageAdapter = {
   id: 'salesforce',
   matches: ['https://*.lightning.force.com/lightning/r/Lead/*', 'https://*.lightning.force.com/lightning/r/Contact/*'],
-  find: (doc) => recordLinks(doc, selectors.activeRecord, selectors.email),
+  find(doc) {
+    const page = queryAllOrFail(doc, selectors.page).find(
+      (candidate) => candidate.closest(selectors.consoleTab)?.matches(selectors.selectedConsoleTab) ?? true,
+    );
+    return page ? firstPerEmail(linkAddresses(page.querySelectorAll(selectors.email), 'record')) : [];
+  },
 };
 
 // Written against Lightning Experience record pages, https://<org>.lightning.force.com/lightning/r/Lead/<id>/view
-// and /Contact/<id>/view: the highlights panel and record details render the field with
-// <lightning-formatted-email>, whose link carries the address in its mailto: href.
+// and /Contact/<id>/view, standard navigation (#brandBand_N div.windowViewMode-normal.oneContent.active.lafPageHost)
+// and console apps (.split-right section.tabContent.oneConsoleTab.active > div.windowViewMode-maximized.active.lafPageHost),
+// as public Salesforce automation and extensions select them; fields are records-record-layout-item and
+// records-highlights-details-item, the address a lightning-formatted-email's mailto: link.
