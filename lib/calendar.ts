@@ -2,67 +2,66 @@
 // date-holidays rules, see lib/build/holiday-data.ts) and company closures. Deadlines count on it.
 import Holidays from 'date-holidays-parser';
 import holidayData from 'virtual:leadlens-holidays';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { BusinessCalendar, Instant } from './model';
 
 export interface BusinessClock {
-  /** The instant `businessMs` of working time after `from`; negative counts backwards. */
+  /**
+   * The instant reached after `businessMs` of working time from `from`; negative counts backwards.
+   * From outside hours counting starts at the next opening (backwards: the previous closing).
+   */
   add(from: Instant, businessMs: number): Instant;
   /** Working time from a to b in ms; negative when b is before a. */
   between(a: Instant, b: Instant): number;
   isOpen(at: Instant): boolean;
 }
 
+/** A day is numbered by its local date: days since 1970-01-01 on the calendar's wall clock. */
+type Day = number;
 type Interval = readonly [open: Instant, close: Instant];
 
-/** No deadline lies further than this; a calendar with no working day at all would loop forever. */
+const MINUTE = 60_000;
+const DAY_MS = 86_400_000;
+/** No deadline lies further than this; a calendar whose every day is closed would loop forever. */
 const MAX_DAYS = 3660;
 
 export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
-  const zone = calendar.timeZone;
-  const closed = new Set(calendar.closedDates);
-  const holidays = calendar.holidayCountry ? new Holidays(holidayData, calendar.holidayCountry) : null;
-  const holidaysByYear = new Map<number, Set<string>>();
-  const intervals = new Map<string, Interval | null>();
+  const zone = IANAZone.create(calendar.timeZone);
+  if (!zone.isValid) throw new Error(`Unknown time zone: ${calendar.timeZone}.`);
   if (calendar.week.every((hours) => hours === null)) throw new Error('The business calendar has no working hours.');
+  const closed = new Set(calendar.closedDates.map(dayOfIsoDate));
+  const isHoliday = calendar.holidayCountry ? publicHolidays(calendar.holidayCountry) : () => false;
+  // Each day's interval is worked out once: a popup asks about the same few weeks a thousand times.
+  const intervals = new Map<Day, Interval | null>();
 
-  function publicHolidays(year: number): Set<string> {
-    let dates = holidaysByYear.get(year);
-    if (!dates) {
-      // Only days off for everyone: not bank holidays or observances such as 七五三.
-      const list = holidays ? holidays.getHolidays(year).filter((holiday) => holiday.type === 'public') : [];
-      dates = new Set(list.map((holiday) => holiday.date.slice(0, 10)));
-      holidaysByYear.set(year, dates);
-    }
-    return dates;
-  }
-
-  /** The working interval of a local date (YYYY-MM-DD), or null for a day off. */
-  function intervalOn(date: string): Interval | null {
-    if (intervals.has(date)) return intervals.get(date)!;
-    const day = DateTime.fromISO(date, { zone });
-    const hours = calendar.week[day.weekday - 1];
-    let interval: Interval | null = null;
-    if (hours && !closed.has(date) && !publicHolidays(day.year).has(date)) {
-      interval = [atClock(day, hours.start), atClock(day, hours.end)];
-    }
-    intervals.set(date, interval);
+  function intervalOn(day: Day): Interval | null {
+    let interval = intervals.get(day);
+    if (interval !== undefined) return interval;
+    const hours = calendar.week[weekdayIndex(day)];
+    interval = hours && !closed.has(day) && !isHoliday(day) ? [wallTime(day, hours.start), wallTime(day, hours.end)] : null;
+    intervals.set(day, interval);
     return interval;
   }
 
-  const localDate = (at: Instant) => DateTime.fromMillis(at, { zone }).toISODate()!;
+  /** Instants, not wall times: the Monday after a DST change is still exactly 9:00-17:00 long. */
+  function wallTime(day: Day, clock: string): Instant {
+    const [hour, minute] = clock.split(':').map(Number);
+    const { year, month, day: date } = DateTime.fromMillis(day * DAY_MS, { zone: 'utc' });
+    return DateTime.fromObject({ year, month, day: date, hour, minute }, { zone }).toMillis();
+  }
+
+  const dayOf = (at: Instant): Day => Math.floor((at + zone.offset(at) * MINUTE) / DAY_MS);
 
   function add(from: Instant, businessMs: number): Instant {
     if (businessMs === 0) return from;
-    const forward = businessMs > 0;
+    const step = businessMs > 0 ? 1 : -1;
     let remaining = Math.abs(businessMs);
     let at = from;
-    let date = localDate(from);
-    for (let days = 0; days < MAX_DAYS; days++, date = shiftDate(date, forward ? 1 : -1)) {
-      const interval = intervalOn(date);
+    for (let day = dayOf(from), n = 0; n < MAX_DAYS; day += step, n++) {
+      const interval = intervalOn(day);
       if (!interval) continue;
       const [open, close] = interval;
-      if (forward) {
+      if (step > 0) {
         if (at >= close) continue;
         at = Math.max(at, open);
         if (remaining <= close - at) return at + remaining;
@@ -80,29 +79,67 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
   function between(a: Instant, b: Instant): number {
     if (b < a) return -between(b, a);
     let total = 0;
-    const last = localDate(b);
-    for (let date = localDate(a); date <= last; date = shiftDate(date, 1)) {
-      const interval = intervalOn(date);
+    for (let day = dayOf(a), last = dayOf(b); day <= last; day++) {
+      const interval = intervalOn(day);
       if (interval) total += Math.max(0, Math.min(b, interval[1]) - Math.max(a, interval[0]));
     }
     return total;
   }
 
   function isOpen(at: Instant): boolean {
-    const interval = intervalOn(localDate(at));
+    const interval = intervalOn(dayOf(at));
     return !!interval && at >= interval[0] && at < interval[1];
   }
 
   return { add, between, isOpen };
 }
 
-function atClock(day: DateTime, clock: string): Instant {
-  const [hour, minute] = clock.split(':').map(Number);
-  return day.set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+/** What date-holidays-parser returns beyond its declared type: where each holiday starts and ends. */
+interface HolidaySpan {
+  date: string;
+  type: string;
+  name: string;
+  start: Date;
+  end: Date;
 }
 
-/** Calendar arithmetic on a local date, free of time zones. */
-function shiftDate(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+/**
+ * Whether a day is a public holiday in the country, loading the rules a year at a time. Only type
+ * 'public' counts (JP substitute holidays are public; bank days and observances such as 七五三 are
+ * not). A holiday runs over every date it covers (KR's three-day 추석); one starting at noon is
+ * not a day off (CN's half-days for women, youth and the army are not company closures).
+ */
+function publicHolidays(country: string): (day: Day) => boolean {
+  const rules = new Holidays(holidayData, country);
+  const days = new Set<Day>();
+  const loadedYears = new Set<number>();
+
+  function load(year: number) {
+    if (loadedYears.has(year)) return;
+    loadedYears.add(year);
+    const spans = rules.getHolidays(year) as HolidaySpan[];
+    for (const holiday of spans) {
+      if (holiday.type !== 'public' || holiday.date.slice(11, 19) !== '00:00:00') continue;
+      const first = dayOfIsoDate(holiday.date.slice(0, 10));
+      const length = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
+      for (let day = first; day < first + length; day++) days.add(day);
+    }
+  }
+
+  return (day) => {
+    const year = new Date(day * DAY_MS).getUTCFullYear();
+    // A holiday late in December may run into the new year.
+    load(year - 1);
+    load(year);
+    return days.has(day);
+  };
+}
+
+function dayOfIsoDate(date: string): Day {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** 0 for Monday, as BusinessCalendar.week counts; 1970-01-01 was a Thursday. */
+function weekdayIndex(day: Day): number {
+  return (((day + 3) % 7) + 7) % 7;
 }

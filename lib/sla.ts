@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const WORKDAY = { start: '09:00', end: '18:00' } as const;
 
-/** Asia/Tokyo, Monday to Friday 09:00-18:00, Japanese national holidays. */
+/** Asia/Tokyo, Monday to Friday 09:00-18:00, Japanese national holidays, no company closures. */
 export const DEFAULT_CALENDAR: BusinessCalendar = {
   timeZone: 'Asia/Tokyo',
   week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, null, null],
@@ -17,18 +17,40 @@ export const DEFAULT_CALENDAR: BusinessCalendar = {
   closedDates: [],
 };
 
+/**
+ * Hot leads (grade A1, A2 or B1, or score 80 and over) within 4 business hours, MQLs within 8, the
+ * rest within 16. A rule's conditions must all hold, so "grade or score" takes two rules.
+ */
 export const DEFAULT_SLA_POLICY: SlaPolicy = {
   rules: [
     {
       id: 'hot',
-      name: 'Hot leads: grade A1, A2 or B1, or score 80 and over',
+      name: 'Hot lead: grade A1, A2 or B1',
       match: { grades: ['A1', 'A2', 'B1'] },
       firstContactHours: 4,
       followUpHours: [8, 24],
     },
-    { id: 'hot-score', name: 'Score 80 and over', match: { minScore: 80 }, firstContactHours: 4, followUpHours: [8, 24] },
-    { id: 'mql', name: 'Marketing qualified', match: { stages: ['mql'] }, firstContactHours: 8, followUpHours: [16, 40] },
-    { id: 'default', name: 'Every other handoff', match: {}, firstContactHours: 16, followUpHours: [24] },
+    {
+      id: 'hot-score',
+      name: 'Hot lead: score 80 and over',
+      match: { minScore: 80 },
+      firstContactHours: 4,
+      followUpHours: [8, 24],
+    },
+    {
+      id: 'mql',
+      name: 'Marketing qualified',
+      match: { stages: ['mql'] },
+      firstContactHours: 8,
+      followUpHours: [16, 40],
+    },
+    {
+      id: 'default',
+      name: 'Every other handoff',
+      match: {},
+      firstContactHours: 16,
+      followUpHours: [24],
+    },
   ],
   dueSoonMinutes: 120,
 };
@@ -51,7 +73,12 @@ export function matchRule(policy: SlaPolicy, facts: HandoffFacts): SlaRule {
   return policy.rules.find(holds) ?? policy.rules[policy.rules.length - 1]!;
 }
 
-export function dueTimes(clock: BusinessClock, rule: SlaRule, handedOffAt: Instant) {
+/** The first-contact deadline, and each follow-up counted in business hours from that deadline. */
+export function dueTimes(
+  clock: BusinessClock,
+  rule: SlaRule,
+  handedOffAt: Instant,
+): { firstContactDueAt: Instant; followUpDueAts: Instant[] } {
   const firstContactDueAt = clock.add(handedOffAt, rule.firstContactHours * HOUR);
   const followUpDueAts = rule.followUpHours.map((hours) => clock.add(firstContactDueAt, hours * HOUR));
   return { firstContactDueAt, followUpDueAts };
