@@ -17,6 +17,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'scripting'],
+    // Reminders: asked for when the rep turns them on.
+    optional_permissions: ['notifications'],
     ...(grantSites ? { host_permissions: [...OPTIONAL_SITES.flatMap((site) => site.origins), 'http://127.0.0.1/*'] } : {}),
     // Asked for one origin at a time, when the user connects a marketing system there.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, SYNC_ALARM } from '../lib/background-app';
+import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM, SYNC_ALARM, type Notice } from '../lib/background-app';
 import type { BadgeState } from '../lib/badge';
 import { LeadLensDb } from '../lib/db';
 import { loadSettings, saveSettings, settingsItem } from '../lib/settings';
+import { handoffIdOf } from '../lib/reminders';
 import { registerSiteScripts } from '../lib/site-scripts';
 import { sourceFor } from '../lib/sources';
 
@@ -24,7 +25,40 @@ export default defineBackground(() => {
       if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
       else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, now() + 1000) });
     },
+    notify,
+    scheduleReminders: async (when) => {
+      if (when === null) await browser.alarms.clear(REMINDER_ALARM);
+      else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, now() + 1000) });
+    },
   });
+
+  /** Reminders need the notifications permission, which the rep grants when turning them on. */
+  async function notify(notices: Notice[]) {
+    if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+    for (const notice of notices) {
+      await browser.notifications.create(notice.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: notice.title,
+        message: notice.message,
+        priority: 1,
+      });
+    }
+  }
+
+  /** A reminder opens its lead in the CRM when marketing gave a link, else the queue. */
+  async function openReminder(id: string) {
+    await browser.notifications.clear(id);
+    const handoffId = handoffIdOf(id);
+    const handoff = handoffId ? await db.handoffs.get(handoffId) : undefined;
+    const lead = handoff ? await db.leads.get(handoff.email) : undefined;
+    if (lead?.crmUrl) {
+      await browser.tabs.create({ url: lead.crmUrl });
+      return;
+    }
+    // The popup opens only where the browser allows it without a click on the toolbar.
+    await browser.action.openPopup().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+  }
 
   async function showBadge(badge: BadgeState) {
     await Promise.all([
@@ -59,10 +93,19 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void scheduleAndSync());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void app.sync();
-    if (alarm.name === BADGE_ALARM) void app.refreshBadge();
+    if (alarm.name === BADGE_ALARM || alarm.name === REMINDER_ALARM) void app.refreshBadge();
     if (alarm.name === OUTBOX_ALARM) void app.deliverOutbox();
   });
   browser.runtime.onMessage.addListener((message) => app.handleMessage(message));
+  // Registered only once the rep granted notifications: the API is absent until then.
+  const onNotificationClicked = (id: string) => void openReminder(id);
+  const listenToNotifications = () => {
+    if (browser.notifications && !browser.notifications.onClicked.hasListener(onNotificationClicked)) {
+      browser.notifications.onClicked.addListener(onNotificationClicked);
+    }
+  };
+  listenToNotifications();
+  browser.permissions.onAdded.addListener(listenToNotifications);
   // The keyboard command: the page's content script opens its first lead's card.
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'open-card') return;

@@ -7,7 +7,10 @@ import type { Settings } from './model';
 import type { Handlers } from './messages';
 import { loadToken, saveToken } from './credentials';
 import { deliverDue, makeQueuedDue, nextWakeAt, NOT_BEFORE_KEY, recordAction } from './outbox';
-import { pendingHandoffs } from './queue';
+import { pendingHandoffs, type QueueEntry } from './queue';
+import { MAX_SEPARATE_NOTIFICATIONS, notificationId, planReminders, REMINDERS_CHECKED_KEY, SUMMARY_NOTIFICATION_ID, type Reminder } from './reminders';
+import { formatDuration } from './format';
+import { t } from './i18n';
 import { createRouter } from './router';
 import { createBusinessClock, type BusinessClock } from './sla';
 import type { LeadSource } from './sources/source';
@@ -24,14 +27,25 @@ export interface BackgroundDeps {
   showBadge: (badge: BadgeState) => Promise<void>;
   /** Wakes the background when the outbox next has something due; null clears the wake-up. */
   scheduleOutbox: (when: number | null) => Promise<void>;
+  /** Shows reminders as system notifications. */
+  notify: (notices: Notice[]) => Promise<void>;
+  /** Wakes the background when the next reminder falls due; null clears the wake-up. */
+  scheduleReminders: (when: number | null) => Promise<void>;
+}
+
+export interface Notice {
+  id: string;
+  title: string;
+  message: string;
 }
 
 export const SYNC_ALARM = 'sync';
 export const BADGE_ALARM = 'badge';
 export const OUTBOX_ALARM = 'outbox';
+export const REMINDER_ALARM = 'reminder';
 
 export function createBackgroundApp(deps: BackgroundDeps) {
-  const { db, loadSettings, now, showBadge, scheduleOutbox } = deps;
+  const { db, loadSettings, now, showBadge, scheduleOutbox, notify, scheduleReminders } = deps;
   // Building a clock parses the holiday rules: one per calendar, kept while the calendar stays the same.
   let clockCache: { key: string; clock: BusinessClock } | null = null;
   function clockFor(calendar: Settings['calendar']): BusinessClock {
@@ -93,7 +107,23 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       now(),
     );
     await showBadge(badge);
+    await remind(settings, queue);
     return badge;
+  }
+
+  /** Announces the reminders that fell due since the last look, and sets the wake-up for the next. */
+  async function remind(settings: Settings, queue: QueueEntry[]): Promise<void> {
+    const at = now();
+    const checkedThrough = (await db.getMeta<number>(REMINDERS_CHECKED_KEY)) ?? null;
+    const plan = planReminders(
+      queue.map((entry) => entry.handoff),
+      settings.reminders,
+      checkedThrough,
+      at,
+    );
+    if (plan.due.length > 0) await notify(noticesFor(plan.due, queue, at));
+    await db.setMeta(REMINDERS_CHECKED_KEY, at);
+    await scheduleReminders(plan.nextAt);
   }
 
   const handlers: Handlers = {
@@ -144,4 +174,31 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   };
 
   return { sync, refreshBadge, deliverOutbox, handleMessage: createRouter(handlers) };
+}
+
+/** One notification per reminder, or a summary when there are too many to read one by one. */
+export function noticesFor(due: Reminder[], queue: QueueEntry[], now: number): Notice[] {
+  if (due.length > MAX_SEPARATE_NOTIFICATIONS) {
+    const overdue = due.filter((reminder) => reminder.kind === 'breach').length;
+    return [
+      {
+        id: SUMMARY_NOTIFICATION_ID,
+        title: t('reminderSummaryTitle', due.length),
+        message: t('reminderSummaryMessage', overdue, due.length - overdue),
+      },
+    ];
+  }
+  const leads = new Map(queue.map((entry) => [entry.handoff.id, entry.lead]));
+  return due.map((reminder) => {
+    const lead = leads.get(reminder.handoffId);
+    const name = lead?.name || reminder.email;
+    return {
+      id: notificationId(reminder.handoffId),
+      title:
+        reminder.kind === 'breach'
+          ? t('reminderBreachTitle', name)
+          : t('reminderBeforeTitle', name, formatDuration(Math.max(0, reminder.dueAt - now))),
+      message: [lead?.company, lead ? `${lead.grade} · ${lead.score}` : ''].filter(Boolean).join(' · ') || reminder.email,
+    };
+  });
 }

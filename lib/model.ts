@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { HOLIDAY_COUNTRIES } from './holiday-countries';
 import {
+  BUILT_IN_REASONS,
   FITS,
   HANDOFF_ACTIONS,
   HANDOFF_STATUSES,
@@ -192,6 +193,22 @@ export const GradeThresholds = z.object({
 });
 
 
+/** A finer reason behind a verdict, e.g. "Not a fit: company too small". */
+export const FeedbackReason = z.object({
+  code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'reason code must be 1-40 lower-case letters, digits or underscores'),
+  verdict: Verdict,
+  /** The words the rep sees; empty for a built-in reason, which LeadLens words in the UI language. */
+  label: z.string().trim().max(80).default(''),
+});
+
+export const Reminders = z.object({
+  enabled: z.boolean().default(true),
+  /** A notification this many minutes of wall-clock time before a first-contact deadline; 0 for none. */
+  beforeMinutes: z.number().int().min(0).max(24 * 60).default(30),
+  /** A notification when a deadline passes without contact. */
+  atBreach: z.boolean().default(true),
+});
+
 export const Settings = z.object({
   repEmail: Email,
   source: z.object({
@@ -206,6 +223,12 @@ export const Settings = z.object({
   /** The optional sites (CRMs, mailto links) the user turned on, by adapter id. */
   sites: z.array(z.string()).default([]),
   language: z.enum(['auto', 'en', 'ja']).default('auto'),
+  feedbackReasons: z
+    .array(FeedbackReason)
+    .max(40)
+    .refine((reasons) => new Set(reasons.map((reason) => reason.code)).size === reasons.length, 'each reason code may be used once')
+    .default(BUILT_IN_REASONS.map((reason) => ({ ...reason, label: '' }))),
+  reminders: Reminders.default({ enabled: true, beforeMinutes: 30, atBreach: true }),
 });
 
 export type Instant = z.infer<typeof Instant>;
@@ -227,6 +250,8 @@ export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 export type SlaRule = z.infer<typeof SlaRule>;
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 export type GradeThresholds = z.infer<typeof GradeThresholds>;
+export type FeedbackReason = z.infer<typeof FeedbackReason>;
+export type Reminders = z.infer<typeof Reminders>;
 export type Settings = z.infer<typeof Settings>;
 
 /** A parse failure that says which field broke and why, e.g. "Lead: score: too big (>100)". */

@@ -26,3 +26,15 @@ export const HANDOFF_STATUSES = ['pending', 'accepted', 'contacted', 'rejected']
 export const VERDICTS = ['good_lead', 'not_a_fit', 'bad_timing', 'wrong_contact'] as const;
 export const HANDOFF_ACTIONS = ['accept', 'contacted', 'reject'] as const;
 export const SOURCE_KINDS = ['demo', 'http', 'hubspot', 'marketo'] as const;
+
+/** The reasons LeadLens offers out of the box; the options page can change them. */
+export const BUILT_IN_REASONS = [
+  { code: 'too_small', verdict: 'not_a_fit' },
+  { code: 'wrong_industry', verdict: 'not_a_fit' },
+  { code: 'no_budget', verdict: 'not_a_fit' },
+  { code: 'not_now', verdict: 'bad_timing' },
+  { code: 'has_vendor', verdict: 'bad_timing' },
+  { code: 'left_company', verdict: 'wrong_contact' },
+  { code: 'not_decision_maker', verdict: 'wrong_contact' },
+] as const satisfies readonly { code: string; verdict: (typeof VERDICTS)[number] }[];
+export type BuiltInReasonCode = (typeof BUILT_IN_REASONS)[number]['code'];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { createBackgroundApp } from '../../lib/background-app';
+import { createBackgroundApp, type Notice } from '../../lib/background-app';
 import type { BadgeState } from '../../lib/badge';
 import { createBusinessClock, slaStatus } from '../../lib/sla';
 import { LeadLensDb } from '../../lib/db';
@@ -18,6 +18,9 @@ let db: LeadLensDb;
 let settings: Settings;
 let badges: BadgeState[];
 let wakeUps: (number | null)[];
+let notices: Notice[];
+let reminderWakeUps: (number | null)[];
+let currentTime = NOW;
 
 function app() {
   return createBackgroundApp({
@@ -30,9 +33,15 @@ function app() {
     scheduleOutbox: async (when) => {
       wakeUps.push(when);
     },
-    now: () => NOW,
+    now: () => currentTime,
     showBadge: async (badge) => {
       badges.push(badge);
+    },
+    notify: async (shown) => {
+      notices.push(...shown);
+    },
+    scheduleReminders: async (when) => {
+      reminderWakeUps.push(when);
     },
   });
 }
@@ -42,6 +51,9 @@ beforeEach(() => {
   settings = DEFAULT_SETTINGS;
   badges = [];
   wakeUps = [];
+  notices = [];
+  reminderWakeUps = [];
+  currentTime = NOW;
 });
 afterEach(async () => {
   db.close();
@@ -111,6 +123,46 @@ describe('the background', () => {
     expect(badges).toHaveLength(1);
     expect(badges[0]).toMatchObject({ text: String(needy.length), color: '#B42318' });
     expect(badges[0]!.nextChangeAt).toBeGreaterThan(NOW);
+  });
+
+  it('reminds of what falls due after the last look, once, and opens with the lead named', async () => {
+    const background = app();
+    await background.sync();
+    // The first look announces nothing from before it, and wakes the background for the next reminder.
+    expect(notices).toEqual([]);
+    const next = reminderWakeUps.at(-1)!;
+    expect(next).toBeGreaterThan(NOW);
+
+    currentTime = next;
+    await background.refreshBadge();
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    const [first] = notices;
+    const handoff = await db.handoffs.get(first!.id.replace('leadlens:handoff:', ''));
+    const lead = await db.leads.get(handoff!.email);
+    expect(first!.title).toContain(lead!.name);
+    expect(first!.title).toMatch(/first contact due in 30m|Overdue/);
+
+    // Looking again at the same moment announces nothing twice.
+    notices = [];
+    await background.refreshBadge();
+    expect(notices).toEqual([]);
+  });
+
+  it('sums up a pile of reminders in one notification, and says nothing when reminders are off', async () => {
+    const background = app();
+    await background.sync();
+    // A browser opened a business day later: many deadlines passed meanwhile.
+    currentTime = NOW + 20 * 3_600_000;
+    await background.refreshBadge();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ id: 'leadlens:summary', title: expect.stringMatching(/^\d+ handoffs need you$/) });
+
+    notices = [];
+    settings = { ...settings, reminders: { ...settings.reminders, enabled: false } };
+    currentTime += 20 * 3_600_000;
+    await background.refreshBadge();
+    expect(notices).toEqual([]);
+    expect(reminderWakeUps.at(-1)).toBeNull();
   });
 
   it('runs one sync at a time, and a second sync finds nothing new', async () => {
