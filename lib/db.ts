@@ -2,7 +2,7 @@
 // offline. Only extension pages and the background open it; a content script would get the host
 // page's IndexedDB instead.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Handoff, Lead, OutboxItem, Touch } from './model';
+import type { Handoff, Lead, OutboxItem, Touch, Verdict } from './model';
 
 /** A record from outside that failed to parse: kept with its reason, never silently dropped. */
 export interface QuarantinedRecord {
@@ -10,6 +10,21 @@ export interface QuarantinedRecord {
   kind: 'lead' | 'touch' | 'handoff' | 'deleted';
   reason: string;
   raw: unknown;
+  at: number;
+}
+
+/**
+ * What the rep told marketing, kept after delivery for the loop report: feedback clicks, and
+ * rejected handoffs with their reason.
+ */
+export interface FeedbackEntry {
+  /** The outbox item's id. */
+  id: string;
+  email: string;
+  handoffId?: string;
+  /** Absent for a rejection: its reason says which verdict it was. */
+  verdict?: Verdict;
+  reasonCode: string;
   at: number;
 }
 
@@ -59,6 +74,19 @@ export const SCHEMA_HISTORY = [
           item.attempts ??= 0;
         }),
   },
+  {
+    // v3: a log of the rep's verdicts, for the loop report.
+    version: 3,
+    stores: {
+      leads: 'email, stage, updatedAt',
+      touches: 'id, [email+at]',
+      handoffs: 'id, email, [assigneeEmail+status+firstContactDueAt]',
+      outbox: 'id, nextAttemptAt, state',
+      meta: 'key',
+      quarantine: '++id, kind, at',
+      feedback: 'id, at',
+    },
+  },
 ] as const;
 
 export class LeadLensDb extends Dexie {
@@ -68,6 +96,7 @@ export class LeadLensDb extends Dexie {
   outbox!: EntityTable<OutboxItem, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
+  feedback!: EntityTable<FeedbackEntry, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -12,5 +12,5 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: [],
   language: 'auto',
   feedbackReasons: BUILT_IN_REASONS.map((reason) => ({ ...reason, label: '' })),
-  reminders: { enabled: true, beforeMinutes: 30, atBreach: true },
+  reminders: { enabled: false, beforeMinutes: 30, atBreach: true },
 };

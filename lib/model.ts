@@ -202,7 +202,8 @@ export const FeedbackReason = z.object({
 });
 
 export const Reminders = z.object({
-  enabled: z.boolean().default(true),
+  /** Off until the rep turns them on and grants notifications. */
+  enabled: z.boolean().default(false),
   /** A notification this many minutes of wall-clock time before a first-contact deadline; 0 for none. */
   beforeMinutes: z.number().int().min(0).max(24 * 60).default(30),
   /** A notification when a deadline passes without contact. */
@@ -228,7 +229,7 @@ export const Settings = z.object({
     .max(40)
     .refine((reasons) => new Set(reasons.map((reason) => reason.code)).size === reasons.length, 'each reason code may be used once')
     .default(BUILT_IN_REASONS.map((reason) => ({ ...reason, label: '' }))),
-  reminders: Reminders.default({ enabled: true, beforeMinutes: 30, atBreach: true }),
+  reminders: Reminders.default({ enabled: false, beforeMinutes: 30, atBreach: true }),
 });
 
 export type Instant = z.infer<typeof Instant>;

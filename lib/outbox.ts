@@ -13,11 +13,17 @@ export interface RecordDeps {
 export async function recordAction(db: LeadLensDb, payload: OutboxPayload, deps: RecordDeps): Promise<OutboxItem> {
   const { now, newId = () => crypto.randomUUID() } = deps;
   const item: OutboxItem = { id: newId(), idempotencyKey: newId(), payload, createdAt: now, state: 'queued', attempts: 0, nextAttemptAt: now };
-  await db.transaction('rw', [db.handoffs, db.outbox], async () => {
+  await db.transaction('rw', [db.handoffs, db.outbox, db.feedback], async () => {
     if (payload.kind === 'handoff_action') {
       const handoff = await db.handoffs.get(payload.handoffId);
       if (!handoff) throw new Error(`No handoff ${payload.handoffId} in the local cache.`);
       await db.handoffs.put(applyAction(handoff, payload.action, now));
+      if (payload.action === 'reject') {
+        await db.feedback.add({ id: item.id, email: handoff.email, handoffId: handoff.id, reasonCode: payload.reasonCode ?? 'not_a_fit', at: now });
+      }
+    } else {
+      const { email, handoffId, verdict, reasonCode } = payload;
+      await db.feedback.add({ id: item.id, email, handoffId, verdict, reasonCode, at: now });
     }
     await db.outbox.add(item);
   });

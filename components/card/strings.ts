@@ -1,6 +1,7 @@
 // Which message names each domain value: the words themselves live in public/_locales.
-import type { MessageKey } from '../../lib/i18n';
-import type { HandoffAction, Stage, TouchType, Verdict } from '../../lib/model';
+import { t, type MessageKey } from '../../lib/i18n';
+import type { FeedbackReason, HandoffAction, Stage, TouchType, Verdict } from '../../lib/model';
+import type { BuiltInReasonCode } from '../../lib/vocabulary';
 
 export const TOUCH_LABELS: Record<TouchType, MessageKey> = {
   email_open: 'touchEmailOpen',
@@ -37,3 +38,20 @@ export const ACTION_LABELS: Record<HandoffAction, MessageKey> = {
   contacted: 'actionContacted',
   reject: 'actionReject',
 };
+
+const REASON_LABELS: Record<BuiltInReasonCode, MessageKey> = {
+  too_small: 'reasonTooSmall',
+  wrong_industry: 'reasonWrongIndustry',
+  no_budget: 'reasonNoBudget',
+  not_now: 'reasonNotNow',
+  has_vendor: 'reasonHasVendor',
+  left_company: 'reasonLeftCompany',
+  not_decision_maker: 'reasonNotDecisionMaker',
+};
+
+/** The reason in the rep's words: as marketing-ops wrote it, else LeadLens's own wording. */
+export function reasonLabel(reason: Pick<FeedbackReason, 'code' | 'label'>): string {
+  if (reason.label) return reason.label;
+  const key = REASON_LABELS[reason.code as BuiltInReasonCode] as MessageKey | undefined;
+  return key ? t(key) : reason.code;
+}

@@ -1,20 +1,28 @@
-// The options page: who the rep is, the language, and the business calendar. Nothing is stored
-// until it parses as Settings; a problem is shown in words and the form keeps what was typed.
+// The options page: the connection, who the rep is, the language, the CRM sites, reminders, the
+// business calendar, the SLA rules and the feedback reasons; below them, the loop report. Nothing
+// is stored until it parses as Settings; a problem is shown in words and the form keeps what was typed.
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, t } from '../../lib/i18n';
 import { parse, Settings } from '../../lib/model';
 import type { LoadedSettings } from '../../lib/settings';
 import { CalendarEditor } from './CalendarEditor';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
+import { reasonLabel } from '../card/strings';
+import { LoopReport, type LoopReportProps } from './LoopReport';
+import { ReasonsEditor } from './ReasonsEditor';
+import { RemindersEditor } from './RemindersEditor';
 import { SitesEditor } from './SitesEditor';
+import { SlaRulesEditor } from './SlaRulesEditor';
 
 export interface OptionsPageProps {
   load: () => Promise<LoadedSettings>;
   save: (settings: Settings) => Promise<void>;
   connection: Omit<ConnectionFormProps, 'initial'>;
+  requestNotifications: () => Promise<boolean>;
+  report: Omit<LoopReportProps, 'reasonLabel'>;
 }
 
-export function OptionsPage({ load, save, connection }: OptionsPageProps) {
+export function OptionsPage({ load, save, connection, requestNotifications, report }: OptionsPageProps) {
   const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -65,14 +73,23 @@ export function OptionsPage({ load, save, connection }: OptionsPageProps) {
           onChange={(sites) => setDraft({ ...draft, sites })}
           requestAccess={(origins) => connection.requestAccess(origins)}
         />
+        <RemindersEditor reminders={draft.reminders} onChange={(reminders) => setDraft({ ...draft, reminders })} requestNotifications={requestNotifications} />
         <CalendarEditor calendar={draft.calendar} onChange={(calendar) => setDraft({ ...draft, calendar })} />
-        <button type="submit">{t('saveSettings')}</button>
-        {status && (
-          <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>
-            {status.text}
-          </p>
-        )}
+        <SlaRulesEditor policy={draft.slaPolicy} onChange={(slaPolicy) => setDraft({ ...draft, slaPolicy })} />
+        <ReasonsEditor reasons={draft.feedbackReasons} onChange={(feedbackReasons) => setDraft({ ...draft, feedbackReasons })} />
+        <div class="save-bar">
+          <button type="submit">{t('saveSettings')}</button>
+          {status && (
+            <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>
+              {status.text}
+            </p>
+          )}
+        </div>
       </form>
+      <LoopReport
+        {...report}
+        reasonLabel={(code) => reasonLabel(loaded?.settings.feedbackReasons.find((reason) => reason.code === code) ?? { code, label: '' })}
+      />
     </main>
   );
 }

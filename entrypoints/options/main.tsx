@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage';
 import { ask } from '../../lib/client';
 import { loadLanguage } from '../../lib/i18n';
+import { LeadLensDb } from '../../lib/db';
+import { loopReport } from '../../lib/report';
 import { loadSettings, saveSettings } from '../../lib/settings';
+import { createBusinessClock } from '../../lib/sla';
 import './style.css';
 
 const initial = await loadSettings();
@@ -21,4 +24,29 @@ const connection: OptionsPageProps['connection'] = {
   requestAccess: (origins) => browser.permissions.request({ origins }),
 };
 
-render(<OptionsPage load={loadSettings} save={save} connection={connection} />, document.getElementById('app')!);
+// The report reads the local cache: extension pages share the background's database.
+const db = new LeadLensDb();
+const report: OptionsPageProps['report'] = {
+  now: () => Date.now(),
+  load: async (period) => {
+    const { settings } = await loadSettings();
+    return loopReport(db, period, {
+      repEmail: settings.repEmail,
+      clock: createBusinessClock(settings.calendar),
+      policy: settings.slaPolicy,
+      reasons: settings.feedbackReasons,
+      now: Date.now(),
+    });
+  },
+};
+
+render(
+  <OptionsPage
+    load={loadSettings}
+    save={save}
+    connection={connection}
+    requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
+    report={report}
+  />,
+  document.getElementById('app')!,
+);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import type { Settings } from '../../lib/model';
+import type { LoopReport } from '../../lib/report';
 
 let container: HTMLElement;
 afterEach(() => {
@@ -14,6 +15,13 @@ afterEach(() => {
 
 const calls: { kind: string; args: unknown }[] = [];
 let accessGranted = true;
+let notificationsGranted = true;
+const emptyReport = (period: { from: number; to: number }): LoopReport => ({
+  period, handoffs: [], met: 3, missed: 1, open: 2, medianBusinessMsToContact: 90 * 60_000, verdicts: [],
+  byCampaign: [{ campaign: 'Webinar', counts: { good_lead: 2, not_a_fit: 1, bad_timing: 0, wrong_contact: 0 } }],
+  byReason: [{ reasonCode: 'too_small', verdict: 'not_a_fit', count: 1 }],
+});
+const periods: number[] = [];
 const connection = {
   onSave: async (args: unknown) => (calls.push({ kind: 'save', args }), { tokenSaved: true }),
   onTest: async (args: unknown) => (calls.push({ kind: 'test', args }), { ok: false, message: 'The Lead Context API refused the API token (401).' }),
@@ -22,7 +30,9 @@ const connection = {
 
 async function mount(problem?: string) {
   calls.length = 0;
+  periods.length = 0;
   accessGranted = true;
+  notificationsGranted = true;
   const saved: Settings[] = [];
   container = document.createElement('div');
   document.body.append(container);
@@ -32,6 +42,8 @@ async function mount(problem?: string) {
         load={async () => ({ settings: DEFAULT_SETTINGS, problem })}
         save={async (settings) => void saved.push(settings)}
         connection={connection}
+        requestNotifications={async () => (calls.push({ kind: 'notifications', args: null }), notificationsGranted)}
+        report={{ now: () => 1_000 * 86_400_000, load: async (period) => (periods.push(period.to - period.from), emptyReport(period)) }}
       />,
       container,
     ),
@@ -135,5 +147,88 @@ describe('OptionsPage', () => {
   it('says when stored settings were broken and the defaults are in use', async () => {
     await mount('Settings: calendar.timeZone: not an IANA time zone');
     expect(field('[role="alert"]').textContent).toMatch(/could not be read, so the defaults are in use: .*timeZone/);
+  });
+
+  it('edits, orders, adds and removes SLA rules, and refuses a rule without a deadline', async () => {
+    const saved = await mount();
+    const rules = () => [...container.querySelectorAll<HTMLLIElement>('.rule')];
+    expect(rules().map((rule) => rule.getAttribute('aria-label'))).toEqual(DEFAULT_SETTINGS.slaPolicy.rules.map((rule) => rule.name));
+    const mql = rules()[2]!;
+    type(mql.querySelector('input')!, 'MQL from events');
+    act(() => button('Add rule').click());
+    expect(rules()).toHaveLength(5);
+    expect(rules()[3]!.getAttribute('aria-label')).toBe('New rule'); // added before the catch-all
+    act(() => rules()[3]!.querySelector<HTMLButtonElement>('button[aria-label="Move New rule up"]')!.click());
+    expect(rules()[2]!.getAttribute('aria-label')).toBe('New rule');
+    const added = rules()[2]!;
+    type(added.querySelector<HTMLInputElement>(':scope > label:nth-of-type(2) input')!, 'a1, b1', 'change');
+    type(added.querySelector<HTMLInputElement>(':scope > label:nth-of-type(3) input')!, '75');
+    type(added.querySelector<HTMLInputElement>(':scope > label:nth-of-type(4) input')!, '2');
+    type(added.querySelector<HTMLInputElement>(':scope > label:nth-of-type(5) input')!, '4, 8', 'change');
+    act(() => [...added.querySelectorAll<HTMLInputElement>('.rule-match input')][2]!.click()); // MQL
+    act(() => [...rules()[0]!.querySelectorAll('button')].find((b) => b.textContent === 'Remove rule')!.click());
+    await submit();
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    const policy = saved[0]!.slaPolicy;
+    expect(policy.rules.map((rule) => rule.name)).toEqual(['Hot lead: score 80 and over', 'New rule', 'MQL from events', 'Every other handoff']);
+    expect(policy.rules[1]).toMatchObject({ match: { grades: ['A1', 'B1'], minScore: 75, stages: ['mql'] }, firstContactHours: 2, followUpHours: [4, 8] });
+
+    type(rules()[1]!.querySelector<HTMLInputElement>(':scope > label:nth-of-type(4) input')!, '');
+    await submit();
+    expect(field('[role="alert"]').textContent).toMatch(/slaPolicy\.rules\.1\.firstContactHours/);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('rewords, adds and removes feedback reasons per verdict', async () => {
+    const saved = await mount();
+    const section = (name: string) => container.querySelector<HTMLElement>(`.reasons section[aria-label="${name}"]`)!;
+    const notAFit = section('Not a fit');
+    expect([...notAFit.querySelectorAll('li input')].map((input) => (input as HTMLInputElement).placeholder)).toEqual(['Company too small', 'Wrong industry', 'No budget']);
+    type(notAFit.querySelector<HTMLInputElement>('li input')!, 'Under 50 employees');
+    type(notAFit.querySelector<HTMLInputElement>('.add-reason input')!, 'Student or job seeker!');
+    act(() => notAFit.querySelector<HTMLButtonElement>('.add-reason button')!.click());
+    act(() => section('Bad timing').querySelector<HTMLButtonElement>('button[aria-label="Remove Under contract with a vendor"]')!.click());
+    await submit();
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    const reasons = saved[0]!.feedbackReasons;
+    expect(reasons.find((reason) => reason.code === 'too_small')).toEqual({ code: 'too_small', verdict: 'not_a_fit', label: 'Under 50 employees' });
+    expect(reasons.at(-1)).toEqual({ code: 'student_or_job_seeker', verdict: 'not_a_fit', label: 'Student or job seeker!' });
+    expect(reasons.map((reason) => reason.code)).not.toContain('has_vendor');
+  });
+
+  it('turns reminders on only once notifications are allowed', async () => {
+    const saved = await mount();
+    const remindersBox = [...container.querySelectorAll('label')].find((label) => label.textContent?.trim() === 'Notify me before handoff deadlines')!.querySelector('input')!;
+    expect(remindersBox.checked).toBe(false); // off until the rep allows notifications
+    notificationsGranted = false;
+    await act(async () => remindersBox.click());
+    expect(remindersBox.checked).toBe(false);
+    notificationsGranted = true;
+    await act(async () => remindersBox.click());
+    await vi.waitFor(() => expect(remindersBox.checked).toBe(true));
+    type([...container.querySelectorAll<HTMLInputElement>('input[type="number"]')][0]!, '45');
+    await submit();
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]!.reminders).toEqual({ enabled: true, beforeMinutes: 45, atBreach: true });
+    expect(calls.filter((call) => call.kind === 'notifications')).toHaveLength(2);
+    act(() => remindersBox.click()); // turning them off asks nothing
+    expect(remindersBox.checked).toBe(false);
+    expect(calls.filter((call) => call.kind === 'notifications')).toHaveLength(2);
+  });
+
+  it('shows the loop report with its charts, for the period chosen', async () => {
+    await mount();
+    await vi.waitFor(() => expect(container.querySelector('[data-metric="met"]')?.textContent).toBe('3'));
+    expect(container.querySelector('[data-metric="met-rate"]')!.textContent).toBe('75%');
+    expect(container.querySelector('[data-metric="median"]')!.textContent).toBe('1h 30m');
+    expect([...container.querySelectorAll('.report svg')].map((svg) => svg.getAttribute('aria-label'))).toEqual([
+      'Handoffs by SLA outcome',
+      'Verdicts by campaign',
+      'Verdicts by reason',
+    ]);
+    expect(container.querySelector('.report svg[aria-label="Verdicts by reason"]')!.textContent).toContain('Company too small');
+    expect(periods).toEqual([30 * 86_400_000 + 1]);
+    type(container.querySelector<HTMLSelectElement>('.report select')!, '7', 'change');
+    await vi.waitFor(() => expect(periods).toEqual([30 * 86_400_000 + 1, 7 * 86_400_000 + 1]));
   });
 });

@@ -48,7 +48,7 @@ function app() {
 
 beforeEach(() => {
   db = new LeadLensDb(`bg-${Math.random()}`);
-  settings = DEFAULT_SETTINGS;
+  settings = { ...DEFAULT_SETTINGS, reminders: { enabled: true, beforeMinutes: 30, atBreach: true } };
   badges = [];
   wakeUps = [];
   notices = [];

@@ -1,0 +1,79 @@
+// The reasons a rep can give with a verdict, e.g. "Not a fit: company too small". Marketing reads
+// them in the loop report, so they are the team's own words; built-in ones follow the UI language
+// until someone rewords them.
+import { t } from '../../lib/i18n';
+import type { FeedbackReason } from '../../lib/model';
+import { VERDICTS } from '../../lib/vocabulary';
+import { reasonLabel, VERDICT_LABELS } from '../card/strings';
+
+export interface ReasonsEditorProps {
+  reasons: FeedbackReason[];
+  onChange: (next: FeedbackReason[]) => void;
+}
+
+/** A code from the words: "Too expensive!" -> "too_expensive"; unique among the codes given. */
+export function codeFor(label: string, taken: string[]): string {
+  const base = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 32) || 'reason';
+  let code = base;
+  for (let n = 2; taken.includes(code); n++) code = `${base}_${n}`;
+  return code;
+}
+
+export function ReasonsEditor({ reasons, onChange }: ReasonsEditorProps) {
+  const replace = (old: FeedbackReason, next: FeedbackReason | null) =>
+    onChange(next ? reasons.map((reason) => (reason === old ? next : reason)) : reasons.filter((reason) => reason !== old));
+  function add(verdict: FeedbackReason['verdict'], input: HTMLInputElement) {
+    const label = input.value.trim();
+    if (!label) return;
+    onChange([...reasons, { code: codeFor(label, reasons.map((reason) => reason.code)), verdict, label }]);
+    input.value = '';
+  }
+  return (
+    <fieldset class="reasons">
+      <legend>{t('feedbackReasons')}</legend>
+      <p class="hint">{t('feedbackReasonsHint')}</p>
+      {VERDICTS.map((verdict) => {
+        const verdictName = t(VERDICT_LABELS[verdict]);
+        return (
+          <section key={verdict} aria-label={verdictName}>
+            <h3>{verdictName}</h3>
+            <ul>
+              {reasons
+                .filter((reason) => reason.verdict === verdict)
+                .map((reason) => (
+                  <li key={reason.code}>
+                    <input
+                      aria-label={t('reasonWording', reason.code)}
+                      value={reason.label}
+                      placeholder={reasonLabel({ code: reason.code, label: '' })}
+                      maxLength={80}
+                      onInput={(event) => replace(reason, { ...reason, label: event.currentTarget.value })}
+                    />{' '}
+                    <code>{reason.code}</code>{' '}
+                    <button type="button" onClick={() => replace(reason, null)} aria-label={t('removeReason', reasonLabel(reason))}>
+                      ×
+                    </button>
+                  </li>
+                ))}
+            </ul>
+            <div class="add-reason">
+              <input
+                maxLength={80}
+                aria-label={t('newReasonFor', verdictName)}
+                placeholder={t('newReasonPlaceholder')}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault(); // not the settings form's submit
+                  add(verdict, event.currentTarget);
+                }}
+              />{' '}
+              <button type="button" onClick={(event) => add(verdict, event.currentTarget.previousElementSibling as HTMLInputElement)}>
+                {t('addReason')}
+              </button>
+            </div>
+          </section>
+        );
+      })}
+    </fieldset>
+  );
+}
