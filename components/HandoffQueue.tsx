@@ -3,10 +3,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import { describeSla } from '../lib/format';
 import { t } from '../lib/i18n';
-import type { BusinessCalendar, HandoffAction, SlaPolicy } from '../lib/model';
+import type { BusinessCalendar, FeedbackReason, HandoffAction, SlaPolicy } from '../lib/model';
 import type { QueueEntry } from '../lib/queue';
 import { createBusinessClock, slaStatus } from '../lib/sla';
-import { ACTION_LABELS, VERDICT_LABELS } from './card/strings';
+import { ACTION_LABELS, reasonLabel, VERDICT_LABELS } from './card/strings';
 
 export type QueueFilter = 'all' | 'overdue' | 'due_today';
 
@@ -18,12 +18,12 @@ export interface HandoffQueueProps {
   filter: QueueFilter;
   /** The end of today in the calendar's time zone, for "due today". */
   endOfToday: number;
+  /** The reasons a rejection can give: every reason set up for a verdict other than "good lead". */
+  reasons: FeedbackReason[];
   onAction: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
 }
 
-const REJECT_REASONS = ['not_a_fit', 'bad_timing', 'wrong_contact'] as const;
-
-export function HandoffQueue({ entries, calendar, policy, now, filter, endOfToday, onAction }: HandoffQueueProps) {
+export function HandoffQueue({ entries, calendar, policy, now, filter, endOfToday, reasons, onAction }: HandoffQueueProps) {
   const clock = useMemo(() => createBusinessClock(calendar), [calendar]);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const rows = entries
@@ -60,10 +60,17 @@ export function HandoffQueue({ entries, calendar, policy, now, filter, endOfToda
                 <label>
                   {t('rejectReason')}{' '}
                   <select name="reason">
-                    {REJECT_REASONS.map((reason) => (
-                      <option key={reason} value={reason}>
-                        {t(VERDICT_LABELS[reason])}
-                      </option>
+                    {(['not_a_fit', 'bad_timing', 'wrong_contact'] as const).map((verdict) => (
+                      <optgroup key={verdict} label={t(VERDICT_LABELS[verdict])}>
+                        <option value={verdict}>{t(VERDICT_LABELS[verdict])}</option>
+                        {reasons
+                          .filter((reason) => reason.verdict === verdict)
+                          .map((reason) => (
+                            <option key={reason.code} value={reason.code}>
+                              {`${t(VERDICT_LABELS[verdict])}: ${reasonLabel(reason)}`}
+                            </option>
+                          ))}
+                      </optgroup>
                     ))}
                   </select>
                 </label>

@@ -16,6 +16,8 @@ export interface PopupProps {
   loadSettings: () => Promise<Settings>;
   syncNow: () => Promise<unknown>;
   act: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
+  /** Asks for notifications and turns reminders on; false when the rep said no. */
+  enableReminders: () => Promise<boolean>;
 }
 
 const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'filterDueToday' }[] = [
@@ -24,7 +26,7 @@ const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'fil
   { value: 'due_today', label: 'filterDueToday' },
 ];
 
-export function Popup({ db, loadSettings, syncNow, act }: PopupProps) {
+export function Popup({ db, loadSettings, syncNow, act, enableReminders }: PopupProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [filter, setFilter] = useState<QueueFilter>('all');
   useEffect(() => void loadSettings().then(setSettings), [loadSettings]);
@@ -59,10 +61,18 @@ export function Popup({ db, loadSettings, syncNow, act }: PopupProps) {
             now={now}
             filter={filter}
             endOfToday={DateTime.fromMillis(now, { zone: settings.calendar.timeZone }).endOf('day').toMillis()}
+            reasons={settings.feedbackReasons}
             onAction={act}
           />
         )}
       </section>
+      {settings && !settings.reminders.enabled && (
+        <footer class="popup-footer">
+          <button type="button" class="link" onClick={async () => (await enableReminders()) && setSettings(await loadSettings())}>
+            {t('turnOnReminders')}
+          </button>
+        </footer>
+      )}
     </main>
   );
 }

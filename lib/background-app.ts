@@ -134,7 +134,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
         leadContexts(db, emails, { now: now(), clock, policy: settings.slaPolicy, touchLimit: withTouches ? 100 : 0 }),
         db.getMeta<SyncState>(SYNC_STATE_KEY),
       ]);
-      return { contexts, syncState: syncState ?? null };
+      return { contexts, syncState: syncState ?? null, reasons: settings.feedbackReasons };
     },
     syncNow: () => sync(),
     async feedback({ email, handoffId, verdict, reasonCode, note }) {
@@ -149,9 +149,9 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       void deliverOutbox();
       return { queuedId: item.id };
     },
-    async saveConnection({ kind, baseUrl, token }) {
+    async saveConnection({ kind, baseUrl, clientId, activityTypeId, token }) {
       const settings = await loadSettings();
-      await deps.saveSettings({ ...settings, source: { ...settings.source, kind, baseUrl } });
+      await deps.saveSettings({ ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId } });
       if (token) await saveToken(db, kind, token);
       // Writes that waited on the old connection go out now, not after their backoff.
       await db.setMeta(NOT_BEFORE_KEY, 0);
@@ -160,9 +160,9 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       void deliverOutbox();
       return { tokenSaved: !!(token ?? (await loadToken(db, kind))) };
     },
-    async testConnection({ kind, baseUrl, token }) {
+    async testConnection({ kind, baseUrl, clientId, activityTypeId, token }) {
       const settings = await loadSettings();
-      const candidate = { ...settings, source: { ...settings.source, kind, baseUrl } };
+      const candidate = { ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId } };
       try {
         const source = await sourceFor(candidate, token);
         await source.changes(null, 1);

@@ -1,7 +1,7 @@
 // The typed messages pages, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
-import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from './model';
+import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl, type FeedbackReason } from './model';
 import type { LeadContext } from './context';
 import type { SyncState } from './sync';
 
@@ -45,6 +45,8 @@ export const HandoffActionRequest = z.object({
 const Connection = {
   kind: z.enum(SOURCE_KINDS),
   baseUrl: WebUrl.optional(),
+  clientId: z.string().trim().min(1).max(200).optional(),
+  activityTypeId: z.number().int().positive().optional(),
   /** Only on its way in: the background keeps it, nothing ever sends it back. */
   token: z.string().trim().min(1).max(4096).optional(),
 };
@@ -66,6 +68,8 @@ export type ParsedRequest = z.output<typeof Request>;
 export interface ContextAnswer {
   contexts: LeadContext[];
   syncState: SyncState | null;
+  /** The feedback reasons the card offers, as the options set them. */
+  reasons: FeedbackReason[];
 }
 
 /** What each request type answers with. */

@@ -214,8 +214,12 @@ export const Settings = z.object({
   repEmail: Email,
   source: z.object({
     kind: z.enum(SOURCE_KINDS),
-    /** Origin and path of the API for http, Marketo's instance URL; unused by demo and HubSpot. */
+    /** Origin and path of the API for http, Marketo's REST endpoint, HubSpot's API host if not the usual one. */
     baseUrl: WebUrl.optional(),
+    /** Marketo's client ID (its secret is a credential, kept apart). */
+    clientId: z.string().trim().min(1).max(200).optional(),
+    /** Marketo: the custom activity type feedback is also logged as, when an admin created one. */
+    activityTypeId: z.number().int().positive().optional(),
     demoSeed: z.number().int().default(1),
   }),
   calendar: BusinessCalendar,

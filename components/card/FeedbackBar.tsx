@@ -1,14 +1,17 @@
-// One click tells marketing what the rep thinks of the lead; the handoff actions move it along.
-// Each click is stored locally at once and delivered in the background, so it is never lost.
+// One click tells marketing what the rep thinks of the lead; a verdict with reasons set up asks
+// "why?" with one more, which the rep may skip. The handoff actions move the handoff along. Each
+// click is stored locally at once and delivered in the background, so it is never lost.
 import { useState } from 'preact/hooks';
-import type { HandoffAction, HandoffStatus, Verdict } from '../../lib/model';
+import type { FeedbackReason, HandoffAction, HandoffStatus, Verdict } from '../../lib/model';
 import { VERDICTS } from '../../lib/vocabulary';
 import { t } from '../../lib/i18n';
-import { ACTION_LABELS, VERDICT_LABELS } from './strings';
+import { ACTION_LABELS, reasonLabel, VERDICT_LABELS } from './strings';
 
 export interface FeedbackBarProps {
   handoffStatus: HandoffStatus | null;
-  onFeedback: (verdict: Verdict, note: string) => Promise<void>;
+  /** The reasons marketing-ops set up, per verdict. */
+  reasons: FeedbackReason[];
+  onFeedback: (verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
   onAction: (action: HandoffAction, note: string) => Promise<void>;
 }
 
@@ -20,8 +23,9 @@ const ACTIONS_FROM: Record<HandoffStatus, HandoffAction[]> = {
   rejected: [],
 };
 
-export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBarProps) {
+export function FeedbackBar({ handoffStatus, reasons, onFeedback, onAction }: FeedbackBarProps) {
   const [note, setNote] = useState('');
+  const [asking, setAsking] = useState<Verdict | null>(null);
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -34,6 +38,7 @@ export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBar
       await write();
       setSaved(t('saved', label));
       setNote('');
+      setAsking(null);
     } catch (error) {
       setSaved(t('notSaved', error instanceof Error ? error.message : String(error)));
     } finally {
@@ -42,15 +47,38 @@ export function FeedbackBar({ handoffStatus, onFeedback, onAction }: FeedbackBar
   }
 
   const actions = handoffStatus ? ACTIONS_FROM[handoffStatus] : [];
+  const reasonsFor = (verdict: Verdict) => reasons.filter((reason) => reason.verdict === verdict);
+  function choose(verdict: Verdict) {
+    if (reasonsFor(verdict).length > 0) setAsking(asking === verdict ? null : verdict);
+    else void run(t(VERDICT_LABELS[verdict]), () => onFeedback(verdict, note));
+  }
   return (
     <div class="ll-feedback">
       <div class="ll-buttons" role="group" aria-label={t('feedbackGroup')}>
         {VERDICTS.map((verdict) => (
-          <button type="button" key={verdict} aria-disabled={busy} onClick={() => run(t(VERDICT_LABELS[verdict]), () => onFeedback(verdict, note))}>
+          <button type="button" key={verdict} aria-disabled={busy} aria-expanded={reasonsFor(verdict).length > 0 ? asking === verdict : undefined} onClick={() => choose(verdict)}>
             {t(VERDICT_LABELS[verdict])}
           </button>
         ))}
       </div>
+      {asking && (
+        <div class="ll-buttons ll-reasons" role="group" aria-label={t('reasonPick')}>
+          <span class="ll-muted">{t('reasonPick')}</span>
+          {reasonsFor(asking).map((reason) => (
+            <button
+              type="button"
+              key={reason.code}
+              aria-disabled={busy}
+              onClick={() => run(`${t(VERDICT_LABELS[asking])}: ${reasonLabel(reason)}`, () => onFeedback(asking, note, reason.code))}
+            >
+              {reasonLabel(reason)}
+            </button>
+          ))}
+          <button type="button" class="ll-quiet" aria-disabled={busy} onClick={() => run(t(VERDICT_LABELS[asking]), () => onFeedback(asking, note))}>
+            {t('reasonSkip')}
+          </button>
+        </div>
+      )}
       <label class="ll-note">
         <span>{t('noteOptional')}</span>
         <textarea value={note} maxLength={2000} rows={2} onInput={(event) => setNote(event.currentTarget.value)} />

@@ -1,6 +1,6 @@
 // The card: what marketing knows about one lead, drawn from the cache. Text only, never HTML.
 import type { LeadContext } from '../../lib/context';
-import type { HandoffAction, Verdict } from '../../lib/model';
+import type { FeedbackReason, HandoffAction, Verdict } from '../../lib/model';
 import { formatAge } from '../../lib/format';
 import { explainScore } from '../../lib/grade';
 import { t } from '../../lib/i18n';
@@ -15,11 +15,12 @@ export interface LeadCardProps {
   now: number;
   /** When the cache last heard from the marketing system. */
   syncedAt: number | null;
-  onFeedback: (verdict: Verdict, note: string) => Promise<void>;
+  reasons: FeedbackReason[];
+  onFeedback: (verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
   onAction: (action: HandoffAction, note: string) => Promise<void>;
 }
 
-export function LeadCard({ context, now, syncedAt, onFeedback, onAction }: LeadCardProps) {
+export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction }: LeadCardProps) {
   const { lead, handoff, sla, touches } = context;
   const factors = explainScore(lead.scoreFactors);
   return (
@@ -64,7 +65,7 @@ export function LeadCard({ context, now, syncedAt, onFeedback, onAction }: LeadC
       <h3>{t('marketingTouches')}</h3>
       <TouchTimeline touches={touches} />
 
-      <FeedbackBar handoffStatus={handoff?.status ?? null} onFeedback={onFeedback} onAction={onAction} />
+      <FeedbackBar handoffStatus={handoff?.status ?? null} reasons={reasons} onFeedback={onFeedback} onAction={onAction} />
 
       <p class="ll-fresh ll-muted">{syncedAt ? t('updatedAgo', formatAge(now - syncedAt)) : t('notSyncedYet')}</p>
     </section>

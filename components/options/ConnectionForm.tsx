@@ -1,14 +1,25 @@
 // Connecting LeadLens to marketing's system. The token goes to the background and is never shown
 // again; access to the API's site is asked for here, at the moment it is needed.
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import type { Settings } from '../../lib/model';
+import { DEFAULT_BASE_URLS } from '../../lib/sources/source';
 
 export interface Connection {
-  kind: 'demo' | 'http';
+  kind: Settings['source']['kind'];
   baseUrl?: string;
+  /** Marketo's client ID. */
+  clientId?: string;
   token?: string;
 }
+
+/** What each source asks for, in its vendor's words. */
+const FORMS = {
+  demo: null,
+  http: { option: 'sourceHttp', placeholder: 'https://leads.example.com', token: 'apiToken', hint: null },
+  hubspot: { option: 'sourceHubspot', placeholder: 'https://api.hubapi.com', token: 'apiToken', hint: 'hubspotHint' },
+  marketo: { option: 'sourceMarketo', placeholder: 'https://123-ABC-456.mktorest.com', token: 'clientSecret', hint: 'marketoHint' },
+} as const satisfies Record<Connection['kind'], { option: MessageKey; placeholder: string; token: MessageKey; hint: MessageKey | null } | null>;
 
 export interface ConnectionFormProps {
   initial: Settings['source'];
@@ -19,8 +30,10 @@ export interface ConnectionFormProps {
 }
 
 export function ConnectionForm({ initial, onSave, onTest, requestAccess }: ConnectionFormProps) {
-  const [kind, setKind] = useState<Connection['kind']>(initial.kind === 'http' ? 'http' : 'demo');
+  const [kind, setKind] = useState<Connection['kind']>(initial.kind);
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl ?? '');
+  const [clientId, setClientId] = useState(initial.clientId ?? '');
+  const form = FORMS[kind];
   const [token, setToken] = useState('');
   const [tokenSaved, setTokenSaved] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -28,9 +41,10 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
   /** The connection as typed, once the browser lets LeadLens reach it. */
   async function ready(): Promise<Connection | null> {
     if (kind === 'demo') return { kind };
+    const url = baseUrl.trim() || DEFAULT_BASE_URLS[kind] || '';
     let origin: string;
     try {
-      origin = new URL(baseUrl).origin;
+      origin = new URL(url).origin;
     } catch {
       setStatus({ ok: false, text: t('settingsInvalid', `${t('apiBaseUrl')}: ${baseUrl}`) });
       return null;
@@ -39,7 +53,7 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
       setStatus({ ok: false, text: t('accessDenied', origin) });
       return null;
     }
-    return { kind, baseUrl, token: token || undefined };
+    return { kind, baseUrl: baseUrl.trim() || undefined, clientId: kind === 'marketo' ? clientId.trim() || undefined : undefined, token: token || undefined };
   }
 
   async function save(event: Event) {
@@ -67,24 +81,41 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
           {t('source')}{' '}
           <select value={kind} onChange={(event) => setKind(event.currentTarget.value as Connection['kind'])}>
             <option value="demo">{t('sourceDemo')}</option>
-            <option value="http">{t('sourceHttp')}</option>
+            {(['http', 'hubspot', 'marketo'] as const).map((option) => (
+              <option key={option} value={option}>
+                {t(FORMS[option].option)}
+              </option>
+            ))}
           </select>
         </label>
-        {kind === 'http' && (
+        {form && (
           <>
+            {form.hint && <p class="hint">{t(form.hint)}</p>}
             <label class="stacked">
               {t('apiBaseUrl')}
-              <input type="url" required value={baseUrl} placeholder="https://leads.example.com" onInput={(event) => setBaseUrl(event.currentTarget.value)} />
+              <input
+                type="url"
+                required={!DEFAULT_BASE_URLS[kind]}
+                value={baseUrl}
+                placeholder={form.placeholder}
+                onInput={(event) => setBaseUrl(event.currentTarget.value)}
+              />
             </label>
+            {kind === 'marketo' && (
+              <label class="stacked">
+                {t('clientId')}
+                <input required value={clientId} autocomplete="off" onInput={(event) => setClientId(event.currentTarget.value)} />
+              </label>
+            )}
             <label class="stacked">
-              {t('apiToken')}
+              {t(form.token)}
               <input type="password" autocomplete="off" value={token} onInput={(event) => setToken(event.currentTarget.value)} />
               {tokenSaved && <small>{t('tokenKept')}</small>}
             </label>
           </>
         )}
         <button type="submit">{t('save')}</button>{' '}
-        {kind === 'http' && (
+        {form && (
           <button type="button" onClick={() => void test()}>
             {t('testConnection')}
           </button>

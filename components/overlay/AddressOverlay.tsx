@@ -1,7 +1,7 @@
 // The chip for one address and, when opened, its card. Escape closes the card and gives focus back.
 import { useEffect, useRef } from 'preact/hooks';
 import type { LeadContext } from '../../lib/context';
-import type { HandoffAction, Verdict } from '../../lib/model';
+import type { FeedbackReason, HandoffAction, Verdict } from '../../lib/model';
 import { LeadCard } from '../card/LeadCard';
 import { Chip } from './Chip';
 
@@ -12,8 +12,9 @@ export interface AddressOverlayProps {
   expanded: boolean;
   now: number;
   syncedAt: number | null;
+  reasons: FeedbackReason[];
   onToggle: (expanded: boolean) => void;
-  onFeedback: (context: LeadContext, verdict: Verdict, note: string) => Promise<void>;
+  onFeedback: (context: LeadContext, verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
   onAction: (context: LeadContext, action: HandoffAction, note: string) => Promise<void>;
 }
 
@@ -40,7 +41,8 @@ export function AddressOverlay(props: AddressOverlayProps) {
             context={{ ...context, lead }}
             now={now}
             syncedAt={syncedAt}
-            onFeedback={(verdict, note) => props.onFeedback(context, verdict, note)}
+            reasons={props.reasons}
+            onFeedback={(verdict, note, reasonCode) => props.onFeedback(context, verdict, note, reasonCode)}
             onAction={(action, note) => props.onAction(context, action, note)}
           />
         </div>

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LeadContext } from '../../lib/context';
-import type { HandoffAction, Verdict } from '../../lib/model';
+import type { FeedbackReason, HandoffAction, Verdict } from '../../lib/model';
 import type { FoundAddress, PageAdapter } from '../../lib/pages/types';
 import type { ask as askBackground } from '../../lib/client';
 import { isContextInvalidated } from '../../lib/client';
@@ -36,6 +36,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
   const contexts = new Map<string, LeadContext>();
   const inFlight = new Set<string>();
   let syncedAt: number | null = null;
+  let reasons: FeedbackReason[] = [];
   let expanded: Mounted | null = null;
   let stopped = false;
 
@@ -50,12 +51,13 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
         expanded={isExpanded}
         now={deps.now()}
         syncedAt={syncedAt}
+        reasons={reasons}
         onToggle={(open) => {
           if (open) return expand(view);
           expanded = null;
           draw(view);
         }}
-        onFeedback={(context, verdict, note) => sendFeedback(context, verdict, note)}
+        onFeedback={(context, verdict, note, reasonCode) => sendFeedback(context, verdict, note, reasonCode)}
         onAction={(context, action, note) => sendAction(context, action, note)}
       />,
       view.container,
@@ -113,6 +115,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
           const answer = await deps.ask({ type: 'context', emails: group.slice(start, start + BATCH), withTouches: touches });
           answer.contexts.forEach((context) => contexts.set(context.email, context));
           syncedAt = answer.syncState?.lastSuccessAt ?? syncedAt;
+          reasons = answer.reasons;
         }
       }
       for (const view of all()) if (emails.includes(view.email)) draw(view);
@@ -132,8 +135,8 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
     if (contexts.get(view.email)?.touchesIncluded === false) void fetchContexts([view.email]);
   }
 
-  async function sendFeedback(context: LeadContext, verdict: Verdict, note: string) {
-    await deps.ask({ type: 'feedback', email: context.email, handoffId: context.handoff?.id, verdict, note });
+  async function sendFeedback(context: LeadContext, verdict: Verdict, note: string, reasonCode?: string) {
+    await deps.ask({ type: 'feedback', email: context.email, handoffId: context.handoff?.id, verdict, reasonCode, note });
     await fetchContexts([context.email]);
   }
 

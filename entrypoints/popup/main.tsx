@@ -3,7 +3,8 @@ import { Popup, type PopupProps } from '../../components/Popup';
 import { ask } from '../../lib/client';
 import { LeadLensDb } from '../../lib/db';
 import { loadLanguage } from '../../lib/i18n';
-import { loadSettings } from '../../lib/settings';
+import { browser } from 'wxt/browser';
+import { loadSettings, saveSettings } from '../../lib/settings';
 import './style.css';
 
 const db = new LeadLensDb();
@@ -14,4 +15,12 @@ const act: PopupProps['act'] = async (handoffId, action, reasonCode) => {
   await ask({ type: 'handoffAction', handoffId, action, reasonCode });
 };
 
-render(<Popup db={db} loadSettings={settings} syncNow={syncNow} act={act} />, document.getElementById('app')!);
+// The permission prompt needs the click that asked for it: request first, then save.
+const enableReminders: PopupProps['enableReminders'] = async () => {
+  if (!(await browser.permissions.request({ permissions: ['notifications'] }))) return false;
+  const current = await settings();
+  await saveSettings({ ...current, reminders: { ...current.reminders, enabled: true } });
+  return true;
+};
+
+render(<Popup db={db} loadSettings={settings} syncNow={syncNow} act={act} enableReminders={enableReminders} />, document.getElementById('app')!);

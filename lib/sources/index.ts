@@ -1,8 +1,10 @@
 // The registry of marketing systems: a new source is one file and one line here.
 import type { OutboxItem, Settings } from '../model';
 import { createDemoSource } from './demo';
+import { createHubSpotSource } from './hubspot';
 import { createHttpSource } from './http';
-import { SourceError, type LeadSource } from './source';
+import { createMarketoSource } from './marketo';
+import { DEFAULT_BASE_URLS, SourceError, type LeadSource } from './source';
 
 export interface SourceContext {
   now: () => number;
@@ -14,6 +16,8 @@ export interface SourceContext {
 
 export function sourceFor(settings: Settings, context: SourceContext): LeadSource {
   const { kind, baseUrl } = settings.source;
+  /** What the adapters that work out handoffs themselves need to set their deadlines. */
+  const business = { repEmail: settings.repEmail, calendar: settings.calendar, policy: settings.slaPolicy };
   switch (kind) {
     case 'demo':
       return createDemoSource({
@@ -28,7 +32,14 @@ export function sourceFor(settings: Settings, context: SourceContext): LeadSourc
       if (!baseUrl) throw new SourceError('Set the API base URL of your Lead Context API in LeadLens options.', 'auth');
       if (!context.token) throw new SourceError('Set the API token of your Lead Context API in LeadLens options.', 'auth');
       return createHttpSource({ baseUrl, token: context.token });
-    default:
-      throw new SourceError(`The ${kind} source is not available in this version of LeadLens.`, 'unavailable');
+    case 'hubspot':
+      if (!context.token) throw new SourceError('Set the access token of your HubSpot private app in LeadLens options.', 'auth');
+      return createHubSpotSource({ token: context.token, baseUrl: baseUrl ?? DEFAULT_BASE_URLS.hubspot, ...business });
+    case 'marketo': {
+      const { clientId, activityTypeId } = settings.source;
+      if (!baseUrl) throw new SourceError('Set the REST endpoint of your Marketo instance (Admin > Web Services) in LeadLens options.', 'auth');
+      if (!clientId || !context.token) throw new SourceError('Set the Marketo client ID and client secret in LeadLens options.', 'auth');
+      return createMarketoSource({ baseUrl, clientId, clientSecret: context.token, activityTypeId, now: context.now, ...business });
+    }
   }
 }

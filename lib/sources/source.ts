@@ -59,3 +59,6 @@ export class SourceError extends Error {
     return this.kind === 'rejected';
   }
 }
+
+/** Where a source's API lives when the user gives no base URL: HubSpot's one API host for every account. */
+export const DEFAULT_BASE_URLS: Readonly<Record<string, string>> = { hubspot: 'https://api.hubapi.com' };

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeadCard, type LeadCardProps } from '../../components/card/LeadCard';
+import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { makeHandoff, makeLead, makeTouch } from '../fixtures/factories';
 
 const NOW = Date.UTC(2026, 10, 16, 3, 0);
@@ -39,6 +40,7 @@ function props(overrides: Partial<LeadCardProps> = {}): LeadCardProps {
     },
     now: NOW,
     syncedAt: NOW - 3 * 60_000,
+    reasons: DEFAULT_SETTINGS.feedbackReasons,
     onFeedback: vi.fn(async () => {}),
     onAction: vi.fn(async () => {}),
     ...overrides,
@@ -110,12 +112,36 @@ describe('LeadCard', () => {
       note.value = 'Budget frozen until April';
       note.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(async () => button('Not a fit').click());
-    expect(cardProps.onFeedback).toHaveBeenCalledWith('not_a_fit', 'Budget frozen until April');
-    expect(container.querySelector('.ll-saved')!.textContent).toBe('Saved: Not a fit');
+    await act(async () => button('Good lead').click());
+    expect(cardProps.onFeedback).toHaveBeenCalledWith('good_lead', 'Budget frozen until April');
+    expect(container.querySelector('.ll-saved')!.textContent).toBe('Saved: Good lead');
     await act(async () => button('Accept').click());
     expect(cardProps.onAction).toHaveBeenCalledWith('accept', '');
     expect(['Accept', 'Mark contacted', 'Reject (recycle to nurture)'].every((name) => button(name))).toBe(true);
+  });
+
+  it('asks why for a verdict with reasons, one more click that the rep may skip', async () => {
+    const reasons = [...DEFAULT_SETTINGS.feedbackReasons, { code: 'student', verdict: 'not_a_fit' as const, label: 'Student or job seeker' }];
+    const cardProps = props({ reasons });
+    mount(cardProps);
+    await act(async () => button('Not a fit').click());
+    expect(cardProps.onFeedback).not.toHaveBeenCalled();
+    const why = container.querySelector('[role="group"][aria-label="Why? (optional)"]')!;
+    expect([...why.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Company too small',
+      'Wrong industry',
+      'No budget',
+      'Student or job seeker',
+      'Send without a reason',
+    ]);
+    await act(async () => button('Student or job seeker').click());
+    expect(cardProps.onFeedback).toHaveBeenCalledWith('not_a_fit', '', 'student');
+    expect(container.querySelector('.ll-saved')!.textContent).toBe('Saved: Not a fit: Student or job seeker');
+    expect(container.querySelector('[aria-label="Why? (optional)"]')).toBeNull();
+
+    await act(async () => button('Bad timing').click());
+    await act(async () => button('Send without a reason').click());
+    expect(cardProps.onFeedback).toHaveBeenLastCalledWith('bad_timing', '');
   });
 
   it('says so when a click could not be saved', async () => {

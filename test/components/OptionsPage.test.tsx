@@ -104,13 +104,42 @@ describe('OptionsPage', () => {
     await vi.waitFor(() => expect(field('.connection [role="alert"]').textContent).toBe('The Lead Context API refused the API token (401).'));
     expect(calls.slice(0, 2)).toEqual([
       { kind: 'access', args: ['http://127.0.0.1:8787/*'] },
-      { kind: 'test', args: { kind: 'http', baseUrl: 'http://127.0.0.1:8787/api', token: 'secret' } },
+      { kind: 'test', args: { kind: 'http', baseUrl: 'http://127.0.0.1:8787/api', clientId: undefined, token: 'secret' } },
     ]);
     await act(async () => button('Save').click());
     await vi.waitFor(() => expect(field('.connection [role="status"]').textContent).toBe('Connection saved. Syncing…'));
-    expect(calls.at(-1)).toEqual({ kind: 'save', args: { kind: 'http', baseUrl: 'http://127.0.0.1:8787/api', token: 'secret' } });
+    expect(calls.at(-1)).toEqual({ kind: 'save', args: { kind: 'http', baseUrl: 'http://127.0.0.1:8787/api', clientId: undefined, token: 'secret' } });
     expect(field<HTMLInputElement>('.connection input[type="password"]').value).toBe('');
     expect(container.textContent).toContain('A token is saved. Leave this empty to keep it.');
+  });
+
+  it('connects HubSpot with only a private-app token, asking for access to its API host', async () => {
+    await mount();
+    type(field('.connection select'), 'hubspot', 'change');
+    expect(container.querySelector('.connection .hint')!.textContent).toContain('crm.objects.owners.read');
+    type(field('.connection input[type="password"]'), 'pat-na1-secret');
+    await act(async () => button('Save').click());
+    await vi.waitFor(() => expect(calls.at(-1)?.kind).toBe('save'));
+    expect(calls).toEqual([
+      { kind: 'access', args: ['https://api.hubapi.com/*'] },
+      { kind: 'save', args: { kind: 'hubspot', baseUrl: undefined, clientId: undefined, token: 'pat-na1-secret' } },
+    ]);
+  });
+
+  it('connects Marketo with its REST endpoint, client ID and client secret', async () => {
+    await mount();
+    type(field('.connection select'), 'marketo', 'change');
+    const labels = [...container.querySelectorAll('.connection label')].map((label) => label.firstChild?.textContent);
+    expect(labels).toEqual(['Source', 'API base URL', 'Client ID', 'Client secret']);
+    type(field('.connection input[type="url"]'), 'https://123-ABC-456.mktorest.com');
+    type(field('.connection label:nth-of-type(3) input'), 'client-id-1');
+    type(field('.connection input[type="password"]'), 'client-secret-1');
+    await act(async () => button('Test connection').click());
+    await vi.waitFor(() => expect(calls.at(-1)?.kind).toBe('test'));
+    expect(calls).toEqual([
+      { kind: 'access', args: ['https://123-abc-456.mktorest.com/*'] },
+      { kind: 'test', args: { kind: 'marketo', baseUrl: 'https://123-ABC-456.mktorest.com', clientId: 'client-id-1', token: 'client-secret-1' } },
+    ]);
   });
 
   it('saves nothing when the user refuses access to the site', async () => {

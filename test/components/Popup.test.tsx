@@ -27,12 +27,37 @@ describe('Popup', () => {
     container = document.createElement('div');
     document.body.append(container);
     await act(async () =>
-      render(<Popup db={db} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} />, container),
+      render(<Popup db={db} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
     );
     await vi.waitFor(() => expect(container.querySelector('.undelivered')).not.toBeNull());
     expect(container.querySelector('.undelivered')!.textContent).toBe(
       '1 of your clicks could not be delivered to marketing. They are kept here:lead1@acme.example.com: The Lead Context API refused the request (422).',
     );
     await vi.waitFor(() => expect(container.textContent).toContain('No pending handoffs'));
+  });
+
+  it('offers reminders until they are on, and stops offering once the rep allowed them', async () => {
+    db = new LeadLensDb(`popup-${Math.random()}`);
+    let settings = DEFAULT_SETTINGS;
+    let allow = false;
+    const asked: boolean[] = [];
+    const enableReminders = async () => {
+      asked.push(allow);
+      if (allow) settings = { ...settings, reminders: { ...settings.reminders, enabled: true } };
+      return allow;
+    };
+    container = document.createElement('div');
+    document.body.append(container);
+    await act(async () =>
+      render(<Popup db={db} loadSettings={async () => settings} syncNow={async () => {}} act={async () => {}} enableReminders={enableReminders} />, container),
+    );
+    const offer = () => [...container.querySelectorAll('button')].find((button) => button.textContent === '🔔 Remind me before deadlines');
+    await vi.waitFor(() => expect(offer()).toBeDefined());
+    await act(async () => offer()!.click());
+    expect(offer()).toBeDefined(); // the rep said no: still offered
+    allow = true;
+    await act(async () => offer()!.click());
+    await vi.waitFor(() => expect(offer()).toBeUndefined());
+    expect(asked).toEqual([false, true]);
   });
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /** What the demo's marketing system has received, read from the extension's database. */
-async function demoInbox(): Promise<{ payload: { verdict?: string; note?: string; email?: string } }[]> {
+async function demoInbox(): Promise<{ payload: { verdict?: string; reasonCode?: string; note?: string; email?: string } }[]> {
   return extension.serviceWorker.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -50,7 +50,7 @@ describe('LeadLens in Gmail', () => {
     await gmail.page.close();
   });
 
-  it('opens the card from a chip and records a click on "Not a fit"', async () => {
+  it('opens the card from a chip and records "Not a fit" with its reason', async () => {
     const gmail = await HostPage.open(extension, thread);
     const chip = gmail.chip(/^LeadLens: Noah Wright/);
     await chip.click();
@@ -64,11 +64,13 @@ describe('LeadLens in Gmail', () => {
     const before = (await demoInbox()).length;
     await card.getByRole('textbox').fill('Budget frozen until April');
     await card.getByRole('button', { name: 'Not a fit' }).click();
-    await expect.poll(() => card.getByRole('status').last().textContent()).toBe('Saved: Not a fit');
+    await card.getByRole('button', { name: 'Company too small' }).click();
+    await expect.poll(() => card.getByRole('status').last().textContent()).toBe('Saved: Not a fit: Company too small');
     await expect.poll(async () => (await demoInbox()).length).toBe(before + 1);
     expect((await demoInbox()).at(-1)!.payload).toMatchObject({
       email: 'noah.wright@orbitlabs.example.com',
       verdict: 'not_a_fit',
+      reasonCode: 'too_small',
       note: 'Budget frozen until April',
     });
 

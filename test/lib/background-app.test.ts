@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { createBackgroundApp, type Notice } from '../../lib/background-app';
 import type { BadgeState } from '../../lib/badge';
@@ -175,11 +175,23 @@ describe('the background', () => {
     expect(await db.touches.count()).toBe(count);
   });
 
-  it('reports a source this version cannot use as a sync error, not a crash', async () => {
-    settings = { ...DEFAULT_SETTINGS, source: { kind: 'marketo', demoSeed: 1 } };
+  it('reports a source set up halfway as a sync error that says what is missing, not a crash', async () => {
+    settings = { ...DEFAULT_SETTINGS, source: { kind: 'marketo', baseUrl: 'https://123-abc-456.mktorest.com', demoSeed: 1 } };
     const state = await app().sync();
-    expect(state).toMatchObject({ status: 'error', sourceId: 'marketo', error: expect.stringMatching(/marketo source is not available/) });
+    expect(state).toMatchObject({ status: 'error', sourceId: 'marketo', error: 'Set the Marketo client ID and client secret in LeadLens options.' });
     expect(await db.getMeta('syncState')).toEqual(state);
+    settings = { ...DEFAULT_SETTINGS, source: { kind: 'hubspot', demoSeed: 1 } };
+    expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the access token of your HubSpot private app in LeadLens options.' });
+  });
+
+  it('connects to HubSpot and to Marketo through the same messages, keeping their secrets in the database', async () => {
+    const background = app();
+    await background.handleMessage({ type: 'saveConnection', kind: 'marketo', baseUrl: 'http://127.0.0.1:9/', clientId: 'id-1', token: 'secret-1' });
+    expect(settings.source).toMatchObject({ kind: 'marketo', baseUrl: 'http://127.0.0.1:9/', clientId: 'id-1' });
+    expect(JSON.stringify(settings)).not.toContain('secret-1');
+    expect(await loadToken(db, 'marketo')).toBe('secret-1');
+    // Nothing listens on port 9: the sync fails on the network, having got as far as asking for a token.
+    await vi.waitFor(async () => expect(await db.getMeta('syncState')).toMatchObject({ status: 'error', sourceId: 'marketo:http://127.0.0.1:9', error: expect.stringMatching(/127\.0\.0\.1:9/) }));
   });
 
   it('records a click, delivers it and leaves nothing waiting', async () => {

@@ -7,6 +7,7 @@ function handlers(): Handlers {
     context: vi.fn(async ({ emails }: { emails: string[] }) => ({
       contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null })),
       syncState: null,
+      reasons: [],
     })),
     syncNow: vi.fn(async () => ({ status: 'idle' as const, sourceId: 'demo', recordsSynced: 0, quarantined: 0 })),
     feedback: vi.fn(async () => ({ queuedId: 'o1' })),
@@ -22,7 +23,7 @@ describe('createRouter', () => {
     const reply = await createRouter(named)({ type: 'context', emails: [' Taro@Example.COM '] });
     expect(reply).toEqual({
       ok: true,
-      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null },
+      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null, reasons: [] },
     });
     expect(named.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], withTouches: false });
     expect(named.syncNow).not.toHaveBeenCalled();
