@@ -4,6 +4,7 @@ import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM, SYNC_AL
 import type { BadgeState } from '../lib/badge';
 import { LeadLensDb } from '../lib/db';
 import { loadSettings, saveSettings, settingsItem } from '../lib/settings';
+import { fetchMessages } from '../lib/i18n';
 import { handoffIdOf } from '../lib/reminders';
 import { registerSiteScripts } from '../lib/site-scripts';
 import { sourceFor } from '../lib/sources';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
       else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, now() + 1000) });
     },
     notify,
+    messagesFor: fetchMessages,
     scheduleReminders: async (when) => {
       if (when === null) await browser.alarms.clear(REMINDER_ALARM);
       else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, now() + 1000) });

@@ -10,7 +10,7 @@ import { deliverDue, makeQueuedDue, nextWakeAt, NOT_BEFORE_KEY, recordAction } f
 import { pendingHandoffs, type QueueEntry } from './queue';
 import { MAX_SEPARATE_NOTIFICATIONS, notificationId, planReminders, REMINDERS_CHECKED_KEY, SUMMARY_NOTIFICATION_ID, type Reminder } from './reminders';
 import { formatDuration } from './format';
-import { t } from './i18n';
+import { t, type Language, type MessageTable } from './i18n';
 import { createRouter } from './router';
 import { createBusinessClock, type BusinessClock } from './sla';
 import type { LeadSource } from './sources/source';
@@ -31,6 +31,8 @@ export interface BackgroundDeps {
   notify: (notices: Notice[]) => Promise<void>;
   /** Wakes the background when the next reminder falls due; null clears the wake-up. */
   scheduleReminders: (when: number | null) => Promise<void>;
+  /** A language's message table, from the extension's _locales. */
+  messagesFor: (language: Language) => Promise<MessageTable>;
 }
 
 export interface Notice {
@@ -134,8 +136,9 @@ export function createBackgroundApp(deps: BackgroundDeps) {
         leadContexts(db, emails, { now: now(), clock, policy: settings.slaPolicy, touchLimit: withTouches ? 100 : 0 }),
         db.getMeta<SyncState>(SYNC_STATE_KEY),
       ]);
-      return { contexts, syncState: syncState ?? null, reasons: settings.feedbackReasons };
+      return { contexts, syncState: syncState ?? null, reasons: settings.feedbackReasons, language: settings.language === 'auto' ? null : settings.language };
     },
+    messages: ({ language }) => deps.messagesFor(language),
     syncNow: () => sync(),
     async feedback({ email, handoffId, verdict, reasonCode, note }) {
       const payload = { kind: 'feedback' as const, email, handoffId, verdict, reasonCode: reasonCode ?? verdict, note };

@@ -38,9 +38,16 @@ export async function loadLanguage(language: Language | 'auto'): Promise<void> {
     chosen = null;
     return;
   }
-  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
-  useMessages(language, (await response.json()) as MessageTable);
+  useMessages(language, await fetchMessages(language));
 }
+
+export async function fetchMessages(language: Language): Promise<MessageTable> {
+  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
+  return (await response.json()) as MessageTable;
+}
+
+/** The language in use: chosen, or null when the browser's. */
+export const chosenLanguage = (): Language | null => chosen?.language ?? null;
 
 /** The locale to format dates and numbers in: the chosen language, else the browser's. */
 export function uiLocale(): string {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl, type FeedbackReason } from './model';
 import type { LeadContext } from './context';
+import { LANGUAGES, type Language, type MessageTable } from './i18n';
 import type { SyncState } from './sync';
 
 /** Enough for every participant of a long thread; the API's batch limit too. */
@@ -16,6 +17,9 @@ export const ContextRequest = z.object({
 });
 
 export const SyncNowRequest = z.object({ type: z.literal('syncNow') });
+
+/** The words of a language the rep chose over the browser's: for content scripts, which cannot fetch them. */
+export const MessagesRequest = z.object({ type: z.literal('messages'), language: z.enum(LANGUAGES) });
 
 /** An empty note is no note. */
 const Note = z
@@ -56,6 +60,7 @@ export const TestConnectionRequest = z.object({ type: z.literal('testConnection'
 export const Request = z.discriminatedUnion('type', [
   ContextRequest,
   SyncNowRequest,
+  MessagesRequest,
   FeedbackRequest,
   HandoffActionRequest,
   SaveConnectionRequest,
@@ -70,12 +75,15 @@ export interface ContextAnswer {
   syncState: SyncState | null;
   /** The feedback reasons the card offers, as the options set them. */
   reasons: FeedbackReason[];
+  /** The language the rep chose, or null to follow the browser. */
+  language: Language | null;
 }
 
 /** What each request type answers with. */
 export interface Answers {
   context: ContextAnswer;
   syncNow: SyncState;
+  messages: MessageTable;
   /** The outbox item's id: stored locally at once, delivered in the background. */
   feedback: { queuedId: string };
   handoffAction: { queuedId: string };

@@ -3,11 +3,12 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LeadContext } from '../../lib/context';
+import type { Language } from '../../lib/i18n';
 import type { FeedbackReason, HandoffAction, Verdict } from '../../lib/model';
 import type { FoundAddress, PageAdapter } from '../../lib/pages/types';
 import type { ask as askBackground } from '../../lib/client';
 import { isContextInvalidated } from '../../lib/client';
-import { t } from '../../lib/i18n';
+import { chosenLanguage, loadLanguage, t, useMessages } from '../../lib/i18n';
 import { AddressOverlay } from './AddressOverlay';
 import { pageTheme } from './theme';
 
@@ -116,6 +117,7 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
           answer.contexts.forEach((context) => contexts.set(context.email, context));
           syncedAt = answer.syncState?.lastSuccessAt ?? syncedAt;
           reasons = answer.reasons;
+          if (answer.language !== chosenLanguage()) await switchLanguage(answer.language);
         }
       }
       for (const view of all()) if (emails.includes(view.email)) draw(view);
@@ -124,6 +126,12 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
     } finally {
       emails.forEach((email) => inFlight.delete(email));
     }
+  }
+
+  /** The card in the language the rep chose in the options, which may not be the browser's. */
+  async function switchLanguage(language: Language | null) {
+    if (language) useMessages(language, await deps.ask({ type: 'messages', language }));
+    else await loadLanguage('auto');
   }
 
   /** Opens one card (closing any other) and fetches its timeline if the chip did not have it. */

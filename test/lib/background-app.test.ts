@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackgroundApp, type Notice } from '../../lib/background-app';
 import type { BadgeState } from '../../lib/badge';
 import { createBusinessClock, slaStatus } from '../../lib/sla';
@@ -43,6 +45,7 @@ function app() {
     scheduleReminders: async (when) => {
       reminderWakeUps.push(when);
     },
+    messagesFor: async (language) => JSON.parse(readFileSync(join(__dirname, `../../public/_locales/${language}/messages.json`), 'utf8')),
   });
 }
 
@@ -97,6 +100,16 @@ describe('the background', () => {
       handoff: null,
       sla: null,
     });
+  });
+
+  it('tells a page the language and reasons the rep chose, and hands over that language\'s words', async () => {
+    settings = { ...settings, language: 'ja' };
+    const reply = await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] });
+    expect(reply).toMatchObject({ ok: true, data: { language: 'ja', reasons: settings.feedbackReasons } });
+    const words = await app().handleMessage({ type: 'messages', language: 'ja' });
+    expect(words).toMatchObject({ ok: true, data: { verdictNotAFit: { message: 'ターゲット外' } } });
+    settings = { ...settings, language: 'auto' };
+    expect(await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] })).toMatchObject({ data: { language: null } });
   });
 
   it('leaves the timelines out unless asked: chips need only the lead', async () => {

@@ -8,8 +8,10 @@ function handlers(): Handlers {
       contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null })),
       syncState: null,
       reasons: [],
+      language: null,
     })),
     syncNow: vi.fn(async () => ({ status: 'idle' as const, sourceId: 'demo', recordsSynced: 0, quarantined: 0 })),
+    messages: vi.fn(async () => ({})),
     feedback: vi.fn(async () => ({ queuedId: 'o1' })),
     handoffAction: vi.fn(async () => ({ queuedId: 'o2' })),
     saveConnection: vi.fn(async () => ({ tokenSaved: true })),
@@ -23,7 +25,7 @@ describe('createRouter', () => {
     const reply = await createRouter(named)({ type: 'context', emails: [' Taro@Example.COM '] });
     expect(reply).toEqual({
       ok: true,
-      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null, reasons: [] },
+      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null, reasons: [], language: null },
     });
     expect(named.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], withTouches: false });
     expect(named.syncNow).not.toHaveBeenCalled();
