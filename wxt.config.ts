@@ -4,7 +4,8 @@ import { holidayData } from './lib/build/holiday-data';
 import { OPTIONAL_SITES } from './lib/sites';
 
 // The browser tests cannot click a permission prompt (Playwright does not reach them), so they
-// use a build in which the optional sites' hosts are already granted; the code is the same.
+// use a build in which the optional sites' hosts and notifications are already granted; the code
+// is the same.
 const grantSites = process.env.LEADLENS_GRANT_SITES === '1';
 
 export default defineConfig({
@@ -16,7 +17,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // The granted build has notifications too, for the same reason as the sites.
+    permissions: ['storage', 'alarms', 'scripting', ...(grantSites ? ['notifications'] : [])],
     // Reminders: asked for when the rep turns them on.
     optional_permissions: ['notifications'],
     ...(grantSites ? { host_permissions: [...OPTIONAL_SITES.flatMap((site) => site.origins), 'http://127.0.0.1/*'] } : {}),

@@ -1,7 +1,7 @@
 // One click tells marketing what the rep thinks of the lead; a verdict with reasons set up asks
 // "why?" with one more, which the rep may skip. The handoff actions move the handoff along. Each
 // click is stored locally at once and delivered in the background, so it is never lost.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { FeedbackReason, HandoffAction, HandoffStatus, Verdict } from '../../lib/model';
 import { VERDICTS } from '../../lib/vocabulary';
 import { t } from '../../lib/i18n';
@@ -26,6 +26,7 @@ const ACTIONS_FROM: Record<HandoffStatus, HandoffAction[]> = {
 export function FeedbackBar({ handoffStatus, reasons, onFeedback, onAction }: FeedbackBarProps) {
   const [note, setNote] = useState('');
   const [asking, setAsking] = useState<Verdict | null>(null);
+  const verdictButtons = useRef(new Map<Verdict, HTMLButtonElement>());
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -38,7 +39,11 @@ export function FeedbackBar({ handoffStatus, reasons, onFeedback, onAction }: Fe
       await write();
       setSaved(t('saved', label));
       setNote('');
-      setAsking(null);
+      if (asking) {
+        // The reason buttons go away: focus goes back to the verdict, so it stays in the card.
+        verdictButtons.current.get(asking)?.focus();
+        setAsking(null);
+      }
     } catch (error) {
       setSaved(t('notSaved', error instanceof Error ? error.message : String(error)));
     } finally {
@@ -56,7 +61,16 @@ export function FeedbackBar({ handoffStatus, reasons, onFeedback, onAction }: Fe
     <div class="ll-feedback">
       <div class="ll-buttons" role="group" aria-label={t('feedbackGroup')}>
         {VERDICTS.map((verdict) => (
-          <button type="button" key={verdict} aria-disabled={busy} aria-expanded={reasonsFor(verdict).length > 0 ? asking === verdict : undefined} onClick={() => choose(verdict)}>
+          <button
+            type="button"
+            key={verdict}
+            ref={(button) => {
+              if (button) verdictButtons.current.set(verdict, button);
+            }}
+            aria-disabled={busy}
+            aria-expanded={reasonsFor(verdict).length > 0 ? asking === verdict : undefined}
+            onClick={() => choose(verdict)}
+          >
             {t(VERDICT_LABELS[verdict])}
           </button>
         ))}

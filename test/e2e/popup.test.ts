@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('the built extension in Chromium', () => {
-  it('asks for storage, alarms and scripting only, and for a site only when the user turns it on', () => {
+  it('asks for storage, alarms and scripting only; for a site, and for notifications, only when the user turns them on', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
     // scripting registers the CRM content script for the sites the user turned on; it carries no install warning.
@@ -26,6 +26,8 @@ describe('the built extension in Chromium', () => {
     expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([['https://mail.google.com/*']]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
+    expect(manifest.icons).toMatchObject({ 16: 'icon/16.png', 128: 'icon/128.png' });
   });
 
   it('syncs the demo on install and the popup lists the pending handoffs in deadline order', async () => {

@@ -17,6 +17,10 @@ export class OptionsPage {
       await box.click();
       await box.isChecked();
     }
+    await this.save();
+  }
+
+  async save() {
     await this.page.getByRole('button', { name: 'Save settings' }).click();
     await this.page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
   }
