@@ -39,6 +39,17 @@ export default defineConfig({
         root,
         plugins: [holidayData()],
         test: {
+          name: 'screenshots',
+          include: ['test/docs/**/*.run.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        root,
+        plugins: [holidayData()],
+        test: {
           name: 'bench',
           include: ['test/bench/**/*.bench-run.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],

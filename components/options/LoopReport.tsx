@@ -128,22 +128,35 @@ interface BarRow {
   parts: { name: string; value: number; color: string }[];
 }
 
+const LABEL_WIDTH = 220;
+
+/** The label cut to fit the label column: wide (CJK) characters take about twice a narrow one. */
+function fit(label: string): string {
+  let width = 0;
+  for (let index = 0; index < label.length; index++) {
+    width += label.charCodeAt(index) > 0x2e80 ? 12 : 7;
+    if (width > LABEL_WIDTH - 16) return `${label.slice(0, index)}…`;
+  }
+  return label;
+}
+
 /** Horizontal stacked bars in SVG, scaled to the largest row; the numbers are in the titles and a table for screen readers. */
 function BarChart({ label, rows }: { label: string; rows: BarRow[] }) {
-  const width = 360;
+  const width = 400;
   const rowHeight = 22;
   const max = Math.max(1, ...rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0)));
   const legend = rows[0]?.parts ?? [];
   return (
     <figure class="chart">
-      <svg role="img" aria-label={label} width={width + 160} height={rows.length * rowHeight + 4} viewBox={`0 0 ${width + 160} ${rows.length * rowHeight + 4}`}>
+      <svg role="img" aria-label={label} width={width + LABEL_WIDTH + 40} height={rows.length * rowHeight + 4} viewBox={`0 0 ${width + LABEL_WIDTH + 40} ${rows.length * rowHeight + 4}`}>
         {rows.map((row, index) => {
-          let x = 160;
+          let x = LABEL_WIDTH;
           const y = index * rowHeight + 2;
           return (
             <g key={row.label}>
-              <text x={152} y={y + 14} text-anchor="end" font-size="12" fill="currentColor">
-                {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
+              <text x={LABEL_WIDTH - 8} y={y + 14} text-anchor="end" font-size="12" fill="currentColor">
+                <title>{row.label}</title>
+                {fit(row.label)}
               </text>
               {row.parts.map((part) => {
                 const w = (part.value / max) * width;
