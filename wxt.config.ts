@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { holidayData } from './lib/build/holiday-data';
@@ -29,6 +30,17 @@ export default defineConfig({
     },
   },
   vite: () => ({ plugins: [preact(), holidayData()] }),
+  hooks: {
+    // Content scripts run on every Gmail load and must stay small: they talk to Chromium's own
+    // promise-based chrome.* API (WXT's plain \`browser\`) instead of carrying webextension-polyfill,
+    // 3 KB gzipped, which the background, popup and options keep.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const native = { find: /^wxt\/browser$/, replacement: fileURLToPath(import.meta.resolve('wxt/browser')) };
+      config.resolve = { ...config.resolve, alias: Array.isArray(alias) ? [native, ...alias] : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))] };
+    },
+  },
   webExt: {
     binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
     // Chromium refuses to start as root without this; a developer's own account does not need it.
