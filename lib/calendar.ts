@@ -1,7 +1,7 @@
-// Business time: working hours in an IANA time zone, minus weekends, public holidays (the
-// date-holidays rules, see lib/build/holiday-data.ts) and company closures. Deadlines count on it.
-import Holidays from 'date-holidays-parser';
-import holidayData from 'virtual:leadlens-holidays';
+// Business time: working hours in an IANA time zone, minus weekends, public holidays (from the
+// date-holidays rules, worked out at build time: see lib/build/holiday-data.ts) and company
+// closures. Deadlines count on it.
+import holidays from 'virtual:leadlens-holidays';
 import { DateTime, IANAZone } from 'luxon';
 import type { BusinessCalendar, Instant } from './model';
 
@@ -94,45 +94,12 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
   return { add, between, isOpen };
 }
 
-/** What date-holidays-parser returns beyond its declared type: where each holiday starts and ends. */
-interface HolidaySpan {
-  date: string;
-  type: string;
-  name: string;
-  start: Date;
-  end: Date;
-}
-
-/**
- * Whether a day is a public holiday in the country, loading the rules a year at a time. Only type
- * 'public' counts (JP substitute holidays are public; bank days and observances such as 七五三 are
- * not). A holiday runs over every date it covers (KR's three-day 추석); one starting at noon is
- * not a day off (CN's half-days for women, youth and the army are not company closures).
- */
+/** Whether a day is a public holiday in the country; outside the years shipped, none is. */
 function publicHolidays(country: string): (day: Day) => boolean {
-  const rules = new Holidays(holidayData, country);
   const days = new Set<Day>();
-  const loadedYears = new Set<number>();
-
-  function load(year: number) {
-    if (loadedYears.has(year)) return;
-    loadedYears.add(year);
-    const spans = rules.getHolidays(year) as HolidaySpan[];
-    for (const holiday of spans) {
-      if (holiday.type !== 'public' || holiday.date.slice(11, 19) !== '00:00:00') continue;
-      const first = dayOfIsoDate(holiday.date.slice(0, 10));
-      const length = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
-      for (let day = first; day < first + length; day++) days.add(day);
-    }
-  }
-
-  return (day) => {
-    const year = new Date(day * DAY_MS).getUTCFullYear();
-    // A holiday late in December may run into the new year.
-    load(year - 1);
-    load(year);
-    return days.has(day);
-  };
+  let day = 0;
+  for (const gap of holidays.gaps[country] ?? []) days.add((day += gap));
+  return (candidate) => days.has(candidate);
 }
 
 function dayOfIsoDate(date: string): Day {

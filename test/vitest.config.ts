@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**'],
+          globalSetup: ['test/warm-holidays.ts'],
           setupFiles: ['test/setup.ts'],
         },
       },

@@ -1,53 +1,82 @@
-// Build time only: a Vite plugin serving the date-holidays rules of the countries LeadLens offers,
-// and the time-zone data those rules use, instead of every country's rules and every zone's history
-// (together over a megabyte in each bundle that counts business hours).
+// Build time only: the public holidays of the countries LeadLens offers, worked out here in Node
+// with the date-holidays rules and shipped as plain lists of days. The rules engine (with its
+// astronomy and time-zone libraries, about 400 KB minified) stays out of every bundle; a clock
+// looks a day up in a set.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { data } from 'date-holidays/data';
 import type { Plugin } from 'vite';
 import { HOLIDAY_COUNTRIES } from '../holiday-countries';
 
-const HOLIDAYS = 'virtual:leadlens-holidays';
-const MOMENT = 'virtual:leadlens-moment-timezone';
+const MODULE = 'virtual:leadlens-holidays';
 const require = createRequire(import.meta.url);
+const DAY_MS = 86_400_000;
 
-function holidayRules() {
-  const holidays = Object.fromEntries(HOLIDAY_COUNTRIES.map((country) => [country, data.holidays[country]]));
-  return { ...data, holidays };
+/** The years whose holidays are shipped; a day outside them counts as no holiday. */
+export const HOLIDAY_YEARS = { from: 2020, to: 2050 } as const;
+
+/** What date-holidays-parser returns beyond its declared type: where each holiday starts and ends. */
+interface HolidaySpan {
+  date: string;
+  type: string;
+  start: Date;
+  end: Date;
 }
 
 /**
- * moment-timezone's packed data, cut to each bundled country's own zone: the parser places a
- * country's holidays in it (equinoxes are computed at fixed offsets, "+09:00", and need none).
+ * A country's days off, as days since 1970-01-01 on the local calendar. Only type 'public' counts
+ * (JP substitute holidays are public; bank days and observances such as 七五三 are not). A holiday
+ * runs over every date it covers (KR's three-day 추석); one starting at noon is not a day off (CN's
+ * half-days for women, youth and the army are not company closures).
  */
-function zoneData() {
-  const packed = require('moment-timezone/data/packed/latest.json') as { version: string; zones: string[]; links: string[] };
-  const countries = Object.values(holidayRules().holidays) as { zones?: string[] }[];
-  const wanted = new Set(countries.map((country) => country.zones?.[0]).filter((zone): zone is string => !!zone));
-  const links = packed.links.filter((link) => wanted.has(link.split('|')[1]!));
-  links.forEach((link) => wanted.add(link.split('|')[0]!));
-  return { version: packed.version, zones: packed.zones.filter((zone) => wanted.has(zone.split('|')[0]!)), links };
+export function publicHolidayDays(country: string): number[] {
+  const { default: Holidays } = require('date-holidays-parser') as { default: new (data: object, country: string) => { getHolidays(year: number): HolidaySpan[] } };
+  const rules = new Holidays(data, country);
+  const days = new Set<number>();
+  for (let year = HOLIDAY_YEARS.from - 1; year <= HOLIDAY_YEARS.to; year++) {
+    for (const holiday of rules.getHolidays(year)) {
+      if (holiday.type !== 'public' || holiday.date.slice(11, 19) !== '00:00:00') continue;
+      const first = Math.round(Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+      const length = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
+      for (let day = first; day < first + length; day++) days.add(day);
+    }
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+/** Sorted days as gaps from the one before: small numbers, a short module. */
+function encode(days: number[]): number[] {
+  return days.map((day, index) => day - (days[index - 1] ?? 0));
+}
+
+/**
+ * The module's source. Working the days out takes seconds, so it is kept in node_modules/.cache,
+ * under the rules' version, the years and the countries: a new date-holidays makes a new file.
+ */
+export function holidayModule(): string {
+  const { version } = require('date-holidays/package.json') as { version: string };
+  const dir = join(process.cwd(), 'node_modules/.cache/leadlens');
+  const file = join(dir, `holidays-${version}-${HOLIDAY_YEARS.from}-${HOLIDAY_YEARS.to}-${HOLIDAY_COUNTRIES.join('')}.js`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    const gaps = Object.fromEntries(HOLIDAY_COUNTRIES.map((country) => [country, encode(publicHolidayDays(country))]));
+    const source = `export default ${JSON.stringify({ ...HOLIDAY_YEARS, gaps })};\n`;
+    mkdirSync(dir, { recursive: true });
+    // Written whole, then renamed: a parallel build never reads half a file.
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, source);
+    renameSync(partial, file);
+    return source;
+  }
 }
 
 export function holidayData(): Plugin {
   return {
     name: 'leadlens-holiday-data',
     enforce: 'pre',
-    resolveId(id, importer) {
-      if (id === HOLIDAYS || id === MOMENT) return `\0${id}`;
-      // date-holidays-parser and its caldate place dates in zones with moment-timezone: give them the cut data.
-      if (id === 'moment-timezone' && /date-holidays-parser|caldate/.test(importer ?? '')) return `\0${MOMENT}`;
-      return undefined;
-    },
-    load(id) {
-      if (id === `\0${HOLIDAYS}`) return `export default ${JSON.stringify(holidayRules())};`;
-      if (id === `\0${MOMENT}`) {
-        return [
-          `import moment from 'moment-timezone/moment-timezone.js';`,
-          `moment.tz.load(${JSON.stringify(zoneData())});`,
-          'export default moment;',
-        ].join('\n');
-      }
-      return undefined;
-    },
+    resolveId: (id) => (id === MODULE ? `\0${MODULE}` : undefined),
+    load: (id) => (id === `\0${MODULE}` ? holidayModule() : undefined),
   };
 }

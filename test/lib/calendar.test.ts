@@ -67,6 +67,13 @@ describe('the business clock in Tokyo, Mon-Fri 09:00-18:00 with Japanese holiday
     expect(clock.between(tokyo('2026-01-01T00:00'), tokyo('2027-01-01T00:00'))).toBe((261 - 17) * 9 * HOUR);
   });
 
+  it('knows the holidays of the years shipped, 2020 to 2050, and none beyond', () => {
+    // 憲法記念日 falls on a Tuesday in 2050 and on a Wednesday in 2051.
+    expect(clock.isOpen(tokyo('2050-05-03T12:00'))).toBe(false);
+    expect(clock.isOpen(tokyo('2020-05-06T12:00'))).toBe(false); // 振替休日
+    expect(clock.isOpen(tokyo('2051-05-03T12:00'))).toBe(true);
+  });
+
   it('stays open on bank holidays and observances: 2 January, クリスマス', () => {
     expect(clock.isOpen(tokyo('2026-01-02T10:00'))).toBe(true);
     expect(clock.isOpen(tokyo('2026-12-25T10:00'))).toBe(true);
