@@ -4,10 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LeadLensDb } from '../lib/db';
 import type { HandoffAction, OutboxItem, Settings } from '../lib/model';
 import { deadItems } from '../lib/outbox';
-import { pendingHandoffs } from '../lib/queue';
+import { countPending, pendingHandoffs } from '../lib/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
 import { formatAge } from '../lib/format';
-import { t } from '../lib/i18n';
+import { t, uiLocale } from '../lib/i18n';
 import { HandoffQueue, type QueueFilter } from './HandoffQueue';
 import { useLiveQuery, useNow } from './use-live-query';
 
@@ -19,6 +19,9 @@ export interface PopupProps {
   /** Asks for notifications and turns reminders on; false when the rep said no. */
   enableReminders: () => Promise<boolean>;
 }
+
+/** Rows drawn at first: more than a popup shows. The rest follow once they are on screen. */
+export const FIRST_SCREEN = 30;
 
 const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'filterDueToday' }[] = [
   { value: 'all', label: 'filterAll' },
@@ -32,7 +35,16 @@ export function Popup({ db, loadSettings, syncNow, act, enableReminders }: Popup
   useEffect(() => void loadSettings().then(setSettings), [loadSettings]);
   const now = useNow(30_000);
   const repEmail = settings?.repEmail;
-  const queue = useLiveQuery(async () => (repEmail ? pendingHandoffs(db, repEmail) : []), [db, repEmail]);
+  // A long queue opens with its top at once; the whole of it is read once that is on screen.
+  const [limit, setLimit] = useState(FIRST_SCREEN);
+  const queue = useLiveQuery(async () => (repEmail ? pendingHandoffs(db, repEmail, limit) : []), [db, repEmail, limit]);
+  const total = useLiveQuery(async () => (repEmail ? countPending(db, repEmail) : 0), [db, repEmail]);
+  const showing = queue.status === 'ready' ? queue.value.length : 0;
+  useEffect(() => {
+    if (showing < limit) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setLimit(Infinity)));
+    return () => cancelAnimationFrame(frame);
+  }, [showing, limit]);
   const sync = useLiveQuery(() => db.getMeta<SyncState>(SYNC_STATE_KEY), [db]);
   const dead = useLiveQuery(() => deadItems(db), [db]);
 
@@ -44,7 +56,10 @@ export function Popup({ db, loadSettings, syncNow, act, enableReminders }: Popup
       </header>
       {dead.status === 'ready' && dead.value.length > 0 && <Undelivered items={dead.value} />}
       <section aria-labelledby="queue-title">
-        <h2 id="queue-title">{t('pendingHandoffs')}</h2>
+        <h2 id="queue-title">
+          {t('pendingHandoffs')}
+          {total.status === 'ready' && total.value > 0 && <span class="queue-count"> {new Intl.NumberFormat(uiLocale()).format(total.value)}</span>}
+        </h2>
         <div class="filters" role="radiogroup" aria-label={t('filterLabel')}>
           {FILTERS.map(({ value, label }) => (
             <label key={value}>

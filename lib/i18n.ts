@@ -51,5 +51,6 @@ export const chosenLanguage = (): Language | null => chosen?.language ?? null;
 
 /** The locale to format dates and numbers in: the chosen language, else the browser's. */
 export function uiLocale(): string {
-  return chosen?.language ?? browser.i18n.getUILanguage();
+  return chosen?.language ?? (browserLanguage ??= browser.i18n.getUILanguage());
 }
+let browserLanguage: string | undefined;

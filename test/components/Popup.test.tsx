@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
 import { LeadLensDb } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import { makeOutboxItem } from '../fixtures/factories';
+import { makeHandoff, makeOutboxItem } from '../fixtures/factories';
+import { FIRST_SCREEN } from '../../components/Popup';
 
 let container: HTMLElement;
 let db: LeadLensDb;
@@ -59,5 +60,27 @@ describe('Popup', () => {
     await act(async () => offer()!.click());
     await vi.waitFor(() => expect(offer()).toBeUndefined());
     expect(asked).toEqual([false, true]);
+  });
+
+  it('opens a long queue with its top at once, then the whole of it, and says how many there are', async () => {
+    db = new LeadLensDb(`popup-${Math.random()}`);
+    const now = Date.now();
+    await db.handoffs.bulkPut(
+      Array.from({ length: 120 }, (_, n) => makeHandoff(n, { assigneeEmail: DEFAULT_SETTINGS.repEmail, firstContactDueAt: now + (n - 60) * 600_000 })),
+    );
+    container = document.createElement('div');
+    document.body.append(container);
+    const counts: number[] = [];
+    const observer = new MutationObserver(() => counts.push(container.querySelectorAll('.queue li').length));
+    observer.observe(container, { childList: true, subtree: true });
+    await act(async () =>
+      render(<Popup db={db} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
+    );
+    await vi.waitFor(() => expect(container.querySelectorAll('.queue li')).toHaveLength(120));
+    observer.disconnect();
+    expect(counts.find((count) => count > 0)).toBe(FIRST_SCREEN);
+    expect(container.querySelector('.queue-count')!.textContent).toBe(' 120');
+    const dues = [...container.querySelectorAll('.queue li')].map((item) => Number(item.getAttribute('data-due')));
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { LeadLensDb } from '../../lib/db';
-import { pendingHandoffs } from '../../lib/queue';
+import { countPending, pendingHandoffs } from '../../lib/queue';
 import { makeHandoff, makeLead } from '../fixtures/factories';
 
 let db: LeadLensDb;
@@ -30,6 +30,19 @@ describe('pendingHandoffs', () => {
     const queue = await pendingHandoffs(db, rep);
     expect(queue.map((entry) => entry.handoff.id)).toEqual(['h2', 'h3', 'h1', 'h7']);
     expect(queue.map((entry) => entry.lead?.name ?? null)).toEqual(['Lead 2', 'Lead 3', 'Lead 1', null]);
+    expect(await countPending(db, rep)).toBe(4);
+  });
+
+  it('reads only the top of a long queue when asked for a few, across both statuses', async () => {
+    const rep = 'rep@acme.example.com';
+    await db.handoffs.bulkPut(
+      Array.from({ length: 200 }, (_, n) => makeHandoff(n, { firstContactDueAt: 1000 * ((n * 37) % 200), status: n % 3 ? 'pending' : 'accepted' })),
+    );
+    const all = await pendingHandoffs(db, rep);
+    const top = await pendingHandoffs(db, rep, 30);
+    expect(top.map((entry) => entry.handoff.id)).toEqual(all.slice(0, 30).map((entry) => entry.handoff.id));
+    expect(new Set(top.map((entry) => entry.handoff.status))).toEqual(new Set(['pending', 'accepted']));
+    expect(await countPending(db, rep)).toBe(200);
   });
 
   it('is empty for a rep with nothing assigned', async () => {
