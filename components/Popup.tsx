@@ -13,6 +13,8 @@ import { useLiveQuery, useNow } from './use-live-query';
 
 export interface PopupProps {
   db: LeadLensDb;
+  /** The settings as the popup opened; loadSettings reads them again after a change made here. */
+  settings: Settings;
   loadSettings: () => Promise<Settings>;
   syncNow: () => Promise<unknown>;
   act: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
@@ -29,16 +31,15 @@ const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'fil
   { value: 'due_today', label: 'filterDueToday' },
 ];
 
-export function Popup({ db, loadSettings, syncNow, act, enableReminders }: PopupProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+export function Popup({ db, settings: initialSettings, loadSettings, syncNow, act, enableReminders }: PopupProps) {
+  const [settings, setSettings] = useState<Settings>(initialSettings);
   const [filter, setFilter] = useState<QueueFilter>('all');
-  useEffect(() => void loadSettings().then(setSettings), [loadSettings]);
   const now = useNow(30_000);
-  const repEmail = settings?.repEmail;
+  const repEmail = settings.repEmail;
   // A long queue opens with its top at once; the whole of it is read once that is on screen.
   const [limit, setLimit] = useState(FIRST_SCREEN);
-  const queue = useLiveQuery(async () => (repEmail ? pendingHandoffs(db, repEmail, limit) : []), [db, repEmail, limit]);
-  const total = useLiveQuery(async () => (repEmail ? countPending(db, repEmail) : 0), [db, repEmail]);
+  const queue = useLiveQuery(() => pendingHandoffs(db, repEmail, limit), [db, repEmail, limit]);
+  const total = useLiveQuery(() => countPending(db, repEmail), [db, repEmail]);
   const showing = queue.status === 'ready' ? queue.value.length : 0;
   useEffect(() => {
     if (showing < limit) return;
@@ -68,7 +69,7 @@ export function Popup({ db, loadSettings, syncNow, act, enableReminders }: Popup
           ))}
         </div>
         {queue.status === 'error' && <p role="alert">{t('cacheUnreadable', queue.error)}</p>}
-        {queue.status === 'ready' && settings && (
+        {queue.status === 'ready' && (
           <HandoffQueue
             entries={queue.value}
             calendar={settings.calendar}
@@ -81,7 +82,7 @@ export function Popup({ db, loadSettings, syncNow, act, enableReminders }: Popup
           />
         )}
       </section>
-      {settings && !settings.reminders.enabled && (
+      {!settings.reminders.enabled && (
         <footer class="popup-footer">
           <button type="button" class="link" onClick={async () => (await enableReminders()) && setSettings(await loadSettings())}>
             {t('turnOnReminders')}

@@ -8,7 +8,10 @@ import { loadSettings, saveSettings } from '../../lib/settings';
 import './style.css';
 
 const db = new LeadLensDb();
-await loadLanguage((await loadSettings()).settings.language);
+// The database opens while the settings are read: the queue's first query does not wait for both in turn.
+void db.open().catch(() => undefined); // a failure shows where the queue is read
+const { settings: initial } = await loadSettings();
+await loadLanguage(initial.language);
 const settings = async () => (await loadSettings()).settings;
 const syncNow = () => ask({ type: 'syncNow' });
 const act: PopupProps['act'] = async (handoffId, action, reasonCode) => {
@@ -23,4 +26,4 @@ const enableReminders: PopupProps['enableReminders'] = async () => {
   return true;
 };
 
-render(<Popup db={db} loadSettings={settings} syncNow={syncNow} act={act} enableReminders={enableReminders} />, document.getElementById('app')!);
+render(<Popup db={db} settings={initial} loadSettings={settings} syncNow={syncNow} act={act} enableReminders={enableReminders} />, document.getElementById('app')!);

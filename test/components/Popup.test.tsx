@@ -28,7 +28,7 @@ describe('Popup', () => {
     container = document.createElement('div');
     document.body.append(container);
     await act(async () =>
-      render(<Popup db={db} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
+      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
     );
     await vi.waitFor(() => expect(container.querySelector('.undelivered')).not.toBeNull());
     expect(container.querySelector('.undelivered')!.textContent).toBe(
@@ -50,7 +50,7 @@ describe('Popup', () => {
     container = document.createElement('div');
     document.body.append(container);
     await act(async () =>
-      render(<Popup db={db} loadSettings={async () => settings} syncNow={async () => {}} act={async () => {}} enableReminders={enableReminders} />, container),
+      render(<Popup db={db} settings={settings} loadSettings={async () => settings} syncNow={async () => {}} act={async () => {}} enableReminders={enableReminders} />, container),
     );
     const offer = () => [...container.querySelectorAll('button')].find((button) => button.textContent === '🔔 Remind me before deadlines');
     await vi.waitFor(() => expect(offer()).toBeDefined());
@@ -74,7 +74,7 @@ describe('Popup', () => {
     const observer = new MutationObserver(() => counts.push(container.querySelectorAll('.queue li').length));
     observer.observe(container, { childList: true, subtree: true });
     await act(async () =>
-      render(<Popup db={db} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
+      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
     );
     await vi.waitFor(() => expect(container.querySelectorAll('.queue li')).toHaveLength(120));
     observer.disconnect();
