@@ -1,5 +1,5 @@
 // "What does marketing know about these addresses?": the answer the card is drawn from, read
-// from the cache in one pass of batched queries.
+// from the cache in one pass of batched reads.
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
 import type { Handoff, Lead, SlaPolicy, Touch } from './model';
@@ -26,29 +26,50 @@ export interface ContextOptions {
 
 export async function leadContexts(db: LeadLensDb, emails: string[], options: ContextOptions): Promise<LeadContext[]> {
   const { now, clock, policy, touchLimit = 100 } = options;
-  return db.transaction('r', [db.leads, db.touches, db.handoffs], async () => {
-    const leads = await db.leads.bulkGet(emails);
-    const known = emails.filter((_, index) => leads[index]);
-    // One query for every handoff of the known leads; one range read per lead's timeline.
-    const handoffs = known.length > 0 ? await db.handoffs.where('email').anyOf(known).toArray() : [];
-    return Promise.all(
-      emails.map(async (email, index): Promise<LeadContext> => {
-        const lead = leads[index] ?? null;
-        const touchesIncluded = touchLimit > 0;
-        if (!lead) return { email, lead: null, touches: [], touchCount: 0, touchesIncluded, handoff: null, sla: null };
-        let touches: Touch[] = [];
-        let touchCount = 0;
-        if (touchesIncluded) {
-          const timeline = db.touches.where('[email+at]').between([email, Dexie.minKey], [email, Dexie.maxKey]);
-          touches = await timeline.clone().reverse().limit(touchLimit).toArray();
-          touchCount = touches.length < touchLimit ? touches.length : await timeline.count();
-        }
-        const handoff = currentHandoff(handoffs.filter((candidate) => candidate.email === email));
-        const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
-        return { email, lead, touches, touchCount, touchesIncluded, handoff, sla };
+  const { leads, handoffs } = await readLeadsAndHandoffs(db, emails);
+  const contextOf = (email: string, index: number, touches: Touch[], touchCount: number): LeadContext => {
+    const lead = leads[index] ?? null;
+    const handoff = lead ? currentHandoff(handoffs[index]!) : null;
+    const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
+    return { email, lead, touches, touchCount, touchesIncluded: touchLimit > 0, handoff, sla };
+  };
+  // Chips ask without timelines: nothing more to read.
+  if (touchLimit === 0) return emails.map((email, index) => contextOf(email, index, [], 0));
+  return db.transaction('r', db.touches, () =>
+    Promise.all(
+      emails.map(async (email, index) => {
+        if (!leads[index]) return contextOf(email, index, [], 0);
+        const timeline = db.touches.where('[email+at]').between([email, Dexie.minKey], [email, Dexie.maxKey]);
+        const touches = await timeline.clone().reverse().limit(touchLimit).toArray();
+        const touchCount = touches.length < touchLimit ? touches.length : await timeline.count();
+        return contextOf(email, index, touches, touchCount);
       }),
-    );
+    ),
+  );
+}
+
+/**
+ * Every page asks this for each address it shows, so it skips Dexie's layers: one IndexedDB
+ * transaction with all its reads sent at once, each lead by key and its handoffs by the email index.
+ */
+async function readLeadsAndHandoffs(db: LeadLensDb, emails: string[]): Promise<{ leads: (Lead | undefined)[]; handoffs: Handoff[][] }> {
+  if (!db.isOpen()) await db.open();
+  const leads: (Lead | undefined)[] = [];
+  const handoffs: Handoff[][] = [];
+  const tx = db.backendDB().transaction(['leads', 'handoffs'], 'readonly');
+  const leadStore = tx.objectStore('leads');
+  const byEmail = tx.objectStore('handoffs').index('email');
+  emails.forEach((email, index) => {
+    const lead = leadStore.get(email);
+    lead.onsuccess = () => (leads[index] = lead.result as Lead | undefined);
+    const found = byEmail.getAll(email);
+    found.onsuccess = () => (handoffs[index] = found.result as Handoff[]);
   });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('The lead lookup was aborted.'));
+  });
+  return { leads, handoffs };
 }
 
 export const isOpen = (handoff: Handoff) => handoff.status === 'pending' || handoff.status === 'accepted';
