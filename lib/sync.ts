@@ -2,7 +2,7 @@
 // its cursor, so a sync cut short (a killed service worker, a closed browser) resumes where it was.
 import type { LeadLensDb } from './db';
 import { describeDbError } from './db';
-import type { LeadSource } from './sources/source';
+import type { ChangesPage, LeadSource } from './sources/source';
 
 export interface SyncState {
   status: 'idle' | 'syncing' | 'error';
@@ -50,9 +50,14 @@ export async function syncSource(db: LeadLensDb, source: LeadSource, options: Sy
   await report(state);
 
   try {
-    let cursor = (await db.getMeta<string>(cursorKey(source.id))) ?? null;
-    for (;;) {
-      const page = await source.changes(cursor, pageSize);
+    const cursor = (await db.getMeta<string>(cursorKey(source.id))) ?? null;
+    // The next page is fetched while this one is written: the network and the disk work at once.
+    let next: Promise<ChangesPage> | null = source.changes(cursor, pageSize);
+    while (next) {
+      const page: ChangesPage = await next;
+      next = page.hasMore ? source.changes(page.nextCursor, pageSize) : null;
+      // Should the write fail, the page fetched meanwhile is dropped unread.
+      next?.catch(() => undefined);
       const at = now();
       await db.transaction('rw', [db.leads, db.touches, db.handoffs, db.quarantine, db.meta], async () => {
         await db.leads.bulkPut(page.leads);
@@ -62,13 +67,11 @@ export async function syncSource(db: LeadLensDb, source: LeadSource, options: Sy
         if (page.rejected.length > 0) await db.quarantine.bulkAdd(page.rejected.map((record) => ({ ...record, at })));
         await db.setMeta(cursorKey(source.id), page.nextCursor);
       });
-      cursor = page.nextCursor;
       await report({
         ...state,
         recordsSynced: state.recordsSynced + page.leads.length + page.touches.length + page.handoffs.length,
         quarantined: state.quarantined + page.rejected.length,
       });
-      if (!page.hasMore) break;
     }
     await report({ ...state, status: 'idle', lastSuccessAt: now(), error: undefined });
   } catch (error) {
