@@ -77,6 +77,22 @@ describe('syncSource', () => {
     expect(await db.leads.count()).toBe(15);
   });
 
+  it('when a page cannot be written, stops there: the page fetched meanwhile is dropped and the cursor stays', async () => {
+    const { source, asked } = pagedSource([page(0, 5), page(5, 5), page(10, 5)]);
+    const bulkPut = db.touches.bulkPut.bind(db.touches);
+    let writes = 0;
+    db.touches.bulkPut = ((...args: Parameters<typeof bulkPut>) => {
+      if (++writes === 2) return Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+      return bulkPut(...args);
+    }) as typeof bulkPut;
+    const failed = await syncSource(db, source, { now });
+    expect(failed.status).toBe('error');
+    expect(failed.error).toMatch(/disk is full/);
+    expect(asked).toEqual([null, '1', '2']); // page 2 was on its way while page 1 failed
+    expect(await db.leads.count()).toBe(5);
+    expect(await db.getMeta(cursorKey('paged'))).toBe('1');
+  });
+
   it('quarantines rejected records with their reason and applies deletions', async () => {
     const first = page(0, 3);
     const second = {
