@@ -5,7 +5,6 @@ import type { BadgeState } from '../lib/badge';
 import { LeadLensDb } from '../lib/db';
 import { loadSettings, saveSettings, settingsItem } from '../lib/settings';
 import { fetchMessages } from '../lib/i18n';
-import { handoffIdOf } from '../lib/reminders';
 import { registerSiteScripts } from '../lib/site-scripts';
 import { sourceFor } from '../lib/sources';
 
@@ -51,11 +50,9 @@ export default defineBackground(() => {
   /** A reminder opens its lead in the CRM when marketing gave a link, else the queue. */
   async function openReminder(id: string) {
     await browser.notifications.clear(id);
-    const handoffId = handoffIdOf(id);
-    const handoff = handoffId ? await db.handoffs.get(handoffId) : undefined;
-    const lead = handoff ? await db.leads.get(handoff.email) : undefined;
-    if (lead?.crmUrl) {
-      await browser.tabs.create({ url: lead.crmUrl });
+    const crmUrl = await app.reminderTarget(id);
+    if (crmUrl) {
+      await browser.tabs.create({ url: crmUrl });
       return;
     }
     // The popup opens only where the browser allows it without a click on the toolbar.

@@ -8,7 +8,7 @@ import type { Handlers } from './messages';
 import { loadToken, saveToken } from './credentials';
 import { deliverDue, makeQueuedDue, nextWakeAt, NOT_BEFORE_KEY, recordAction } from './outbox';
 import { pendingHandoffs, type QueueEntry } from './queue';
-import { MAX_SEPARATE_NOTIFICATIONS, notificationId, planReminders, REMINDERS_CHECKED_KEY, SUMMARY_NOTIFICATION_ID, type Reminder } from './reminders';
+import { handoffIdOf, MAX_SEPARATE_NOTIFICATIONS, notificationId, planReminders, REMINDERS_CHECKED_KEY, SUMMARY_NOTIFICATION_ID, type Reminder } from './reminders';
 import { formatDuration } from './format';
 import { t, type Language, type MessageTable } from './i18n';
 import { createRouter } from './router';
@@ -176,7 +176,15 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     },
   };
 
-  return { sync, refreshBadge, deliverOutbox, handleMessage: createRouter(handlers) };
+  /** Where a click on a reminder leads: the lead in the CRM when marketing gave its link; null for the queue. */
+  async function reminderTarget(notification: string): Promise<string | null> {
+    const handoffId = handoffIdOf(notification);
+    const handoff = handoffId ? await db.handoffs.get(handoffId) : undefined;
+    const lead = handoff ? await db.leads.get(handoff.email) : undefined;
+    return lead?.crmUrl ?? null;
+  }
+
+  return { sync, refreshBadge, deliverOutbox, reminderTarget, handleMessage: createRouter(handlers) };
 }
 
 /** One notification per reminder, or a summary when there are too many to read one by one. */

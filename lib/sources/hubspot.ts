@@ -7,7 +7,7 @@ import type { BusinessCalendar, OutboxItem, SlaPolicy } from '../model';
 import { createBusinessClock } from '../sla';
 import { contactIdOfHandoff, HUBSPOT_SOURCE_ID, mapContacts, PROPERTIES, toInstant, type ContactRecords, type Portal } from './hubspot-map';
 import { parseRetryAfter } from './http';
-import { SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
+import { DEFAULT_BASE_URLS, SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
 
 export { HUBSPOT_SOURCE_ID };
 /** Documented maxima: 200 records per search page, 100 inputs per batch read. */
@@ -47,7 +47,7 @@ export interface HubSpotSource extends LeadSource {
 
 export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSource {
   const { token, policy, fetch: send = globalThis.fetch, timeoutMs = 15_000 } = options;
-  const base = (options.baseUrl ?? 'https://api.hubapi.com').replace(/\/+$/, '');
+  const base = (options.baseUrl ?? DEFAULT_BASE_URLS.hubspot!).replace(/\/+$/, '');
   const repEmail = options.repEmail.trim().toLowerCase();
   const clock = createBusinessClock(options.calendar);
   let portal: Promise<Portal> | undefined;

@@ -155,6 +155,13 @@ describe('the background', () => {
     expect(first!.title).toContain(lead!.name);
     expect(first!.title).toMatch(/first contact due in 30m|Overdue/);
 
+    // A click opens the lead in the CRM when marketing gave its link, else the queue.
+    await db.leads.update(lead!.email, { crmUrl: 'https://acme.lightning.force.com/lightning/r/Lead/00Q1/view' });
+    expect(await background.reminderTarget(first!.id)).toBe('https://acme.lightning.force.com/lightning/r/Lead/00Q1/view');
+    await db.leads.update(lead!.email, { crmUrl: undefined });
+    expect(await background.reminderTarget(first!.id)).toBeNull();
+    expect(await background.reminderTarget('leadlens:summary')).toBeNull();
+
     // Looking again at the same moment announces nothing twice.
     notices = [];
     await background.refreshBadge();
