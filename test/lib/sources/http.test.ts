@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpSource, parseRetryAfter } from '../../../lib/sources/http';
-import { SourceError } from '../../../lib/sources/source';
 import { startFakeLeadContextApi, type FakeLeadContextApi, type FakeOptions } from '../../fakes/lead-context-api';
 import { wireHandoff, wireLead, wireTouch } from '../../fakes/wire';
 import { makeHandoff, makeLead, makeOutboxItem, makeTouch } from '../../fixtures/factories';
+import { failure } from '../../fakes/source-failure';
 
 let fake: FakeLeadContextApi | undefined;
 afterEach(async () => {
@@ -14,17 +14,6 @@ afterEach(async () => {
 async function setUp(options: FakeOptions = {}, timeoutMs = 2000) {
   fake = await startFakeLeadContextApi(options);
   return { fake, source: createHttpSource({ baseUrl: `${fake.baseUrl}/`, token: fake.token, timeoutMs }) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
 }
 
 describe('the Lead Context API source, against its contract fake', () => {

@@ -3,10 +3,11 @@ import { Dexie } from 'dexie';
 import { LeadLensDb } from '../../../lib/db';
 import { createBusinessClock, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, dueTimes } from '../../../lib/sla';
 import { createHubSpotSource, type HubSpotSource } from '../../../lib/sources/hubspot';
-import { SourceError, type ChangesPage } from '../../../lib/sources/source';
+import type { ChangesPage } from '../../../lib/sources/source';
 import { cursorKey, syncSource } from '../../../lib/sync';
 import { startFakeHubSpotApi, type FakeContact, type FakeHubSpotApi, type FakeHubSpotOptions } from '../../fakes/hubspot-api';
 import { makeOutboxItem } from '../../fixtures/factories';
+import { failure } from '../../fakes/source-failure';
 
 const T0 = Date.UTC(2026, 10, 16, 0, 0); // Mon 2026-11-16 09:00 in Tokyo
 const MINUTE = 60_000;
@@ -67,17 +68,6 @@ async function drain(api: FakeHubSpotApi, limit: number, cursor: string | null =
     if (!page.hasMore) return { pages, cursor, emails: pages.flatMap((each) => each.leads.map((lead) => lead.email)) };
     if (restart) source = newSource(api);
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
 }
 
 const emailsOf = (numbers: number[]) => numbers.map((n) => `lead${n}@acme.example.com`);

@@ -7,6 +7,7 @@ import { SourceError } from '../../../lib/sources/source';
 import { cursorKey, syncSource } from '../../../lib/sync';
 import { startFakeMarketoApi, type FakeMarketoApi, type FakeMarketoOptions, type MarketoFault } from '../../fakes/marketo-api';
 import { makeOutboxItem } from '../../fixtures/factories';
+import { failure } from '../../fakes/source-failure';
 
 const T0 = Date.UTC(2026, 10, 16, 0, 0); // Mon 2026-11-16 09:00 in Tokyo
 const REP = 'rep@acme.example.com';
@@ -56,17 +57,6 @@ async function setUp(fakeOptions: FakeMarketoOptions = {}, sourceOptions: Partia
     ...sourceOptions,
   };
   return { fake, clock, options, source: createMarketoSource(options) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
 }
 
 describe('the Marketo source: access tokens', () => {
