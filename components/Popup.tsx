@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LeadLensDb } from '../lib/db';
 import type { HandoffAction, OutboxItem, Settings } from '../lib/model';
 import { deadItems } from '../lib/outbox';
-import { countPending, pendingHandoffs } from '../lib/queue';
+import { countPending, pendingHandoffs, type QueueEntry } from '../lib/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
 import { formatAge } from '../lib/format';
 import { t, uiLocale } from '../lib/i18n';
@@ -20,6 +20,8 @@ export interface PopupProps {
   act: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
   /** Asks for notifications and turns reminders on; false when the rep said no. */
   enableReminders: () => Promise<boolean>;
+  /** The top of the queue and its length, read before the first render so that it shows the rows at once. */
+  initialQueue?: { entries: QueueEntry[]; total: number };
 }
 
 /** Rows drawn at first: more than a popup shows. The rest follow once they are on screen. */
@@ -31,15 +33,15 @@ const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'fil
   { value: 'due_today', label: 'filterDueToday' },
 ];
 
-export function Popup({ db, settings: initialSettings, loadSettings, syncNow, act, enableReminders }: PopupProps) {
+export function Popup({ db, settings: initialSettings, loadSettings, syncNow, act, enableReminders, initialQueue }: PopupProps) {
   const [settings, setSettings] = useState<Settings>(initialSettings);
   const [filter, setFilter] = useState<QueueFilter>('all');
   const now = useNow(30_000);
   const repEmail = settings.repEmail;
   // A long queue opens with its top at once; the whole of it is read once that is on screen.
   const [limit, setLimit] = useState(FIRST_SCREEN);
-  const queue = useLiveQuery(() => pendingHandoffs(db, repEmail, limit), [db, repEmail, limit]);
-  const total = useLiveQuery(() => countPending(db, repEmail), [db, repEmail]);
+  const queue = useLiveQuery(() => pendingHandoffs(db, repEmail, limit), [db, repEmail, limit], initialQueue && { value: initialQueue.entries });
+  const total = useLiveQuery(() => countPending(db, repEmail), [db, repEmail], initialQueue && { value: initialQueue.total });
   const showing = queue.status === 'ready' ? queue.value.length : 0;
   useEffect(() => {
     if (showing < limit) return;

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type LiveResult<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveResult<T> {
-  const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
+/** With `initial`, the first render shows it while the live query starts. */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial?: { value: T }): LiveResult<T> {
+  const [result, setResult] = useState<LiveResult<T>>(initial ? { status: 'ready', value: initial.value } : { status: 'loading' });
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ status: 'ready', value }),

@@ -1,17 +1,25 @@
 import { render } from 'preact';
-import { Popup, type PopupProps } from '../../components/Popup';
+import { FIRST_SCREEN, Popup, type PopupProps } from '../../components/Popup';
 import { ask } from '../../lib/client';
 import { LeadLensDb } from '../../lib/db';
 import { loadLanguage } from '../../lib/i18n';
 import { browser } from 'wxt/browser';
+import { countPending, pendingHandoffs } from '../../lib/queue';
 import { loadSettings, saveSettings } from '../../lib/settings';
 import './style.css';
 
 const db = new LeadLensDb();
-// The database opens while the settings are read: the queue's first query does not wait for both in turn.
+// The database opens while the settings are read, and the top of the queue is read before the first
+// render, which then shows it: no empty frame, no wait for effects.
 void db.open().catch(() => undefined); // a failure shows where the queue is read
 const { settings: initial } = await loadSettings();
-await loadLanguage(initial.language);
+const [initialQueue] = await Promise.all([
+  Promise.all([pendingHandoffs(db, initial.repEmail, FIRST_SCREEN), countPending(db, initial.repEmail)]).then(
+    ([entries, total]) => ({ entries, total }),
+    () => undefined, // the live query says what went wrong
+  ),
+  loadLanguage(initial.language),
+]);
 const settings = async () => (await loadSettings()).settings;
 const syncNow = () => ask({ type: 'syncNow' });
 const act: PopupProps['act'] = async (handoffId, action, reasonCode) => {
@@ -26,4 +34,7 @@ const enableReminders: PopupProps['enableReminders'] = async () => {
   return true;
 };
 
-render(<Popup db={db} settings={initial} loadSettings={settings} syncNow={syncNow} act={act} enableReminders={enableReminders} />, document.getElementById('app')!);
+render(
+  <Popup db={db} settings={initial} initialQueue={initialQueue} loadSettings={settings} syncNow={syncNow} act={act} enableReminders={enableReminders} />,
+  document.getElementById('app')!,
+);

@@ -83,4 +83,30 @@ describe('Popup', () => {
     const dues = [...container.querySelectorAll('.queue li')].map((item) => Number(item.getAttribute('data-due')));
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
+
+  it('shows the rows it was opened with in its very first render', async () => {
+    db = new LeadLensDb(`popup-${Math.random()}`);
+    const handoffs = Array.from({ length: 3 }, (_, n) => makeHandoff(n, { assigneeEmail: DEFAULT_SETTINGS.repEmail, firstContactDueAt: Date.now() + n * 3_600_000 }));
+    await db.handoffs.bulkPut(handoffs);
+    container = document.createElement('div');
+    document.body.append(container);
+    act(() =>
+      render(
+        <Popup
+          db={db}
+          settings={DEFAULT_SETTINGS}
+          initialQueue={{ entries: handoffs.map((handoff) => ({ handoff, lead: null })), total: 3 }}
+          loadSettings={async () => DEFAULT_SETTINGS}
+          syncNow={async () => {}}
+          act={async () => {}}
+          enableReminders={async () => true}
+        />,
+        container,
+      ),
+    );
+    // Synchronously, before any query has answered.
+    expect(container.querySelectorAll('.queue li')).toHaveLength(3);
+    expect(container.querySelector('.queue-count')!.textContent).toBe(' 3');
+    await vi.waitFor(() => expect(container.querySelectorAll('.queue li')).toHaveLength(3));
+  });
 });
