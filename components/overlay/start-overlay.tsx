@@ -10,7 +10,7 @@ import type { ask as askBackground } from '../../lib/client';
 import { isContextInvalidated } from '../../lib/client';
 import { chosenLanguage, loadLanguage, t, useMessages } from '../../lib/i18n';
 import { AddressOverlay } from './AddressOverlay';
-import { pageTheme } from './theme';
+import { pageTheme, type Theme } from './theme';
 
 export interface OverlayDeps {
   ask: typeof askBackground;
@@ -44,11 +44,14 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
   const all = () => [...byAnchor.values()].flatMap((perEmail) => [...perEmail.values()]);
 
   function draw(view: Mounted) {
+    const context = contexts.get(view.email);
+    // The host goes into the page with its first content: one layout for the page, not two.
+    if (!context) return;
     const isExpanded = view.inline || expanded === view;
     render(
       <AddressOverlay
         email={view.email}
-        context={contexts.get(view.email)}
+        context={context}
         expanded={isExpanded}
         now={deps.now()}
         syncedAt={syncedAt}
@@ -63,16 +66,16 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
       />,
       view.container,
     );
+    if (!view.host.isConnected) view.anchor.after(view.host);
   }
 
-  function mount(found: FoundAddress): Mounted {
+  function mount(found: FoundAddress, theme: Theme): Mounted {
     const host = document.createElement('leadlens-overlay');
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [sheet];
     const container = document.createElement('span');
     shadow.append(container);
-    host.dataset.theme = pageTheme(found.anchor);
-    found.anchor.after(host);
+    host.dataset.theme = theme;
     const view: Mounted = { email: found.email, anchor: found.anchor, host, container, inline: found.role === 'record' };
     if (found.role === 'record') container.classList.add('ll-inline');
     let perEmail = byAnchor.get(found.anchor);
@@ -93,9 +96,16 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
   function scan() {
     if (stopped) return;
     const seen = new Set<Mounted>();
+    const fresh: FoundAddress[] = [];
     for (const found of adapter.find(document)) {
-      seen.add(byAnchor.get(found.anchor)?.get(found.email) ?? mount(found));
+      const view = byAnchor.get(found.anchor)?.get(found.email);
+      if (view) seen.add(view);
+      else fresh.push(found);
     }
+    // Every style read before the first write: reading after each insertion would make the page
+    // work its styles out again once per address.
+    const themes = fresh.map((found) => pageTheme(found.anchor));
+    fresh.forEach((found, index) => seen.add(mount(found, themes[index]!)));
     for (const view of all()) if (!seen.has(view) || !view.anchor.isConnected) unmount(view);
     const missing = [...new Set([...seen].map((view) => view.email))].filter(
       (email) => !contexts.has(email) && !inFlight.has(email),
