@@ -12,12 +12,14 @@ export const GRANTED_EXTENSION_DIR = fileURLToPath(new URL('../../.output/grante
 
 export interface LoadedExtension {
   context: BrowserContext;
+  /** The profile folder: Chromium writes DevToolsActivePort there when asked for a debugging port. */
+  userDataDir: string;
   extensionId: string;
   serviceWorker: Worker;
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<LoadedExtension> {
+export async function launchWithExtension(extensionDir = EXTENSION_DIR, extraArgs: string[] = []): Promise<LoadedExtension> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'leadlens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -31,12 +33,14 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...extraArgs,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
+    userDataDir,
     extensionId,
     serviceWorker,
     async close() {
