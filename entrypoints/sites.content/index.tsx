@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/card/card.css?inline';
 import { startOverlay } from '../../components/overlay/start-overlay';
 import { ask } from '../../lib/client';
-import { adapterFor } from '../../lib/pages';
+import { siteAdapterFor } from '../../lib/pages';
 import type { PageAdapter } from '../../lib/pages/types';
 
 // Registered by the background for the sites the user turned on (lib/site-scripts.ts). These
@@ -17,7 +17,7 @@ export default defineContentScript({
     const currentPage: PageAdapter = {
       id: 'sites',
       matches: [],
-      find: (doc) => adapterFor(location.href, enabled)?.find(doc) ?? [],
+      find: (doc) => siteAdapterFor(location.href, enabled)?.find(doc) ?? [],
     };
     const overlay = startOverlay(ctx, currentPage, { ask, now: Date.now, css });
     const onCommand = (message: unknown) => {

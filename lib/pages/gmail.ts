@@ -25,8 +25,9 @@ export const selectors = {
   composeSummary: '.aoD.hl span[email]',
 };
 
-const people = [selectors.sender, selectors.recipient, selectors.collapsedSender].join(', ');
-const composePeople = [selectors.composeChip_2021_10, selectors.composeChip_2019, selectors.composeSummary].join(', ');
+// Pure: a bundle that does not use Gmail's adapter (the sites script) leaves all of this out.
+const people = /* @__PURE__ */ [selectors.sender, selectors.recipient, selectors.collapsedSender].join(', ');
+const composePeople = /* @__PURE__ */ [selectors.composeChip_2021_10, selectors.composeChip_2019, selectors.composeSummary].join(', ');
 
 /** On screen, and not inside a message body. */
 const readable = (elements: Iterable<Element>) => [...elements].filter((el) => isShown(el) && !el.closest(selectors.body));

@@ -8,27 +8,35 @@ import { pipedrive } from './pipedrive';
 import { salesforce } from './salesforce';
 import type { PageAdapter } from './types';
 
-/** Site adapters first: the catch-all mailto adapter answers only where none of them does. */
-export const PAGE_ADAPTERS: PageAdapter[] = [
-  gmail,
-  salesforce,
-  hubspot,
-  dynamics,
-  pipedrive,
-  mailto,
-];
+/**
+ * The pages the sites script reads (Gmail has a content script of its own, so these leave it out):
+ * site adapters first, the catch-all mailto adapter answering only where none of them does.
+ */
+export const SITE_ADAPTERS: PageAdapter[] = [salesforce, hubspot, dynamics, pipedrive, mailto];
+/** Every adapter. Written out rather than spread from SITE_ADAPTERS: a spread would keep Gmail's adapter in the sites script. */
+export const PAGE_ADAPTERS: PageAdapter[] = [gmail, salesforce, hubspot, dynamics, pipedrive, mailto];
 
-const patterns = new Map(PAGE_ADAPTERS.map((adapter) => [adapter, adapter.matches.map((match) => new MatchPattern(match))]));
+const patterns = new WeakMap<PageAdapter, MatchPattern[]>();
+const patternsOf = (adapter: PageAdapter) => {
+  let compiled = patterns.get(adapter);
+  if (!compiled) patterns.set(adapter, (compiled = adapter.matches.map((match) => new MatchPattern(match))));
+  return compiled;
+};
 
 /** The adapter for a page: the first whose patterns match, leaving out opt-in adapters the user has not turned on. */
-export function adapterFor(url: string, enabledOptIn: string[] = []): PageAdapter | undefined {
+export const adapterFor = (url: string, enabledOptIn: string[] = []) => adapterAmong(PAGE_ADAPTERS, url, enabledOptIn);
+
+/** The same among the sites script's adapters only, which leaves Gmail's out of its bundle. */
+export const siteAdapterFor = (url: string, enabledOptIn: string[]) => adapterAmong(SITE_ADAPTERS, url, enabledOptIn);
+
+function adapterAmong(adapters: PageAdapter[], url: string, enabledOptIn: string[]): PageAdapter | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return undefined;
   }
-  return PAGE_ADAPTERS.find(
-    (adapter) => (!adapter.optIn || enabledOptIn.includes(adapter.id)) && patterns.get(adapter)!.some((pattern) => pattern.includes(parsed)),
+  return adapters.find(
+    (adapter) => (!adapter.optIn || enabledOptIn.includes(adapter.id)) && patternsOf(adapter).some((pattern) => pattern.includes(parsed)),
   );
 }

@@ -1,10 +1,16 @@
 // @vitest-environment happy-dom
 // Which adapter a URL gets: the site's own for its pages, none elsewhere, mailto only where turned on.
 import { describe, expect, it } from 'vitest';
-import { adapterFor, PAGE_ADAPTERS } from '../../../lib/pages';
+import { adapterFor, PAGE_ADAPTERS, SITE_ADAPTERS, siteAdapterFor } from '../../../lib/pages';
 import { PAGE_FIXTURES } from '../../fixtures/pages';
 
 describe('adapterFor', () => {
+  it('knows Gmail and the sites; the sites script knows the sites only', () => {
+    expect(PAGE_ADAPTERS.map((adapter) => adapter.id)).toEqual(['gmail', ...SITE_ADAPTERS.map((adapter) => adapter.id)]);
+    expect(siteAdapterFor('https://mail.google.com/mail/u/0/', ['mailto'])?.id).toBe('mailto');
+    expect(siteAdapterFor('https://app.hubspot.com/contacts/4812345/record/0-1/501', [])?.id).toBe('hubspot');
+  });
+
   it.each(PAGE_FIXTURES.filter((fixture) => fixture.adapter !== 'mailto'))('picks $adapter for $url, even with mailto on', (fixture) => {
     expect(adapterFor(fixture.url)?.id).toBe(fixture.adapter);
     expect(adapterFor(fixture.url, ['mailto'])?.id).toBe(fixture.adapter);
