@@ -27,6 +27,8 @@ export default defineBackground(() => {
     },
     notify,
     messagesFor: fetchMessages,
+    // A tab closed meanwhile has nobody to tell.
+    notifyTab: (tabId, notice) => browser.tabs.sendMessage(tabId, notice).then(() => undefined, () => undefined),
     scheduleReminders: async (when) => {
       if (when === null) await browser.alarms.clear(REMINDER_ALARM);
       else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, now() + 1000) });
@@ -95,7 +97,7 @@ export default defineBackground(() => {
     if (alarm.name === BADGE_ALARM || alarm.name === REMINDER_ALARM) void app.refreshBadge();
     if (alarm.name === OUTBOX_ALARM) void app.deliverOutbox();
   });
-  browser.runtime.onMessage.addListener((message) => app.handleMessage(message));
+  browser.runtime.onMessage.addListener((message, sender) => app.handleMessage(message, { tabId: sender.tab?.id }));
   // Registered only once the rep granted notifications: the API is absent until then.
   const onNotificationClicked = (id: string) => void openReminder(id);
   const listenToNotifications = () => {

@@ -4,7 +4,7 @@ import { badgeFor, type BadgeState } from './badge';
 import { leadContexts } from './context';
 import type { LeadLensDb } from './db';
 import type { Settings } from './model';
-import type { Handlers } from './messages';
+import type { Handlers, LeadsChangedNotice } from './messages';
 import { loadToken, saveToken } from './credentials';
 import { deliverDue, makeQueuedDue, nextWakeAt, NOT_BEFORE_KEY, recordAction } from './outbox';
 import { pendingHandoffs, type QueueEntry } from './queue';
@@ -29,6 +29,8 @@ export interface BackgroundDeps {
   scheduleOutbox: (when: number | null) => Promise<void>;
   /** Shows reminders as system notifications. */
   notify: (notices: Notice[]) => Promise<void>;
+  /** Tells a tab's content script that these leads are now in the cache. */
+  notifyTab?: (tabId: number, notice: LeadsChangedNotice) => Promise<void>;
   /** Wakes the background when the next reminder falls due; null clears the wake-up. */
   scheduleReminders: (when: number | null) => Promise<void>;
   /** A language's message table, from the extension's _locales. */
@@ -45,6 +47,8 @@ export const SYNC_ALARM = 'sync';
 export const BADGE_ALARM = 'badge';
 export const OUTBOX_ALARM = 'outbox';
 export const REMINDER_ALARM = 'reminder';
+/** An address the source did not know is asked about again after this long. */
+export const LOOKUP_AGAIN_MS = 10 * 60_000;
 
 export function createBackgroundApp(deps: BackgroundDeps) {
   const { db, loadSettings, now, showBadge, scheduleOutbox, notify, scheduleReminders } = deps;
@@ -128,14 +132,43 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     await scheduleReminders(plan.nextAt);
   }
 
+  /** When each address missing from the cache was last asked of the source: once per LOOKUP_AGAIN_MS. */
+  const lookedUp = new Map<string, number>();
+
+  /**
+   * Addresses on screen that the cache does not know may be leads the last sync has not brought yet:
+   * the source is asked for them directly, and the tab is told when any turned up.
+   */
+  async function lookUpMissing(settings: Settings, emails: string[], tabId: number | undefined): Promise<void> {
+    const at = now();
+    const due = emails.filter((email) => at - (lookedUp.get(email) ?? -Infinity) >= LOOKUP_AGAIN_MS);
+    if (due.length === 0 || settings.source.kind === 'demo') return;
+    due.forEach((email) => lookedUp.set(email, at));
+    try {
+      const source = await sourceFor(settings);
+      if (!source.lookup) return;
+      const { leads, rejected } = await source.lookup(due);
+      await db.transaction('rw', db.leads, db.quarantine, async () => {
+        if (leads.length > 0) await db.leads.bulkPut(leads);
+        if (rejected.length > 0) await db.quarantine.bulkAdd(rejected.map((record) => ({ ...record, at })));
+      });
+      if (leads.length > 0 && tabId !== undefined) await deps.notifyTab?.(tabId, { type: 'leadsChanged', emails: leads.map((lead) => lead.email) });
+    } catch (error) {
+      // The next sync brings them, or says what is wrong with the source.
+      console.warn('LeadLens: could not look leads up', error);
+    }
+  }
+
   const handlers: Handlers = {
-    async context({ emails, withTouches }) {
+    async context({ emails, withTouches }, { tabId }) {
       const settings = await loadSettings();
       const clock = clockFor(settings.calendar);
       const [contexts, syncState] = await Promise.all([
         leadContexts(db, emails, { now: now(), clock, policy: settings.slaPolicy, touchLimit: withTouches ? 100 : 0 }),
         db.getMeta<SyncState>(SYNC_STATE_KEY),
       ]);
+      const missing = contexts.filter((context) => !context.lead).map((context) => context.email);
+      if (missing.length > 0) void lookUpMissing(settings, missing, tabId);
       return { contexts, syncState: syncState ?? null, reasons: settings.feedbackReasons, language: settings.language === 'auto' ? null : settings.language };
     },
     messages: ({ language }) => deps.messagesFor(language),

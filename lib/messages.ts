@@ -93,6 +93,17 @@ export interface Answers {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
+/** Who sent a message: the tab, for a content script. */
+export interface Sender {
+  tabId?: number;
+}
+
 export type Handlers = {
-  [K in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: K }>) => Promise<Answers[K]>;
+  [K in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: K }>, sender: Sender) => Promise<Answers[K]>;
 };
+
+/** From the background to a page's content script: these leads changed in the cache, read them again. */
+export interface LeadsChangedNotice {
+  type: 'leadsChanged';
+  emails: string[];
+}

@@ -189,5 +189,11 @@ export function startOverlay(ctx: ContentScriptContext, adapter: PageAdapter, de
     if (visible.length > 0) void fetchContexts(visible);
   }, REFRESH_MS);
   scan();
-  return { openCard, scan };
+  /** The background found these leads after the page had asked: read them again and redraw. */
+  function refresh(emails: string[]) {
+    const shown = emails.filter((email) => all().some((view) => view.email === email));
+    if (shown.length > 0) void fetchContexts(shown);
+  }
+
+  return { openCard, scan, refresh };
 }

@@ -10,8 +10,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const overlay = startOverlay(ctx, gmail, { ask, now: Date.now, css });
+    // From the background: the keyboard command, and leads it found after the page asked.
     const onCommand = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type === 'openCard') overlay.openCard();
+      const notice = message as { type?: unknown; emails?: unknown } | null;
+      if (notice?.type === 'openCard') overlay.openCard();
+      if (notice?.type === 'leadsChanged' && Array.isArray(notice.emails)) overlay.refresh(notice.emails.filter((email): email is string => typeof email === 'string'));
     };
     browser.runtime.onMessage.addListener(onCommand);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));

@@ -24,6 +24,8 @@ export interface FakeOptions {
   token?: string;
   /** Records served by /v1/changes and /v1/leads in wire form (ISO times), good or bad. */
   records?: { leads?: unknown[]; touches?: unknown[]; handoffs?: unknown[]; deleted?: unknown[] };
+  /** Leads /v1/leads knows but /v1/changes has not brought yet: created since the last sync. */
+  unsynced?: unknown[];
   /** The share of requests that meet a fault, and which faults; drawn from a generator seeded with `seed`. */
   faultRate?: number;
   faults?: readonly Fault[];
@@ -104,7 +106,8 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     if (method === 'GET' && url.pathname === '/v1/leads') {
       const emails = url.searchParams.getAll('email');
       if (emails.length === 0 || emails.length > 100) return problem(400, 'bad_request', 'Give 1 to 100 email parameters.');
-      const body = { leads: (options.records?.leads ?? []).filter((lead) => emails.includes((lead as { email?: string } | null)?.email ?? '')) };
+      const known = [...(options.records?.leads ?? []), ...(options.unsynced ?? [])];
+      const body = { leads: known.filter((lead) => emails.includes((lead as { email?: string } | null)?.email ?? '')) };
       if (breakOne) breakFirstRecord(body);
       return { status: 200, body };
     }

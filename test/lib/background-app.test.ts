@@ -10,7 +10,7 @@ import type { Settings } from '../../lib/model';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { generateDemo } from '../../lib/sources/demo';
 import { sourceFor } from '../../lib/sources';
-import { loadToken } from '../../lib/credentials';
+import { loadToken, saveToken } from '../../lib/credentials';
 import { startFakeLeadContextApi } from '../fakes/lead-context-api';
 import { wireLead } from '../fakes/wire';
 import { makeLead } from '../fixtures/factories';
@@ -21,6 +21,7 @@ let settings: Settings;
 let badges: BadgeState[];
 let wakeUps: (number | null)[];
 let notices: Notice[];
+let tabNotices: { tabId: number; emails: string[] }[];
 let reminderWakeUps: (number | null)[];
 let currentTime = NOW;
 
@@ -45,6 +46,9 @@ function app() {
     scheduleReminders: async (when) => {
       reminderWakeUps.push(when);
     },
+    notifyTab: async (tabId, notice) => {
+      tabNotices.push({ tabId, emails: notice.emails });
+    },
     messagesFor: async (language) => JSON.parse(readFileSync(join(__dirname, `../../public/_locales/${language}/messages.json`), 'utf8')),
   });
 }
@@ -55,6 +59,7 @@ beforeEach(() => {
   badges = [];
   wakeUps = [];
   notices = [];
+  tabNotices = [];
   reminderWakeUps = [];
   currentTime = NOW;
 });
@@ -240,6 +245,29 @@ describe('the background', () => {
       expect(await loadToken(db, 'http')).toBe('secret-token');
       await expect.poll(async () => JSON.stringify(await db.getMeta('syncState'))).toMatch(/"status":"idle"/);
       expect(await db.leads.get('lead1@acme.example.com')).toBeDefined();
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('asks the source about addresses the cache does not know, stores what it finds and tells the tab', async () => {
+    const fresh = makeLead(7, { email: 'fresh@acme.example.com', name: 'Fresh Lead' });
+    const fake = await startFakeLeadContextApi({ token: 'secret-token', records: { leads: [wireLead(fresh)] } });
+    try {
+      // Connected, but not synced yet: the lead is only at the source.
+      settings = { ...settings, source: { kind: 'http', baseUrl: fake.baseUrl, demoSeed: 1 } };
+      await saveToken(db, 'http', 'secret-token');
+      const background = app();
+      const first = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, { tabId: 42 });
+      expect(first).toMatchObject({ ok: true, data: { contexts: [{ lead: null }, { lead: null }] } });
+      await vi.waitFor(() => expect(tabNotices).toEqual([{ tabId: 42, emails: ['fresh@acme.example.com'] }]));
+      const second = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, { tabId: 42 });
+      expect(second).toMatchObject({ ok: true, data: { contexts: [{ lead: { name: 'Fresh Lead' } }, { lead: null }] } });
+      // The address the source did not know is not asked about again so soon.
+      const asked = fake.stats.requests;
+      await background.handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, { tabId: 42 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fake.stats.requests).toBe(asked);
     } finally {
       await fake.close();
     }

@@ -20,14 +20,14 @@ function handlers(): Handlers {
 }
 
 describe('createRouter', () => {
-  it('hands a parsed, normalised request to the handler named by its type', async () => {
+  it('hands a parsed, normalised request, and who sent it, to the handler named by its type', async () => {
     const named = handlers();
-    const reply = await createRouter(named)({ type: 'context', emails: [' Taro@Example.COM '] });
+    const reply = await createRouter(named)({ type: 'context', emails: [' Taro@Example.COM '] }, { tabId: 7 });
     expect(reply).toEqual({
       ok: true,
       data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null, reasons: [], language: null },
     });
-    expect(named.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], withTouches: false });
+    expect(named.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], withTouches: false }, { tabId: 7 });
     expect(named.syncNow).not.toHaveBeenCalled();
   });
 
@@ -48,9 +48,9 @@ describe('createRouter', () => {
     const named = handlers();
     const route = createRouter(named);
     await route({ type: 'feedback', email: 'a@b.example.com', verdict: 'not_a_fit', note: '   ' });
-    expect(named.feedback).toHaveBeenCalledWith({ type: 'feedback', email: 'a@b.example.com', verdict: 'not_a_fit', note: undefined });
+    expect(named.feedback).toHaveBeenCalledWith({ type: 'feedback', email: 'a@b.example.com', verdict: 'not_a_fit', note: undefined }, {});
     await route({ type: 'handoffAction', handoffId: 'h1', action: 'reject', note: ' 予算凍結 ' });
-    expect(named.handoffAction).toHaveBeenCalledWith({ type: 'handoffAction', handoffId: 'h1', action: 'reject', note: '予算凍結' });
+    expect(named.handoffAction).toHaveBeenCalledWith({ type: 'handoffAction', handoffId: 'h1', action: 'reject', note: '予算凍結' }, {});
     expect(await route({ type: 'handoffAction', handoffId: 'h1', action: 'delete' })).toMatchObject({ ok: false });
   });
 
