@@ -85,6 +85,11 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     return syncUnderWay;
   }
 
+  /** A sync that starts once the one under way is over: that one began too early to see a new connection. */
+  function syncAfresh(): Promise<SyncState> {
+    return (syncUnderWay ?? Promise.resolve()).then(sync, sync);
+  }
+
   /** Sends what the outbox holds that is due; one run at a time, the next wake-up set after. */
   function deliverOutbox(): Promise<void> {
     deliveryUnderWay ??= (async () => {
@@ -192,7 +197,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       // Writes that waited on the old connection go out now, not after their backoff.
       await db.setMeta(NOT_BEFORE_KEY, 0);
       await makeQueuedDue(db, now());
-      void sync();
+      void syncAfresh();
       void deliverOutbox();
       return { tokenSaved: !!(token ?? (await loadToken(db, kind))) };
     },

@@ -273,6 +273,20 @@ describe('the background', () => {
     }
   });
 
+  it('syncs a connection saved while another sync is under way, once that one is over', async () => {
+    const fake = await startFakeLeadContextApi({ token: 'secret-token', records: { leads: [wireLead(makeLead(1))] } });
+    try {
+      const background = app();
+      const demoSync = background.sync();
+      await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      expect(await demoSync).toMatchObject({ sourceId: 'demo' });
+      await vi.waitFor(async () => expect(await db.getMeta('syncState')).toMatchObject({ sourceId: `http:${fake.baseUrl}`, status: 'idle' }));
+      expect(await db.leads.get(makeLead(1).email)).toBeDefined();
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('says what is missing when the API is chosen without a token', async () => {
     settings = { ...DEFAULT_SETTINGS, source: { kind: 'http', baseUrl: 'http://127.0.0.1:9', demoSeed: 1 } };
     expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the API token of your Lead Context API in LeadLens options.' });
