@@ -17,6 +17,7 @@ import { PopupPage } from '../e2e/pages/popup-page';
 import { startFakeLeadContextApi } from '../fakes/lead-context-api';
 import { wireLead, wireTouch } from '../fakes/wire';
 import { makeLead, makeTouch } from '../fixtures/factories';
+import { rawLookupMs, rawWritesPerSecond } from './floors';
 import { seedInWorker } from './seed';
 import { DEBUGGING_PORT_ARG, workerHeap } from './worker-heap';
 import { median, percentile, writeReport, type Measurement } from './stats';
@@ -192,7 +193,26 @@ describe('LeadLens benchmark', () => {
         }
         return times;
       });
+      // The floor: a message the background refuses at once, and the same reads done raw in the worker.
+      const roundTrips = await page.evaluate(async () => {
+        const times: number[] = [];
+        for (let run = 0; run < 20; run++) {
+          const start = performance.now();
+          await chrome.runtime.sendMessage({ type: 'no such message' });
+          times.push(performance.now() - start);
+        }
+        return times;
+      });
+      const rawReads = await extension.serviceWorker.evaluate(rawLookupMs, { leads: 200_000 });
       await page.close();
+      measurements.push({
+        name: 'the floor under it: a message round trip plus the same reads done raw in the worker',
+        value: median(roundTrips) + rawReads,
+        unit: 'ms',
+        budget: '—',
+        met: null,
+        detail: `round trip ${median(roundTrips).toFixed(1)} ms, raw reads ${rawReads.toFixed(1)} ms`,
+      });
       measurements.push({
         name: 'context for 100 addresses among 200,000 leads (message round trip included)',
         value: median(lookups),
@@ -201,6 +221,32 @@ describe('LeadLens benchmark', () => {
         met: median(lookups) < 10,
         detail: `p95 ${percentile(lookups, 95).toFixed(1)} ms over ${lookups.length} batches`,
       });
+
+      // A rep opens the popup on an idle browser: let the lookups above settle first.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // The floor: an empty page of the extension with the same markers, opened the same way.
+      const blankFile = join(EXTENSION_DIR, 'bench-blank.html');
+      writeFileSync(blankFile, '<!doctype html><meta charset="utf-8"><ol class="queue"><li></li></ol><span class="queue-count"></span>');
+      const blank: number[] = [];
+      try {
+        for (let run = 0; run < 7; run++) {
+          const empty = await extension.context.newPage();
+          await empty.addInitScript(() => {
+            const poll = (frameTime: number) => {
+              if (document.querySelector('.queue li')) (window as unknown as { first: number }).first = frameTime;
+              else requestAnimationFrame(poll);
+            };
+            requestAnimationFrame(poll);
+          });
+          await empty.goto(`chrome-extension://${extension.extensionId}/bench-blank.html`);
+          await empty.waitForFunction(() => (window as unknown as { first?: number }).first !== undefined);
+          blank.push(await empty.evaluate(() => (window as unknown as { first: number }).first));
+          await empty.close();
+        }
+      } finally {
+        rmSync(blankFile, { force: true });
+      }
+      measurements.push({ name: 'the floor under it: navigation to an empty page of the extension painted', value: median(blank), unit: 'ms', budget: '—', met: null, detail: `${blank.length} opens` });
 
       // First screen: the queue's top rows painted, with the count of all 1,000 beside its title.
       // All: every row in the page, which the popup draws once the top is on screen.
@@ -297,7 +343,16 @@ describe('LeadLens benchmark', () => {
         await fake.close();
       }
     }
+    const rawWrites = await withExtension(EXTENSION_DIR, (extension) => extension.serviceWorker.evaluate(rawWritesPerSecond));
     measurements.push(
+      {
+        name: 'the floor under it: raw IndexedDB writes in the worker, 1,000 touch records a transaction',
+        value: rawWrites,
+        unit: 'records/s',
+        budget: '—',
+        met: null,
+        detail: '50 transactions into a scratch database with the touches index',
+      },
       {
         name: 'sync ingest from the Lead Context API (50,000 leads + 500,000 touches)',
         value: median(rates),
