@@ -3,8 +3,8 @@
 // headers, time-outs and sockets are exercised for real. Notes and lead-status changes are stored, so a
 // test can count effects.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '../../lib/sources/demo';
+import { listenOnLoopback } from './loopback';
 
 export const HUBSPOT_FAULTS = [
   'unauthorized', // 401 INVALID_AUTHENTICATION whatever the token (a revoked token)
@@ -214,10 +214,9 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
     return { id: contact.id, properties, createdAt: contact.properties.createdate ?? '2026-01-01T00:00:00.000Z', updatedAt: contact.properties.lastmodifieddate, archived: false };
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const baseUrl = await listenOnLoopback(server);
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     token,
     contacts,
     notes,

@@ -3,8 +3,8 @@
 // handling are exercised for real. Writes take effect once per Idempotency-Key and are counted, so
 // a test can check exactly-once delivery.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '../../lib/sources/demo';
+import { listenOnLoopback } from './loopback';
 
 export const FAULTS = [
   'unauthorized', // 401 whatever the token (a revoked token)
@@ -135,10 +135,9 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     return options.retryAfterAsDate ? new Date(Date.now() + retryAfterSeconds * 1000).toUTCString() : String(retryAfterSeconds);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const baseUrl = await listenOnLoopback(server);
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     token,
     /** Writes that took effect, in order; a key sent again is counted in stats.replays instead. */
     effects,

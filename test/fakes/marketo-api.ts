@@ -3,8 +3,8 @@
 // and custom activities. Errors come as HTTP 200 with success: false, like Marketo's. Faults on demand
 // (a forced one, or drawn with a seeded generator) exercise the client's error mapping for real.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '../../lib/sources/demo';
+import { listenOnLoopback } from './loopback';
 
 export const MARKETO_FAULTS = [
   'invalidToken601', // 601 whatever the token (a revoked custom service)
@@ -205,10 +205,9 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     return generation === pagingGeneration && Number.isInteger(position) ? position! : null;
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const baseUrl = await listenOnLoopback(server);
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     clientId,
     clientSecret,
     stats,
