@@ -30,6 +30,7 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
   if (!zone.isValid) throw new Error(`Unknown time zone: ${calendar.timeZone}.`);
   if (calendar.week.every((hours) => hours === null)) throw new Error('The business calendar has no working hours.');
   const closed = new Set(calendar.closedDates.map(dayOfIsoDate));
+  const closedYearly = new Set(calendar.yearlyClosures);
   const isHoliday = calendar.holidayCountry ? publicHolidays(calendar.holidayCountry) : () => false;
   // Each day's interval is worked out once: a popup asks about the same few weeks a thousand times.
   const intervals = new Map<Day, Interval | null>();
@@ -38,7 +39,8 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
     let interval = intervals.get(day);
     if (interval !== undefined) return interval;
     const hours = calendar.week[weekdayIndex(day)];
-    interval = hours && !closed.has(day) && !isHoliday(day) ? [wallTime(day, hours.start), wallTime(day, hours.end)] : null;
+    const open = hours && !closed.has(day) && !closedYearly.has(monthDayOf(day)) && !isHoliday(day);
+    interval = open ? [wallTime(day, hours.start), wallTime(day, hours.end)] : null;
     intervals.set(day, interval);
     return interval;
   }
@@ -100,6 +102,11 @@ function publicHolidays(country: string): (day: Day) => boolean {
   let day = 0;
   for (const gap of holidays.gaps[country] ?? []) days.add((day += gap));
   return (candidate) => days.has(candidate);
+}
+
+/** "12-29" for 29 December. */
+function monthDayOf(day: Day): string {
+  return new Date(day * DAY_MS).toISOString().slice(5, 10);
 }
 
 function dayOfIsoDate(date: string): Day {

@@ -126,6 +126,7 @@ export const OutboxItem = z.object({
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM, 24-hour');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'yearly date must be MM-DD');
 
 export const TimeZone = z.string().refine(isKnownTimeZone, 'not an IANA time zone this browser knows');
 
@@ -157,8 +158,10 @@ export const BusinessCalendar = z.object({
   ]),
   /** The country whose public holidays are days off, or null for none. */
   holidayCountry: z.enum(HOLIDAY_COUNTRIES, { error: `holiday country must be one of ${HOLIDAY_COUNTRIES.join(', ')}` }).nullable(),
-  /** Company closures on top of public holidays, e.g. the New Year break. */
+  /** Company closures on top of public holidays, on these dates. */
   closedDates: z.array(IsoDate).default([]),
+  /** Company closures every year, as MM-DD: the New Year break, say. */
+  yearlyClosures: z.array(MonthDay).default([]),
 });
 
 export const SlaRule = z.object({

@@ -9,12 +9,16 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const WORKDAY = { start: '09:00', end: '18:00' } as const;
 
-/** Asia/Tokyo, Monday to Friday 09:00-18:00, Japanese national holidays, no company closures. */
+/**
+ * Asia/Tokyo, Monday to Friday 09:00-18:00, Japanese national holidays, and the New Year break most
+ * Japanese companies take (年末年始, 29 December to 3 January).
+ */
 export const DEFAULT_CALENDAR: BusinessCalendar = {
   timeZone: 'Asia/Tokyo',
   week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, null, null],
   holidayCountry: 'JP',
   closedDates: [],
+  yearlyClosures: ['12-29', '12-30', '12-31', '01-02', '01-03'],
 };
 
 /**

@@ -64,6 +64,14 @@ export function CalendarEditor({ calendar, onChange }: { calendar: BusinessCalen
         </tbody>
       </table>
       <label class="stacked">
+        {t('yearlyClosures')}
+        <input
+          value={calendar.yearlyClosures.join(', ')}
+          placeholder="12-29, 12-30, 12-31, 01-02, 01-03"
+          onChange={(event) => onChange({ ...calendar, yearlyClosures: event.currentTarget.value.split(/[\s,、]+/).filter(Boolean) })}
+        />
+      </label>
+      <label class="stacked">
         {t('closedDates')}
         <textarea
           rows={3}

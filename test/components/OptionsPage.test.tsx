@@ -72,6 +72,7 @@ describe('OptionsPage', () => {
     act(() => saturday.click());
     type(field('input[aria-label="Monday Opens"]'), '08:30');
     type(field('form:not(.connection) fieldset textarea'), '2026-12-29\n2026-12-30', 'change');
+    type(field('input[placeholder^="12-29"]'), '12-31、01-02', 'change');
     await submit();
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.language).toBe('ja');
@@ -79,6 +80,7 @@ describe('OptionsPage', () => {
       timeZone: 'America/New_York',
       holidayCountry: 'US',
       closedDates: ['2026-12-29', '2026-12-30'],
+      yearlyClosures: ['12-31', '01-02'],
     });
     expect(saved[0]!.calendar.week[0]).toEqual({ start: '08:30', end: '18:00' });
     expect(saved[0]!.calendar.week[5]).toEqual({ start: '09:00', end: '18:00' });

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '../../lib/calendar';
 import type { BusinessCalendar, WorkingHours } from '../../lib/model';
+import { DEFAULT_CALENDAR } from '../../lib/sla';
 
 const HOUR = 3_600_000;
 const at = (zone: string) => (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
@@ -20,6 +21,7 @@ const TOKYO: BusinessCalendar = {
   week: weekdays({ start: '09:00', end: '18:00' }),
   holidayCountry: 'JP',
   closedDates: [],
+  yearlyClosures: [],
 };
 const clock = createBusinessClock(TOKYO);
 const NEW_YORK: BusinessCalendar = {
@@ -27,6 +29,7 @@ const NEW_YORK: BusinessCalendar = {
   week: weekdays({ start: '09:00', end: '17:00' }),
   holidayCountry: 'US',
   closedDates: [],
+  yearlyClosures: [],
 };
 const newYorkClock = createBusinessClock(NEW_YORK);
 
@@ -127,6 +130,17 @@ describe('calendars with other settings', () => {
     const newYearBreak = createBusinessClock({ ...TOKYO, closedDates: ['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-04'] });
     // 1 January is a public holiday; 2 and 3 January 2027 are a weekend.
     expect(inTokyo(newYearBreak.add(tokyo('2026-12-28T17:00'), 2 * HOUR))).toBe('2027-01-05T10:00');
+  });
+
+  it('closes the same dates every year: the default Tokyo calendar takes the New Year break', () => {
+    const yearly = createBusinessClock(DEFAULT_CALENDAR);
+    // From Monday 28 December 2026 17:00, two business hours end on Tuesday 5 January 2027: 29-31 Dec and
+    // 2-3 Jan are the break, 1 Jan a holiday, 4 Jan the first working day.
+    expect(inTokyo(yearly.add(tokyo('2026-12-28T17:00'), 2 * HOUR))).toBe('2027-01-04T10:00');
+    expect(yearly.isOpen(tokyo('2027-12-29T10:00'))).toBe(false);
+    expect(yearly.isOpen(tokyo('2027-12-28T10:00'))).toBe(true);
+    // In the calendar's own zone: 29 December starts at midnight in Tokyo, not in UTC.
+    expect(yearly.isOpen(tokyo('2026-12-28T17:59'))).toBe(true);
   });
 
   it('takes every day of a multi-day holiday off: 추석 2026 runs 24-26 September in Korea', () => {

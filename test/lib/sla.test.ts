@@ -20,12 +20,13 @@ const inTokyo = (at: number) => DateTime.fromMillis(at, { zone: 'Asia/Tokyo' }).
 const clock = createBusinessClock(DEFAULT_CALENDAR);
 
 describe('the defaults', () => {
-  it('are a Tokyo weekday calendar and a policy that both pass their schemas', () => {
+  it('are a Tokyo weekday calendar with the New Year break, and a policy, that both pass their schemas', () => {
     expect(DEFAULT_CALENDAR).toEqual({
       timeZone: 'Asia/Tokyo',
       week: [...Array(5).fill({ start: '09:00', end: '18:00' }), null, null],
       holidayCountry: 'JP',
       closedDates: [],
+      yearlyClosures: ['12-29', '12-30', '12-31', '01-02', '01-03'],
     });
     expect(parse(BusinessCalendar, 'Calendar', DEFAULT_CALENDAR).ok).toBe(true);
     expect(parse(SlaPolicy, 'Policy', DEFAULT_SLA_POLICY)).toEqual({ ok: true, value: DEFAULT_SLA_POLICY });

@@ -141,6 +141,7 @@ describe('generateDemo handoffs', () => {
       week: [...Array(5).fill({ start: '08:30', end: '17:00' }), null, null] as BusinessCalendar['week'],
       holidayCountry: 'US',
       closedDates: [],
+      yearlyClosures: [],
     };
     const policy: SlaPolicy = { rules: [{ id: 'all', name: 'Everyone', match: {}, firstContactHours: 6, followUpHours: [12] }], dueSoonMinutes: 60 };
     const now = DateTime.fromISO('2026-11-26T10:00', { zone: 'America/New_York' }).toMillis(); // Thanksgiving
