@@ -85,9 +85,11 @@ export default defineBackground(() => {
     await app.deliverOutbox();
   }
 
+  // New settings may change the rep, the calendar, the rules or the reminders: badge and reminders follow at once.
   settingsItem.watch(() => {
     settings = null;
     void applySites();
+    void app.refreshBadge();
   });
   browser.permissions.onRemoved.addListener(() => void applySites());
   browser.runtime.onInstalled.addListener(() => void scheduleAndSync());
