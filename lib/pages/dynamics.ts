@@ -16,9 +16,16 @@ function isLeadOrContactForm(search: string): boolean {
   return params.get('pagetype') === 'entityrecord' && ['lead', 'contact'].includes(params.get('etn') ?? '');
 }
 
+/**
+ * Dynamics 365 online's regions, each its own host: North America (crm, crm9), South America (crm2),
+ * Canada (crm3), EMEA (crm4), Asia Pacific (crm5), Oceania (crm6), Japan (crm7), India (crm8), UK
+ * (crm11), France (crm12). From Microsoft's list of discovery service URLs per data center.
+ */
+export const DYNAMICS_REGIONS = ['crm', 'crm2', 'crm3', 'crm4', 'crm5', 'crm6', 'crm7', 'crm8', 'crm9', 'crm11', 'crm12'] as const;
+
 export const dynamics: PageAdapter = {
   id: 'dynamics',
-  matches: ['https://*.crm.dynamics.com/main.aspx*'],
+  matches: DYNAMICS_REGIONS.map((region) => `https://*.${region}.dynamics.com/main.aspx*`),
   find(doc) {
     if (!isLeadOrContactForm(doc.location?.search ?? '')) return [];
     const fields = queryAllOrFail(doc, selectors.form).flatMap((form) => [...form.querySelectorAll(selectors.email)]);
@@ -30,3 +37,5 @@ export const dynamics: PageAdapter = {
 // (and etn=contact): div[data-id="editFormRoot"] with h1[data-id="header_title"], fields rendered as
 // input[data-id="<field>.fieldControl-…"] (here "emailaddress1.fieldControl-mail-text-input"), as
 // public Dynamics UI automation (Selenium and Playwright page objects) selects them.
+// Regions: https://learn.microsoft.com/previous-versions/dynamicscrm-2016/developers-guide/gg328127(v=crm.8)
+// ("Discover the URL for your organization", the table of discovery service URLs per data center).

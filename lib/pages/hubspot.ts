@@ -14,7 +14,8 @@ export const selectors = {
 
 export const hubspot: PageAdapter = {
   id: 'hubspot',
-  matches: ['https://app.hubspot.com/contacts/*/record/0-1/*', 'https://app.hubspot.com/contacts/*/contact/*'],
+  // app-eu1: accounts hosted in HubSpot's EU data center.
+  matches: ['app.hubspot.com', 'app-eu1.hubspot.com'].flatMap((host) => [`https://${host}/contacts/*/record/0-1/*`, `https://${host}/contacts/*/contact/*`]),
   find(doc) {
     const fields = queryAllOrFail(doc, selectors.sidebar).flatMap((sidebar) => [...sidebar.querySelectorAll(selectors.email)]);
     return firstPerEmail(addressesIn(fields, (field) => (isInput(field) ? field.value : field.textContent), 'record'));

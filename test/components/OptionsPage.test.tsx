@@ -167,7 +167,7 @@ describe('OptionsPage', () => {
     await act(async () => box('Salesforce (Lightning)').click());
     await vi.waitFor(() => expect(box('Salesforce (Lightning)').checked).toBe(true));
     expect(calls.filter((call) => call.kind === 'access').map((call) => call.args)).toEqual([
-      ['https://app.hubspot.com/*'],
+      ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
       ['https://*.lightning.force.com/*'],
     ]);
     await submit();

@@ -5,6 +5,14 @@ import { adapterFor, PAGE_ADAPTERS, SITE_ADAPTERS, siteAdapterFor } from '../../
 import { PAGE_FIXTURES } from '../../fixtures/pages';
 
 describe('adapterFor', () => {
+  it.each([
+    ['https://contoso.crm7.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=lead&id=2', 'dynamics'],
+    ['https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact&id=3', 'dynamics'],
+    ['https://app-eu1.hubspot.com/contacts/26123456/record/0-1/901', 'hubspot'],
+  ])('reads the regional hosts too: %s', (url, adapter) => {
+    expect(adapterFor(url)?.id).toBe(adapter);
+  });
+
   it('knows Gmail and the sites; the sites script knows the sites only', () => {
     expect(PAGE_ADAPTERS.map((adapter) => adapter.id)).toEqual(['gmail', ...SITE_ADAPTERS.map((adapter) => adapter.id)]);
     expect(siteAdapterFor('https://mail.google.com/mail/u/0/', ['mailto'])?.id).toBe('mailto');
