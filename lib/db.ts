@@ -2,6 +2,7 @@
 // offline. Only extension pages and the background open it; a content script would get the host
 // page's IndexedDB instead.
 import { Dexie, type EntityTable } from 'dexie';
+import { DB_NAME } from './db-name';
 import type { Handoff, Lead, OutboxItem, Touch, Verdict } from './model';
 
 /** A record from outside that failed to parse: kept with its reason, never silently dropped. */
@@ -34,7 +35,7 @@ export interface MetaEntry {
   value: unknown;
 }
 
-export const DB_NAME = 'leadlens';
+export { DB_NAME };
 export const DEMO_INBOX_KEY = 'demo:inbox';
 
 /**

@@ -1,40 +1,45 @@
+// The popup opens in two steps. First paint: the top of the queue, read with plain IndexedDB and
+// drawn with nothing heavier than Preact and the business calendar, so that it shows at once. Then
+// the live view (live.tsx) loads the database library and the settings schema and takes over.
 import { render } from 'preact';
-import { FIRST_SCREEN, Popup, type PopupProps } from '../../components/Popup';
-import { ask } from '../../lib/client';
-import { LeadLensDb } from '../../lib/db';
-import { loadLanguage } from '../../lib/i18n';
 import { browser } from 'wxt/browser';
-import { countPending, pendingHandoffs } from '../../lib/queue';
-import { loadSettings, saveSettings } from '../../lib/settings';
+import { FIRST_SCREEN, PopupView } from '../../components/PopupView';
+import { ask } from '../../lib/client';
+import { DEFAULT_SETTINGS } from '../../lib/default-settings';
+import { readFirstScreen, usableSettings, type FirstScreen } from '../../lib/first-screen';
+import { loadLanguage } from '../../lib/i18n';
 import './style.css';
 
-const db = new LeadLensDb();
-// The database opens while the settings are read, and the top of the queue is read before the first
-// render, which then shows it: no empty frame, no wait for effects.
-void db.open().catch(() => undefined); // a failure shows where the queue is read
-const { settings: initial } = await loadSettings();
-const [initialQueue] = await Promise.all([
-  Promise.all([pendingHandoffs(db, initial.repEmail, FIRST_SCREEN), countPending(db, initial.repEmail)]).then(
-    ([entries, total]) => ({ entries, total }),
-    () => undefined, // the live query says what went wrong
-  ),
-  loadLanguage(initial.language),
-]);
-const settings = async () => (await loadSettings()).settings;
-const syncNow = () => ask({ type: 'syncNow' });
-const act: PopupProps['act'] = async (handoffId, action, reasonCode) => {
-  await ask({ type: 'handoffAction', handoffId, action, reasonCode });
-};
+const root = document.getElementById('app')!;
 
-// The permission prompt needs the click that asked for it: request first, then save.
-const enableReminders: PopupProps['enableReminders'] = async () => {
-  if (!(await browser.permissions.request({ permissions: ['notifications'] }))) return false;
-  const current = await settings();
-  await saveSettings({ ...current, reminders: { ...current.reminders, enabled: true } });
-  return true;
-};
+async function firstPaint(): Promise<FirstScreen | null> {
+  const settings = usableSettings((await browser.storage.local.get('settings')).settings, DEFAULT_SETTINGS);
+  if (!settings) return null;
+  await loadLanguage(settings.language);
+  const first = await readFirstScreen(settings.repEmail, FIRST_SCREEN);
+  if (!first) return null;
+  render(
+    <PopupView
+      settings={settings}
+      entries={first.entries}
+      total={first.total}
+      sync={undefined}
+      dead={[]}
+      now={Date.now()}
+      filter="all"
+      onFilter={() => undefined}
+      syncNow={() => ask({ type: 'syncNow' })}
+      act={async (handoffId, action, reasonCode) => void (await ask({ type: 'handoffAction', handoffId, action, reasonCode }))}
+      onEnableReminders={() => undefined}
+    />,
+    root,
+  );
+  return first;
+}
 
-render(
-  <Popup db={db} settings={initial} initialQueue={initialQueue} loadSettings={settings} syncNow={syncNow} act={act} enableReminders={enableReminders} />,
-  document.getElementById('app')!,
-);
+// Whatever the first paint meets (a database of an older version, settings it cannot draw with), the live view copes.
+const first = await firstPaint().catch(() => null);
+// The live view's script loads once the first paint is on screen, not in its way.
+if (first) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+const { startLivePopup } = await import('./live');
+await startLivePopup(root, first);

@@ -1,0 +1,48 @@
+// The popup's live view: the database (Dexie) and the settings (parsed with zod) load here, after
+// the first paint, and take over the page from it.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup, type PopupProps } from '../../components/Popup';
+import { ask } from '../../lib/client';
+import { LeadLensDb } from '../../lib/db';
+import type { FirstScreen } from '../../lib/first-screen';
+import { chosenLanguage, loadLanguage } from '../../lib/i18n';
+import { countPending, pendingHandoffs } from '../../lib/queue';
+import { loadSettings, saveSettings } from '../../lib/settings';
+import { FIRST_SCREEN } from '../../components/PopupView';
+
+export async function startLivePopup(root: HTMLElement, first: FirstScreen | null): Promise<void> {
+  const db = new LeadLensDb();
+  const { settings: initial } = await loadSettings();
+  if ((initial.language === 'auto' ? null : initial.language) !== chosenLanguage()) await loadLanguage(initial.language);
+  // Without a first paint (no cache yet, odd stored settings), the top of the queue is read here, still before the first render.
+  const initialQueue =
+    first ??
+    (await Promise.all([pendingHandoffs(db, initial.repEmail, FIRST_SCREEN), countPending(db, initial.repEmail)]).then(
+      ([entries, total]) => ({ entries, total }),
+      () => undefined, // the live query says what went wrong
+    ));
+  const settings = async () => (await loadSettings()).settings;
+  const act: PopupProps['act'] = async (handoffId, action, reasonCode) => {
+    await ask({ type: 'handoffAction', handoffId, action, reasonCode });
+  };
+  // The permission prompt needs the click that asked for it: request first, then save.
+  const enableReminders: PopupProps['enableReminders'] = async () => {
+    if (!(await browser.permissions.request({ permissions: ['notifications'] }))) return false;
+    const current = await settings();
+    await saveSettings({ ...current, reminders: { ...current.reminders, enabled: true } });
+    return true;
+  };
+  render(
+    <Popup
+      db={db}
+      settings={initial}
+      initialQueue={initialQueue}
+      loadSettings={settings}
+      syncNow={() => ask({ type: 'syncNow' })}
+      act={act}
+      enableReminders={enableReminders}
+    />,
+    root,
+  );
+}
