@@ -29,9 +29,12 @@ export function usableSettings(stored: unknown, defaults: Settings): Settings | 
   return fits ? { ...defaults, ...settings, calendar: { ...defaults.calendar, ...calendar } } : null;
 }
 
+/** Opens the cache if there is one, null if not: started early, while the settings are read. */
+export const openCache = () => openExisting(DB_NAME);
+
 /** The first `limit` open handoffs of the rep, due first at the top, with their leads and the count of all; null when there is no cache to read. */
-export async function readFirstScreen(repEmail: string, limit: number): Promise<FirstScreen | null> {
-  const db = await openExisting(DB_NAME);
+export async function readFirstScreen(cache: Promise<IDBDatabase | null>, repEmail: string, limit: number): Promise<FirstScreen | null> {
+  const db = await cache;
   if (!db) return null;
   try {
     const tx = db.transaction(['handoffs', 'leads'], 'readonly');

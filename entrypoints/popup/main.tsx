@@ -6,17 +6,21 @@ import { browser } from 'wxt/browser';
 import { FIRST_SCREEN, PopupView } from '../../components/PopupView';
 import { ask } from '../../lib/client';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import { readFirstScreen, usableSettings, type FirstScreen } from '../../lib/first-screen';
+import { openCache, readFirstScreen, usableSettings, type FirstScreen } from '../../lib/first-screen';
 import { loadLanguage } from '../../lib/i18n';
 import './style.css';
 
 const root = document.getElementById('app')!;
 
 async function firstPaint(): Promise<FirstScreen | null> {
+  const cache = openCache(); // while the settings are read
   const settings = usableSettings((await browser.storage.local.get('settings')).settings, DEFAULT_SETTINGS);
-  if (!settings) return null;
+  if (!settings) {
+    void cache.then((db) => db?.close());
+    return null;
+  }
   await loadLanguage(settings.language);
-  const first = await readFirstScreen(settings.repEmail, FIRST_SCREEN);
+  const first = await readFirstScreen(cache, settings.repEmail, FIRST_SCREEN);
   if (!first) return null;
   render(
     <PopupView

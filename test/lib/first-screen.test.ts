@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME, LeadLensDb, SCHEMA_HISTORY } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import { readFirstScreen, usableSettings } from '../../lib/first-screen';
+import { openCache, readFirstScreen, usableSettings } from '../../lib/first-screen';
 import { countPending, pendingHandoffs } from '../../lib/queue';
 import { makeHandoff, makeLead } from '../fixtures/factories';
 
@@ -24,14 +24,14 @@ describe("the popup's first paint", () => {
     const total = await countPending(db, REP);
     db.close();
 
-    const first = await readFirstScreen(REP, 10);
+    const first = await readFirstScreen(openCache(), REP, 10);
     expect(first).toEqual({ entries: live, total });
     expect(total).toBe(50);
     expect(first!.entries.some((entry) => entry.lead) && first!.entries.some((entry) => !entry.lead)).toBe(true);
   });
 
   it('reads nothing, and creates nothing, where there is no cache yet', async () => {
-    expect(await readFirstScreen(REP, 10)).toBeNull();
+    expect(await readFirstScreen(openCache(), REP, 10)).toBeNull();
     // Dexie still creates the database with its own schema afterwards.
     const db = new LeadLensDb();
     await db.open();
