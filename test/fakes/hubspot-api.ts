@@ -2,9 +2,9 @@
 // HubSpot's docs describe them (see the end of the file), with faults on demand: a real HTTP server, so
 // headers, time-outs and sockets are exercised for real. Notes and lead-status changes are stored, so a
 // test can count effects.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { mulberry32 } from '../../lib/sources/demo';
-import { listenOnLoopback } from './loopback';
+import { closeServer, listenOnLoopback, readBody } from './loopback';
 
 export const HUBSPOT_FAULTS = [
   'unauthorized', // 401 INVALID_AUTHENTICATION whatever the token (a revoked token)
@@ -226,11 +226,7 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
     force(fault: HubSpotFault | null, route?: string) {
       forced = fault ? { fault, route } : null;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
 
@@ -275,16 +271,6 @@ function compare(a: string | null | undefined, b: string | null | undefined): nu
 function breakFirstContact(body: unknown) {
   const results = (body as { results?: { properties: Record<string, unknown> }[] } | null)?.results;
   if (results && results.length > 0) results[0] = { ...results[0]!, properties: { ...results[0]!.properties, hubspotscore: 'high' } };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', () => resolve(text));
-  });
 }
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -2,9 +2,9 @@
 // it out), with faults on demand: a real HTTP server, so the client's headers, time-outs and socket
 // handling are exercised for real. Writes take effect once per Idempotency-Key and are counted, so
 // a test can check exactly-once delivery.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { mulberry32 } from '../../lib/sources/demo';
-import { listenOnLoopback } from './loopback';
+import { closeServer, listenOnLoopback, readBody } from './loopback';
 
 export const FAULTS = [
   'unauthorized', // 401 whatever the token (a revoked token)
@@ -146,11 +146,7 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     force(fault: Fault | null) {
       forced = fault;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
 
@@ -178,16 +174,6 @@ function breakFirstRecord(body: Record<string, unknown>) {
       return;
     }
   }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', () => resolve(text));
-  });
 }
 
 function send(response: ServerResponse, status: number, body: unknown, retryAfter?: string) {

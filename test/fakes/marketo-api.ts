@@ -2,9 +2,9 @@
 // uses: identity (client credentials), leads by filter type, lead updates, paging tokens, activities
 // and custom activities. Errors come as HTTP 200 with success: false, like Marketo's. Faults on demand
 // (a forced one, or drawn with a seeded generator) exercise the client's error mapping for real.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { mulberry32 } from '../../lib/sources/demo';
-import { listenOnLoopback } from './loopback';
+import { closeServer, listenOnLoopback, readBody } from './loopback';
 
 export const MARKETO_FAULTS = [
   'invalidToken601', // 601 whatever the token (a revoked custom service)
@@ -227,22 +227,8 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     force(fault: MarketoFault | null) {
       forced = fault;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', () => resolve(text));
-  });
 }
 
 function send(response: ServerResponse, status: number, body: unknown) {
