@@ -2,6 +2,7 @@
 // from the cache in one pass of batched reads.
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
+import { OPEN_STATUSES } from './queue-order';
 import type { Handoff, Lead, SlaPolicy, Touch } from './model';
 import { slaStatus, type BusinessClock, type SlaStatus } from './sla';
 
@@ -72,7 +73,7 @@ async function readLeadsAndHandoffs(db: LeadLensDb, emails: string[]): Promise<{
   return { leads, handoffs };
 }
 
-export const isOpen = (handoff: Handoff) => handoff.status === 'pending' || handoff.status === 'accepted';
+export const isOpen = (handoff: Handoff) => OPEN_STATUSES.includes(handoff.status);
 
 /** The open handoff due first; with none open, the latest one. */
 export function currentHandoff(handoffs: Handoff[]): Handoff | null {

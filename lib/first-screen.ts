@@ -2,17 +2,14 @@
 // before the database library and the settings schema have even loaded. Everything here may fail
 // (no database yet, stored settings from an older version): then the popup simply waits for its
 // live view, which reads the same through Dexie and zod and says what is wrong.
-import type { Handoff, Lead, Settings } from './model';
-import type { QueueEntry } from './queue';
 import { DB_NAME } from './db-name';
+import type { Handoff, Lead, Settings } from './model';
+import { OPEN_STATUSES, QUEUE_INDEX, topByDeadline, type QueueEntry } from './queue-order';
 
 export interface FirstScreen {
   entries: QueueEntry[];
   total: number;
 }
-
-const OPEN_STATUSES = ['pending', 'accepted'] as const;
-const QUEUE_INDEX = '[assigneeEmail+status+firstContactDueAt]';
 
 /** Stored settings good enough to draw with; the live view parses them properly a moment later. */
 export function usableSettings(stored: unknown, defaults: Settings): Settings | null {
@@ -44,12 +41,9 @@ export async function readFirstScreen(cache: Promise<IDBDatabase | null>, repEma
       Promise.all(ranges.map((range) => request<Handoff[]>(queue.getAll(range, limit)))),
       Promise.all(ranges.map((range) => request<number>(queue.count(range)))),
     ]);
-    const handoffs = lists
-      .flat()
-      .sort((a, b) => a.firstContactDueAt - b.firstContactDueAt)
-      .slice(0, limit);
+    const handoffs = topByDeadline(lists, limit);
     const leads = await Promise.all(handoffs.map((handoff) => request<Lead | undefined>(tx.objectStore('leads').get(handoff.email))));
-    return { entries: handoffs.map((handoff, index) => ({ handoff, lead: leads[index] ?? null })), total: counts[0]! + counts[1]! };
+    return { entries: handoffs.map((handoff, index) => ({ handoff, lead: leads[index] ?? null })), total: counts.reduce((sum, count) => sum + count, 0) };
   } catch {
     return null; // an older database without this index, say: the live view will tell
   } finally {
