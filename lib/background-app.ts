@@ -60,9 +60,19 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     return clockCache.clock;
   }
 
-  /** The saved token, unless one is being tried out before it is saved. */
-  const sourceFor = async (settings: Settings, token?: string) =>
-    deps.sourceFor(settings, token ?? (await loadToken(db, settings.source.kind)));
+  /**
+   * The source for the saved connection, kept while the connection and what the adapter depends on
+   * stay the same, so that what it learnt (HubSpot's owners, Marketo's access token) serves every
+   * sync and lookup of this worker's life. A token being tried out gets a source of its own.
+   */
+  let sourceCache: { key: string; source: LeadSource } | null = null;
+  async function sourceFor(settings: Settings, token?: string): Promise<LeadSource> {
+    if (token !== undefined) return deps.sourceFor(settings, token);
+    const saved = await loadToken(db, settings.source.kind);
+    const key = JSON.stringify([settings.source, settings.repEmail, settings.calendar, settings.slaPolicy, saved]);
+    if (sourceCache?.key !== key) sourceCache = { key, source: deps.sourceFor(settings, saved) };
+    return sourceCache.source;
+  }
   let syncUnderWay: Promise<SyncState> | null = null;
   let deliveryUnderWay: Promise<void> | null = null;
 

@@ -24,12 +24,16 @@ let notices: Notice[];
 let tabNotices: { tabId: number; emails: string[] }[];
 let reminderWakeUps: (number | null)[];
 let currentTime = NOW;
+let sourcesBuilt = 0;
 
 function app() {
   return createBackgroundApp({
     db,
     loadSettings: async () => settings,
-    sourceFor: (current, token) => sourceFor(current, { now: () => NOW, token }),
+    sourceFor: (current, token) => {
+      sourcesBuilt++;
+      return sourceFor(current, { now: () => NOW, token });
+    },
     saveSettings: async (next) => {
       settings = next;
     },
@@ -56,6 +60,7 @@ function app() {
 beforeEach(() => {
   db = new LeadLensDb(`bg-${Math.random()}`);
   settings = { ...DEFAULT_SETTINGS, reminders: { enabled: true, beforeMinutes: 30, atBreach: true } };
+  sourcesBuilt = 0;
   badges = [];
   wakeUps = [];
   notices = [];
@@ -198,6 +203,17 @@ describe('the background', () => {
     const again = await background.sync();
     expect(again).toMatchObject({ status: 'idle', recordsSynced: 0 });
     expect(await db.touches.count()).toBe(count);
+  });
+
+  it('keeps one source while the connection stays the same, and builds another when it changes', async () => {
+    const background = app();
+    await background.sync();
+    await background.sync();
+    await background.deliverOutbox();
+    expect(sourcesBuilt).toBe(1);
+    settings = { ...settings, repEmail: 'someone.else@leadlens.example' };
+    await background.sync();
+    expect(sourcesBuilt).toBe(2);
   });
 
   it('reports a source set up halfway as a sync error that says what is missing, not a crash', async () => {
