@@ -2,6 +2,7 @@
 // with the date-holidays rules and shipped as plain lists of days. The rules engine (with its
 // astronomy and time-zone libraries, about 400 KB minified) stays out of every bundle; a clock
 // looks a day up in a set.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -15,6 +16,9 @@ const DAY_MS = 86_400_000;
 
 /** The years whose holidays are shipped; a day outside them counts as no holiday. */
 export const HOLIDAY_YEARS = { from: 2020, to: 2050 } as const;
+
+/** Raise this when publicHolidayDays or encode changes what they make: caches made before are then left alone. */
+const DAYS_RULES = 1;
 
 /** What date-holidays-parser returns beyond its declared type: where each holiday starts and ends. */
 interface HolidaySpan {
@@ -52,12 +56,12 @@ function encode(days: number[]): number[] {
 
 /**
  * The module's source. Working the days out takes seconds, so it is kept in node_modules/.cache,
- * under the rules' version, the years and the countries: a new date-holidays makes a new file.
+ * named by everything the days depend on: a new date-holidays or parser, other years or countries,
+ * or a new DAYS_RULES makes a new file.
  */
 export function holidayModule(): string {
-  const { version } = require('date-holidays/package.json') as { version: string };
   const dir = join(process.cwd(), 'node_modules/.cache/leadlens');
-  const file = join(dir, `holidays-${version}-${HOLIDAY_YEARS.from}-${HOLIDAY_YEARS.to}-${HOLIDAY_COUNTRIES.join('')}.js`);
+  const file = join(dir, `holidays-${inputsHash()}.js`);
   try {
     return readFileSync(file, 'utf8');
   } catch {
@@ -70,6 +74,12 @@ export function holidayModule(): string {
     renameSync(partial, file);
     return source;
   }
+}
+
+function inputsHash(): string {
+  const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+  const inputs = [version('date-holidays'), version('date-holidays-parser'), HOLIDAY_YEARS, HOLIDAY_COUNTRIES, DAYS_RULES];
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
 }
 
 export function holidayData(): Plugin {
