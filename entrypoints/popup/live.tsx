@@ -3,7 +3,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '../../components/Popup';
-import { ask } from '../../lib/client';
 import { LeadLensDb } from '../../lib/db';
 import type { FirstScreen } from '../../lib/first-screen';
 import { chosenLanguage, loadLanguage } from '../../lib/i18n';
@@ -11,7 +10,7 @@ import { countPending, pendingHandoffs } from '../../lib/queue';
 import { loadSettings, saveSettings } from '../../lib/settings';
 import { FIRST_SCREEN } from '../../components/PopupView';
 
-export async function startLivePopup(root: HTMLElement, first: FirstScreen | null): Promise<void> {
+export async function startLivePopup(root: HTMLElement, first: FirstScreen | null, actions: Pick<PopupProps, 'syncNow' | 'act'>): Promise<void> {
   const db = new LeadLensDb();
   const { settings: initial } = await loadSettings();
   if ((initial.language === 'auto' ? null : initial.language) !== chosenLanguage()) await loadLanguage(initial.language);
@@ -23,9 +22,6 @@ export async function startLivePopup(root: HTMLElement, first: FirstScreen | nul
       () => undefined, // the live query says what went wrong
     ));
   const settings = async () => (await loadSettings()).settings;
-  const act: PopupProps['act'] = async (handoffId, action, reasonCode) => {
-    await ask({ type: 'handoffAction', handoffId, action, reasonCode });
-  };
   // The permission prompt needs the click that asked for it: request first, then save.
   const enableReminders: PopupProps['enableReminders'] = async () => {
     if (!(await browser.permissions.request({ permissions: ['notifications'] }))) return false;
@@ -39,8 +35,7 @@ export async function startLivePopup(root: HTMLElement, first: FirstScreen | nul
       settings={initial}
       initialQueue={initialQueue}
       loadSettings={settings}
-      syncNow={() => ask({ type: 'syncNow' })}
-      act={act}
+      {...actions}
       enableReminders={enableReminders}
     />,
     root,

@@ -8,9 +8,15 @@ import { ask } from '../../lib/client';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { openCache, readFirstScreen, usableSettings, type FirstScreen } from '../../lib/first-screen';
 import { loadLanguage } from '../../lib/i18n';
+import type { HandoffAction } from '../../lib/model';
 import './style.css';
 
 const root = document.getElementById('app')!;
+/** What the rep's clicks ask of the background, the same in the first paint and the live view. */
+const actions = {
+  syncNow: () => ask({ type: 'syncNow' }),
+  act: async (handoffId: string, action: HandoffAction, reasonCode?: string) => void (await ask({ type: 'handoffAction', handoffId, action, reasonCode })),
+};
 
 async function firstPaint(): Promise<FirstScreen | null> {
   const cache = openCache(); // while the settings are read
@@ -32,8 +38,7 @@ async function firstPaint(): Promise<FirstScreen | null> {
       now={Date.now()}
       filter="all"
       onFilter={() => undefined}
-      syncNow={() => ask({ type: 'syncNow' })}
-      act={async (handoffId, action, reasonCode) => void (await ask({ type: 'handoffAction', handoffId, action, reasonCode }))}
+      {...actions}
       onEnableReminders={() => undefined}
     />,
     root,
@@ -46,4 +51,4 @@ const first = await firstPaint().catch(() => null);
 // The live view's script loads once the first paint is on screen, not in its way.
 if (first) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 const { startLivePopup } = await import('./live');
-await startLivePopup(root, first);
+await startLivePopup(root, first, actions);
