@@ -1,6 +1,6 @@
 // What LeadLens does before anyone configures it: the demo, on a Tokyo business calendar.
 import type { Settings } from './model';
-import { BUILT_IN_REASONS } from './vocabulary';
+import { DEFAULT_FEEDBACK_REASONS } from './vocabulary';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from './sla';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -11,6 +11,6 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 15,
   sites: [],
   language: 'auto',
-  feedbackReasons: BUILT_IN_REASONS.map((reason) => ({ ...reason, label: '' })),
+  feedbackReasons: DEFAULT_FEEDBACK_REASONS,
   reminders: { enabled: false, beforeMinutes: 30, atBreach: true },
 };

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { HOLIDAY_COUNTRIES } from './holiday-countries';
 import {
-  BUILT_IN_REASONS,
+  DEFAULT_FEEDBACK_REASONS,
   FITS,
   HANDOFF_ACTIONS,
   HANDOFF_STATUSES,
@@ -235,8 +235,8 @@ export const Settings = z.object({
     .array(FeedbackReason)
     .max(40)
     .refine((reasons) => new Set(reasons.map((reason) => reason.code)).size === reasons.length, 'each reason code may be used once')
-    .default(BUILT_IN_REASONS.map((reason) => ({ ...reason, label: '' }))),
-  reminders: Reminders.default({ enabled: false, beforeMinutes: 30, atBreach: true }),
+    .default(() => structuredClone(DEFAULT_FEEDBACK_REASONS)),
+  reminders: Reminders.prefault({}),
 });
 
 export type Instant = z.infer<typeof Instant>;

@@ -38,3 +38,5 @@ export const BUILT_IN_REASONS = [
   { code: 'not_decision_maker', verdict: 'wrong_contact' },
 ] as const satisfies readonly { code: string; verdict: (typeof VERDICTS)[number] }[];
 export type BuiltInReasonCode = (typeof BUILT_IN_REASONS)[number]['code'];
+/** The reasons a new install offers: the built-in ones, worded in the UI language (no label of their own). */
+export const DEFAULT_FEEDBACK_REASONS = /* @__PURE__ */ BUILT_IN_REASONS.map((reason) => ({ ...reason, label: '' }));

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { describe, expect, it } from 'vitest';
 import {
   BusinessCalendar,
@@ -121,6 +122,15 @@ describe('BusinessCalendar, SlaPolicy and Settings', () => {
 
   it('requires at least one SLA rule', () => {
     expect(failure(parse(SlaPolicy, 'SlaPolicy', { rules: [] })).message).toMatch(/rules: /);
+  });
+
+  it('fills the reasons and reminders that settings stored by an older version lack, as a new install has them', () => {
+    const { feedbackReasons: _reasons, reminders: _reminders, ...older } = DEFAULT_SETTINGS;
+    const parsed = parseOrThrow(Settings, 'Settings', older);
+    expect(parsed.feedbackReasons).toEqual(DEFAULT_SETTINGS.feedbackReasons);
+    expect(parsed.reminders).toEqual(DEFAULT_SETTINGS.reminders);
+    // Each parse gets reasons of its own: editing one set of settings cannot change another's.
+    expect(parseOrThrow(Settings, 'Settings', older).feedbackReasons).not.toBe(parsed.feedbackReasons);
   });
 
   it('rejects settings with a bad rep email and an unknown source', () => {
