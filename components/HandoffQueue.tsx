@@ -6,6 +6,7 @@ import { t } from '../lib/i18n';
 import type { BusinessCalendar, FeedbackReason, HandoffAction, SlaPolicy } from '../lib/model';
 import type { QueueEntry } from '../lib/queue';
 import { createBusinessClock, slaStatus } from '../lib/sla';
+import { VERDICTS } from '../lib/vocabulary';
 import { ACTION_LABELS, reasonLabel, VERDICT_LABELS } from './card/strings';
 
 export type QueueFilter = 'all' | 'overdue' | 'due_today';
@@ -22,6 +23,9 @@ export interface HandoffQueueProps {
   reasons: FeedbackReason[];
   onAction: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
 }
+
+/** A rejection says which verdict it is: any but "good lead". */
+const REJECT_VERDICTS = VERDICTS.filter((verdict) => verdict !== 'good_lead');
 
 export function HandoffQueue({ entries, calendar, policy, now, filter, endOfToday, reasons, onAction }: HandoffQueueProps) {
   const clock = useMemo(() => createBusinessClock(calendar), [calendar]);
@@ -60,7 +64,7 @@ export function HandoffQueue({ entries, calendar, policy, now, filter, endOfToda
                 <label>
                   {t('rejectReason')}{' '}
                   <select name="reason">
-                    {(['not_a_fit', 'bad_timing', 'wrong_contact'] as const).map((verdict) => (
+                    {REJECT_VERDICTS.map((verdict) => (
                       <optgroup key={verdict} label={t(VERDICT_LABELS[verdict])}>
                         <option value={verdict}>{t(VERDICT_LABELS[verdict])}</option>
                         {reasons

@@ -49,9 +49,12 @@ const REASON_LABELS: Record<BuiltInReasonCode, MessageKey> = {
   not_decision_maker: 'reasonNotDecisionMaker',
 };
 
-/** The reason in the rep's words: as marketing-ops wrote it, else LeadLens's own wording. */
+/**
+ * The reason in the rep's words: as marketing-ops wrote it, else LeadLens's own wording. A verdict
+ * given without a reason is recorded with the verdict as its reason code, and named as the verdict.
+ */
 export function reasonLabel(reason: Pick<FeedbackReason, 'code' | 'label'>): string {
   if (reason.label) return reason.label;
-  const key = REASON_LABELS[reason.code as BuiltInReasonCode] as MessageKey | undefined;
+  const key = (REASON_LABELS[reason.code as BuiltInReasonCode] ?? VERDICT_LABELS[reason.code as Verdict]) as MessageKey | undefined;
   return key ? t(key) : reason.code;
 }

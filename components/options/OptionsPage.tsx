@@ -3,12 +3,11 @@
 // is stored until it parses as Settings; a problem is shown in words and the form keeps what was typed.
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, t } from '../../lib/i18n';
-import { parse, Settings, type FeedbackReason, type Verdict } from '../../lib/model';
+import { parse, Settings } from '../../lib/model';
 import type { LoadedSettings } from '../../lib/settings';
 import { CalendarEditor } from './CalendarEditor';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
-import { reasonLabel, VERDICT_LABELS } from '../card/strings';
-import { VERDICTS } from '../../lib/vocabulary';
+import { reasonLabel } from '../card/strings';
 import { LoopReport, type LoopReportProps } from './LoopReport';
 import { ReasonsEditor } from './ReasonsEditor';
 import { RemindersEditor } from './RemindersEditor';
@@ -21,12 +20,6 @@ export interface OptionsPageProps {
   connection: Omit<ConnectionFormProps, 'initial'>;
   requestNotifications: () => Promise<boolean>;
   report: Omit<LoopReportProps, 'reasonLabel'>;
-}
-
-/** A reason's words; a verdict given without a reason is its own reason code. */
-function labelOfReason(code: string, reasons: FeedbackReason[]): string {
-  if ((VERDICTS as readonly string[]).includes(code)) return t(VERDICT_LABELS[code as Verdict]);
-  return reasonLabel(reasons.find((reason) => reason.code === code) ?? { code, label: '' });
 }
 
 export function OptionsPage({ load, save, connection, requestNotifications, report }: OptionsPageProps) {
@@ -95,7 +88,7 @@ export function OptionsPage({ load, save, connection, requestNotifications, repo
       </form>
       <LoopReport
         {...report}
-        reasonLabel={(code) => labelOfReason(code, loaded?.settings.feedbackReasons ?? [])}
+        reasonLabel={(code) => reasonLabel(loaded?.settings.feedbackReasons.find((reason) => reason.code === code) ?? { code, label: '' })}
       />
     </main>
   );
