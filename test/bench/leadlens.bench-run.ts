@@ -31,9 +31,7 @@ async function withExtension<T>(dir: string, run: (extension: LoadedExtension) =
   const extension = await launchWithExtension(dir, extraArgs);
   browserVersion = extension.context.browser()?.version() ?? browserVersion;
   try {
-    const popup = await PopupPage.open(extension); // wait for the demo's first sync
-    await popup.items().first().waitFor({ timeout: 60_000 });
-    await popup.page.close();
+    await PopupPage.waitForFirstSync(extension, 60_000);
     return await run(extension);
   } finally {
     await extension.close();

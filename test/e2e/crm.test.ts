@@ -10,9 +10,7 @@ const fixture = (adapter: string) => PAGE_FIXTURES.find((candidate) => candidate
 let extension: LoadedExtension;
 beforeAll(async () => {
   extension = await launchWithExtension(GRANTED_EXTENSION_DIR);
-  const popup = await PopupPage.open(extension);
-  await popup.items().first().waitFor({ timeout: 30_000 });
-  await popup.page.close();
+  await PopupPage.waitForFirstSync(extension);
 });
 afterAll(async () => {
   await extension?.close();

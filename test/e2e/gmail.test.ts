@@ -16,9 +16,7 @@ let extension: LoadedExtension;
 beforeAll(async () => {
   extension = await launchWithExtension();
   // The demo is synced on install; the popup shows when it is there.
-  const popup = await PopupPage.open(extension);
-  await popup.items().first().waitFor({ timeout: 30_000 });
-  await popup.page.close();
+  await PopupPage.waitForFirstSync(extension);
 });
 afterAll(async () => {
   await extension?.close();

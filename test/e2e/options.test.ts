@@ -19,10 +19,7 @@ const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/th
 let extension: LoadedExtension;
 beforeAll(async () => {
   extension = await launchWithExtension(GRANTED_EXTENSION_DIR);
-  // The install sync fills the queue.
-  const popup = await PopupPage.open(extension);
-  await popup.items().first().waitFor({ timeout: 30_000 });
-  await popup.page.close();
+  await PopupPage.waitForFirstSync(extension);
 });
 afterAll(async () => {
   await extension?.close();

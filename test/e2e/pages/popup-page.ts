@@ -11,6 +11,13 @@ export class PopupPage {
     return new PopupPage(page);
   }
 
+  /** Waits until the install's sync has filled the queue, as a rep's first look would. */
+  static async waitForFirstSync(extension: LoadedExtension, timeout = 30_000): Promise<void> {
+    const popup = await PopupPage.open(extension);
+    await popup.items().first().waitFor({ timeout });
+    await popup.page.close();
+  }
+
   queue() {
     return this.page.getByRole('list', { name: 'Pending handoffs' });
   }
