@@ -3,7 +3,7 @@
 // own, so one bad record is quarantined with its reason and the rest of the page is kept.
 import { z } from 'zod';
 import { Email, Handoff, Instant, Lead, parse, Touch, type OutboxItem } from '../model';
-import { SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
+import { fetchText, SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
 
 const IsoTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO-8601 time, e.g. 2026-11-16T09:00:00Z' })
@@ -54,14 +54,8 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-    let response: Response;
-    let text: string;
-    try {
-      response = await send(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
-      text = await response.text(); // under the same time-out: a connection dropped mid-body is a network failure
-    } catch (error) {
-      throw networkError(error, base, timeoutMs);
-    }
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+    const { response, text } = await fetchText(send, `${base}${path}`, init, timeoutMs, `the Lead Context API at ${base}`);
     if (!response.ok) throw errorFor(response.status, response.headers.get('retry-after'), text);
     return text;
   }
@@ -133,15 +127,6 @@ function keep<S extends z.ZodType>(raws: unknown[], schema: S, kind: RejectedRec
     else rejected.push({ kind, reason: parsed.error.message, raw });
   }
   return kept;
-}
-
-function networkError(error: unknown, base: string, timeoutMs: number): SourceError {
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return new SourceError(`The Lead Context API at ${base} did not answer within ${timeoutMs / 1000} s.`, 'network');
-  }
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const why = String(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : error));
-  return new SourceError(`Could not reach the Lead Context API at ${base} (${why}).`, 'network');
 }
 
 function errorFor(status: number, retryAfter: string | null, text: string): SourceError {

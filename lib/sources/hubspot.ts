@@ -7,7 +7,7 @@ import type { BusinessCalendar, OutboxItem, SlaPolicy } from '../model';
 import { createBusinessClock } from '../sla';
 import { contactIdOfHandoff, HUBSPOT_SOURCE_ID, mapContacts, PROPERTIES, toInstant, type ContactRecords, type Portal } from './hubspot-map';
 import { parseRetryAfter } from './http';
-import { DEFAULT_BASE_URLS, SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
+import { DEFAULT_BASE_URLS, fetchText, SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
 
 export { HUBSPOT_SOURCE_ID };
 /** Documented maxima: 200 records per search page, 100 inputs per batch read. */
@@ -55,15 +55,8 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
   async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    let text: string;
-    try {
-      const json = body === undefined ? undefined : JSON.stringify(body);
-      response = await send(`${base}${path}`, { method, headers, body: json, signal: AbortSignal.timeout(timeoutMs) });
-      text = await response.text(); // under the same time-out: a connection dropped mid-body is a network failure
-    } catch (error) {
-      throw networkError(error, timeoutMs);
-    }
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+    const { response, text } = await fetchText(send, `${base}${path}`, init, timeoutMs, 'HubSpot');
     if (!response.ok) throw errorFor(response.status, response.headers.get('retry-after'), text);
     const endpoint = `${method} ${path.split('?')[0]}`;
     let json: unknown;
@@ -236,13 +229,6 @@ const modifiedAt = (raw: unknown) => {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function networkError(error: unknown, timeoutMs: number): SourceError {
-  if (error instanceof Error && error.name === 'TimeoutError') return new SourceError(`HubSpot did not answer within ${timeoutMs / 1000} s.`, 'network');
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const why = String(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : error));
-  return new SourceError(`Could not reach HubSpot (${why}).`, 'network');
 }
 
 function errorFor(status: number, retryAfter: string | null, text: string): SourceError {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parse } from '../model';
 import { parseRetryAfter } from './http';
-import { SourceError, type SourceErrorKind } from './source';
+import { fetchText, SourceError, type SourceErrorKind } from './source';
 
 /** Marketo allows 100 calls per 20 s and sends no Retry-After: the window is the wait. */
 export const RATE_WINDOW_MS = 20_000;
@@ -42,14 +42,7 @@ export function createMarketoClient(options: MarketoClientOptions) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.contentType) headers['content-type'] = init.contentType;
-    let response: Response;
-    let text: string;
-    try {
-      response = await send(`${base}${path}`, { method, headers, body: init.body, signal: AbortSignal.timeout(timeoutMs) });
-      text = await response.text(); // under the same time-out: a connection dropped mid-body is a network failure
-    } catch (error) {
-      throw networkError(error, base, timeoutMs);
-    }
+    const { response, text } = await fetchText(send, `${base}${path}`, { method, headers, body: init.body }, timeoutMs, `Marketo at ${base}`);
     const endpoint = path.split('?')[0]!;
     if (response.status !== 200) throw httpError(response.status, response.headers.get('retry-after'), text, endpoint);
     try {
@@ -186,15 +179,6 @@ function httpError(status: number, retryAfter: string | null, text: string, endp
   if (status === 429) return new SourceError(`Marketo asked LeadLens to slow down (429${said}).`, 'rate_limited', parseRetryAfter(retryAfter) ?? RATE_WINDOW_MS);
   if (status >= 500 || status === 408) return new SourceError(`Marketo is unavailable for now (${status}${said}).`, 'unavailable', parseRetryAfter(retryAfter));
   return new SourceError(`Marketo refused ${endpoint} (${status}${said}).`, 'rejected');
-}
-
-function networkError(error: unknown, base: string, timeoutMs: number): SourceError {
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return new SourceError(`Marketo at ${base} did not answer within ${timeoutMs / 1000} s.`, 'network');
-  }
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const why = String(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : error));
-  return new SourceError(`Could not reach Marketo at ${base} (${why}).`, 'network');
 }
 
 // Written against Adobe's Marketo Engage developer documentation (experienceleague.adobe.com/en/docs/

@@ -60,5 +60,23 @@ export class SourceError extends Error {
   }
 }
 
+/**
+ * Sends a request and reads its whole body under one time-out, so that a connection dropped
+ * mid-body is a network failure too. `service` names the system in the message ("HubSpot").
+ */
+export async function fetchText(send: typeof fetch, url: string, init: RequestInit, timeoutMs: number, service: string): Promise<{ response: Response; text: string }> {
+  try {
+    const response = await send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    return { response, text: await response.text() };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      throw new SourceError(`${service[0]!.toUpperCase()}${service.slice(1)} did not answer within ${timeoutMs / 1000} s.`, 'network');
+    }
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+    const why = String(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : error));
+    throw new SourceError(`Could not reach ${service} (${why}).`, 'network');
+  }
+}
+
 /** Where a source's API lives when the user gives no base URL: HubSpot's one API host for every account. */
 export const DEFAULT_BASE_URLS: Readonly<Record<string, string>> = { hubspot: 'https://api.hubapi.com' };
