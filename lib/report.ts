@@ -3,6 +3,7 @@
 // Built from the local cache and the feedback log, so it works offline and shows at once.
 import type { FeedbackEntry, LeadLensDb } from './db';
 import type { FeedbackReason, Handoff, Lead, SlaPolicy, Verdict } from './model';
+import { QUEUE_INDEX } from './queue-order';
 import { slaStatus, type BusinessClock } from './sla';
 import { VERDICTS } from './vocabulary';
 
@@ -54,9 +55,12 @@ export interface ReportDeps {
 /** Reads the period's handoffs (by when they were handed off) and verdicts (by when they were given). */
 export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: ReportDeps): Promise<LoopReport> {
   const { handoffs, entries, leads, touches } = await db.transaction('r', [db.handoffs, db.feedback, db.leads, db.touches], async () => {
-    const handoffs = (await db.handoffs.toArray()).filter(
-      (handoff) => handoff.assigneeEmail === deps.repEmail && handoff.handedOffAt >= period.from && handoff.handedOffAt < period.to,
-    );
+    // The rep's handoffs through the queue's index (which starts with the assignee), not every rep's.
+    const handoffs = await db.handoffs
+      .where(QUEUE_INDEX)
+      .between([deps.repEmail], [deps.repEmail, []])
+      .filter((handoff) => handoff.handedOffAt >= period.from && handoff.handedOffAt < period.to)
+      .toArray();
     const entries = await db.feedback.where('at').between(period.from, period.to, true, false).toArray();
     const emails = [...new Set([...handoffs.map((handoff) => handoff.email), ...entries.map((entry) => entry.email)])];
     const leads = await db.leads.bulkGet(emails);
