@@ -2,6 +2,7 @@
 // then and only then.
 import { t } from '../../lib/i18n';
 import type { Reminders } from '../../lib/model';
+import { GrantedCheckbox } from './GrantedCheckbox';
 
 export interface RemindersEditorProps {
   reminders: Reminders;
@@ -10,25 +11,15 @@ export interface RemindersEditorProps {
 }
 
 export function RemindersEditor({ reminders, onChange, requestNotifications }: RemindersEditorProps) {
-  async function toggle(on: boolean) {
-    if (on && !(await requestNotifications())) return;
-    onChange({ ...reminders, enabled: on });
-  }
   return (
     <fieldset>
       <legend>{t('reminders')}</legend>
-      <label>
-        <input
-          type="checkbox"
-          checked={reminders.enabled}
-          onChange={(event) => {
-            const wanted = event.currentTarget.checked;
-            event.currentTarget.checked = reminders.enabled; // until the browser said yes
-            void toggle(wanted);
-          }}
-        />{' '}
-        {t('remindersOn')}
-      </label>
+      <GrantedCheckbox
+        checked={reminders.enabled}
+        label={t('remindersOn')}
+        grant={requestNotifications}
+        onChange={(enabled) => onChange({ ...reminders, enabled })}
+      />
       <label>
         {t('remindBefore')}{' '}
         <input
