@@ -17,8 +17,6 @@ export interface HandoffQueueProps {
   policy: SlaPolicy;
   now: number;
   filter: QueueFilter;
-  /** The end of today in the calendar's time zone, for "due today". */
-  endOfToday: number;
   /** The reasons a rejection can give: every reason set up for a verdict other than "good lead". */
   reasons: FeedbackReason[];
   onAction: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
@@ -27,9 +25,10 @@ export interface HandoffQueueProps {
 /** A rejection says which verdict it is: any but "good lead". */
 const REJECT_VERDICTS = VERDICTS.filter((verdict) => verdict !== 'good_lead');
 
-export function HandoffQueue({ entries, calendar, policy, now, filter, endOfToday, reasons, onAction }: HandoffQueueProps) {
+export function HandoffQueue({ entries, calendar, policy, now, filter, reasons, onAction }: HandoffQueueProps) {
   const clock = useMemo(() => createBusinessClock(calendar), [calendar]);
   const [rejecting, setRejecting] = useState<string | null>(null);
+  const endOfToday = clock.endOfDay(now); // "due today" in the calendar's time zone
   const rows = entries
     .map((entry) => ({ ...entry, sla: slaStatus(entry.handoff, clock, policy, now) }))
     .filter(({ sla }) => filter === 'all' || (filter === 'overdue' ? sla.state === 'overdue' : sla.dueAt <= endOfToday));

@@ -1,7 +1,6 @@
 // The toolbar popup as it looks: sync state, undelivered writes and the rep's queue. It reads
 // nothing itself: Popup.tsx feeds it live from the cache, and the popup's first paint feeds it the
 // top of the queue read raw, before the database library has even loaded (entrypoints/popup).
-import { DateTime } from 'luxon';
 import { formatAge } from '../lib/format';
 import { t, uiLocale } from '../lib/i18n';
 import type { HandoffAction, OutboxItem, Settings } from '../lib/model';
@@ -9,8 +8,7 @@ import type { QueueEntry } from '../lib/queue';
 import type { SyncState } from '../lib/sync';
 import { HandoffQueue, type QueueFilter } from './HandoffQueue';
 
-/** Rows drawn at first: more than a popup shows. The rest follow once they are on screen. */
-export const FIRST_SCREEN = 30;
+export { FIRST_SCREEN } from '../lib/first-screen';
 
 const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'filterDueToday' }[] = [
   { value: 'all', label: 'filterAll' },
@@ -64,7 +62,6 @@ export function PopupView(props: PopupViewProps) {
             policy={settings.slaPolicy}
             now={now}
             filter={filter}
-            endOfToday={DateTime.fromMillis(now, { zone: settings.calendar.timeZone }).endOf('day').toMillis()}
             reasons={settings.feedbackReasons}
             onAction={props.act}
           />

@@ -2,7 +2,8 @@
 // date-holidays rules, worked out at build time: see lib/build/holiday-data.ts) and company
 // closures. Deadlines count on it.
 import holidays from 'virtual:leadlens-holidays';
-import { DateTime, IANAZone } from 'luxon';
+import { TZDateMini } from '@date-fns/tz/date/mini';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { BusinessCalendar, Instant } from './model';
 
 export interface BusinessClock {
@@ -14,6 +15,8 @@ export interface BusinessClock {
   /** Working time from a to b in ms; negative when b is before a. */
   between(a: Instant, b: Instant): number;
   isOpen(at: Instant): boolean;
+  /** The last millisecond of the calendar day `at` falls on, in the calendar's time zone. */
+  endOfDay(at: Instant): Instant;
 }
 
 /** A day is numbered by its local date: days since 1970-01-01 on the calendar's wall clock. */
@@ -26,8 +29,8 @@ const DAY_MS = 86_400_000;
 const MAX_DAYS = 3660;
 
 export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
-  const zone = IANAZone.create(calendar.timeZone);
-  if (!zone.isValid) throw new Error(`Unknown time zone: ${calendar.timeZone}.`);
+  const zone = calendar.timeZone;
+  if (!knownTimeZone(zone)) throw new Error(`Unknown time zone: ${zone}.`);
   if (calendar.week.every((hours) => hours === null)) throw new Error('The business calendar has no working hours.');
   const closed = new Set(calendar.closedDates.map(dayOfIsoDate));
   const closedYearly = new Set(calendar.yearlyClosures);
@@ -45,14 +48,17 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
     return interval;
   }
 
-  /** Instants, not wall times: the Monday after a DST change is still exactly 9:00-17:00 long. */
+  /**
+   * Instants, not wall times: the Monday after a DST change is still exactly 9:00-17:00 long. A wall
+   * time the change skips counts from the same time after it (02:30 on spring-forward day is 03:30).
+   */
   function wallTime(day: Day, clock: string): Instant {
     const [hour, minute] = clock.split(':').map(Number);
-    const { year, month, day: date } = DateTime.fromMillis(day * DAY_MS, { zone: 'utc' });
-    return DateTime.fromObject({ year, month, day: date, hour, minute }, { zone }).toMillis();
+    const date = new Date(day * DAY_MS);
+    return new TZDateMini(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), hour!, minute!, zone).getTime();
   }
 
-  const dayOf = (at: Instant): Day => Math.floor((at + zone.offset(at) * MINUTE) / DAY_MS);
+  const dayOf = (at: Instant): Day => Math.floor((at + tzOffset(zone, new Date(at)) * MINUTE) / DAY_MS);
 
   function add(from: Instant, businessMs: number): Instant {
     if (businessMs === 0) return from;
@@ -93,7 +99,19 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
     return !!interval && at >= interval[0] && at < interval[1];
   }
 
-  return { add, between, isOpen };
+  const endOfDay = (at: Instant): Instant => wallTime(dayOf(at) + 1, '00:00') - 1;
+
+  return { add, between, isOpen, endOfDay };
+}
+
+/** Whether the browser's time zone data knows the zone (a name tzOffset would half-parse is no zone). */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a day is a public holiday in the country; outside the years shipped, none is. */

@@ -162,6 +162,15 @@ describe('calendars with other settings', () => {
   it('refuses a calendar it cannot count on', () => {
     expect(() => createBusinessClock({ ...TOKYO, week: [null, null, null, null, null, null, null] })).toThrow(/no working hours/);
     expect(() => createBusinessClock({ ...TOKYO, timeZone: 'Asia/Atlantis' })).toThrow(/Unknown time zone/);
+    // Half a name with an offset in it is still no zone, though an offset parser would read "+09" out of it.
+    expect(() => createBusinessClock({ ...TOKYO, timeZone: 'Tokyo+09' })).toThrow(/Unknown time zone/);
+  });
+
+  it("ends the day at local midnight, in the calendar's zone and not the machine's", () => {
+    expect(clock.endOfDay(tokyo('2026-11-26T23:59')) + 1).toBe(tokyo('2026-11-27T00:00'));
+    expect(clock.endOfDay(tokyo('2026-11-26T00:00')) + 1).toBe(tokyo('2026-11-27T00:00'));
+    // 23:30 in New York is already tomorrow in UTC: its day still ends at New York's midnight.
+    expect(newYorkClock.endOfDay(newYork('2026-11-26T23:30')) + 1).toBe(newYork('2026-11-27T00:00'));
   });
 
   it('works any days of the week it is given: Sundays only', () => {
@@ -200,6 +209,19 @@ describe('the business clock across daylight saving time in America/New_York', (
     expect(inNewYork(night.add(newYork('2026-03-08T01:00'), 2 * HOUR))).toBe('2026-03-08T04:00');
     const sundays = createBusinessClock({ ...NEW_YORK, week: everyDay({ start: '09:00', end: '17:00' }), holidayCountry: null });
     expect(sundays.between(newYork('2026-03-08T00:00'), newYork('2026-03-09T00:00'))).toBe(8 * HOUR);
+  });
+
+  it('ends the change days at midnight: 23 hours long in spring, 25 in autumn', () => {
+    expect(newYorkClock.endOfDay(newYork('2026-03-08T12:00')) + 1 - newYork('2026-03-08T00:00')).toBe(23 * HOUR);
+    expect(newYorkClock.endOfDay(newYork('2026-11-01T12:00')) + 1 - newYork('2026-11-01T00:00')).toBe(25 * HOUR);
+  });
+
+  it('opens at the same time after the change when the opening time is skipped', () => {
+    // Open 02:30-06:00: on spring-forward day 02:30 does not exist, so the day runs 03:30-06:00.
+    const early = createBusinessClock({ ...NEW_YORK, week: everyDay({ start: '02:30', end: '06:00' }), holidayCountry: null });
+    expect(early.between(newYork('2026-03-08T00:00'), newYork('2026-03-08T12:00'))).toBe(2.5 * HOUR);
+    expect(early.isOpen(newYork('2026-03-08T03:29'))).toBe(false);
+    expect(early.isOpen(newYork('2026-03-08T03:30'))).toBe(true);
   });
 
   it('takes US public holidays off: Thanksgiving 2026 is 26 November', () => {
