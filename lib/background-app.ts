@@ -1,6 +1,7 @@
 // The background's behaviour, apart from the browser events that trigger it (those are wired in
 // entrypoints/background.ts), so that it runs and is tested in Node.
 import { badgeFor, type BadgeState } from './badge';
+import { FIRST_SCREEN_KEY, snapshotOf } from './first-screen';
 import { leadContexts } from './context';
 import type { LeadLensDb } from './db';
 import type { Settings } from './model';
@@ -117,7 +118,18 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     return deliveryUnderWay;
   }
 
-  async function refreshBadge(): Promise<BadgeState> {
+  /**
+   * One refresh at a time, each after the one before: two at once would each read when reminders
+   * were last looked at, and the slower would set that moment back.
+   */
+  let refreshing: Promise<unknown> = Promise.resolve();
+  function refreshBadge(): Promise<BadgeState> {
+    const run = refreshing.then(workOutBadge, workOutBadge);
+    refreshing = run.catch(() => undefined);
+    return run;
+  }
+
+  async function workOutBadge(): Promise<BadgeState> {
     const settings = await loadSettings();
     const queue = await pendingHandoffs(db, settings.repEmail);
     const clock = clockFor(settings.calendar);
@@ -128,6 +140,8 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       now(),
     );
     await showBadge(badge);
+    // The popup's first paint draws the top of the queue from here, with one read (first-screen.ts).
+    await db.setMeta(FIRST_SCREEN_KEY, snapshotOf(queue, settings.repEmail));
     await remind(settings, queue);
     return badge;
   }

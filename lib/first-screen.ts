@@ -1,14 +1,33 @@
-// The popup's first paint: the top of the rep's queue read with plain IndexedDB, so that it shows
-// before the database library and the settings schema have even loaded. Everything here may fail
-// (no database yet, stored settings from an older version): then the popup simply waits for its
-// live view, which reads the same through Dexie and zod and says what is wrong.
+// The popup's first paint: the top of the rep's queue, kept ready by the background each time it
+// works the queue out for the badge, and read here with one request of plain IndexedDB, before the
+// database library and the settings schema have even loaded. Everything here may fail (no
+// database yet, a snapshot from another version, stored settings from an older one): then the
+// popup simply waits for its live view, which reads the queue itself and says what is wrong.
 import { DB_NAME } from './db-name';
-import type { Handoff, Lead, Settings } from './model';
-import { OPEN_STATUSES, QUEUE_INDEX, topByDeadline, type QueueEntry } from './queue-order';
+import type { Settings } from './model';
+import type { QueueEntry } from './queue-order';
+
+/** Rows drawn at first: more than a popup shows. The rest follow once they are on screen. */
+export const FIRST_SCREEN = 30;
+
+/** The meta row the background keeps the snapshot in. */
+export const FIRST_SCREEN_KEY = 'firstScreen';
+/** Raised whenever the snapshot's shape changes: a popup never draws one it does not know. */
+const SNAPSHOT_VERSION = 1;
 
 export interface FirstScreen {
   entries: QueueEntry[];
   total: number;
+}
+
+interface Snapshot extends FirstScreen {
+  version: number;
+  repEmail: string;
+}
+
+/** What the background keeps for the popup: the first FIRST_SCREEN entries of the rep's whole queue, and its length. */
+export function snapshotOf(queue: QueueEntry[], repEmail: string): Snapshot {
+  return { version: SNAPSHOT_VERSION, repEmail, entries: queue.slice(0, FIRST_SCREEN), total: queue.length };
 }
 
 /** Stored settings good enough to draw with; the live view parses them properly a moment later. */
@@ -27,25 +46,24 @@ export function usableSettings(stored: unknown, defaults: Settings): Settings | 
 }
 
 /** Opens the cache if there is one, null if not: started early, while the settings are read. */
-export const openCache = () => openExisting(DB_NAME);
+export const openCache = (name = DB_NAME) => openExisting(name);
 
-/** The first `limit` open handoffs of the rep, due first at the top, with their leads and the count of all; null when there is no cache to read. */
-export async function readFirstScreen(cache: Promise<IDBDatabase | null>, repEmail: string, limit: number): Promise<FirstScreen | null> {
+/** The snapshot the background left for this rep; null when there is none (or none for this rep, or of this version). */
+export async function readFirstScreen(cache: Promise<IDBDatabase | null>, repEmail: string): Promise<FirstScreen | null> {
   const db = await cache;
   if (!db) return null;
   try {
-    const tx = db.transaction(['handoffs', 'leads'], 'readonly');
-    const queue = tx.objectStore('handoffs').index(QUEUE_INDEX);
-    const ranges = OPEN_STATUSES.map((status) => IDBKeyRange.bound([repEmail, status, -Infinity], [repEmail, status, Infinity]));
-    const [lists, counts] = await Promise.all([
-      Promise.all(ranges.map((range) => request<Handoff[]>(queue.getAll(range, limit)))),
-      Promise.all(ranges.map((range) => request<number>(queue.count(range)))),
-    ]);
-    const handoffs = topByDeadline(lists, limit);
-    const leads = await Promise.all(handoffs.map((handoff) => request<Lead | undefined>(tx.objectStore('leads').get(handoff.email))));
-    return { entries: handoffs.map((handoff, index) => ({ handoff, lead: leads[index] ?? null })), total: counts.reduce((sum, count) => sum + count, 0) };
+    const row = await request<{ value?: Partial<Snapshot> } | undefined>(db.transaction('meta', 'readonly').objectStore('meta').get(FIRST_SCREEN_KEY));
+    const snapshot = row?.value;
+    const fits =
+      snapshot?.version === SNAPSHOT_VERSION &&
+      snapshot.repEmail === repEmail &&
+      Array.isArray(snapshot.entries) &&
+      typeof snapshot.total === 'number' &&
+      snapshot.entries.every((entry) => typeof entry?.handoff?.id === 'string' && typeof entry.handoff.firstContactDueAt === 'number');
+    return fits ? { entries: snapshot.entries!, total: snapshot.total! } : null;
   } catch {
-    return null; // an older database without this index, say: the live view will tell
+    return null; // an older database without the table, say: the live view will tell
   } finally {
     db.close();
   }

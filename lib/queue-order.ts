@@ -1,6 +1,6 @@
 // What makes the rep's queue, with no database library attached: which handoffs are open, the
 // index that keeps them by deadline, and how the top of the queue is drawn from it. The live queue
-// (queue.ts, through Dexie) and the popup's first paint (first-screen.ts, raw IndexedDB) share it.
+// (queue.ts, through Dexie) uses it, and the popup's first paint (first-screen.ts) its entry type.
 import type { Handoff, HandoffStatus, Lead } from './model';
 
 export interface QueueEntry {

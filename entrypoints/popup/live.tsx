@@ -4,11 +4,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '../../components/Popup';
 import { LeadLensDb } from '../../lib/db';
-import type { FirstScreen } from '../../lib/first-screen';
+import { FIRST_SCREEN, type FirstScreen } from '../../lib/first-screen';
 import { chosenLanguage, loadLanguage } from '../../lib/i18n';
 import { countPending, pendingHandoffs } from '../../lib/queue';
 import { loadSettings, saveSettings } from '../../lib/settings';
-import { FIRST_SCREEN } from '../../components/PopupView';
 
 export async function startLivePopup(root: HTMLElement, first: FirstScreen | null, actions: Pick<PopupProps, 'syncNow' | 'act'>): Promise<void> {
   const db = new LeadLensDb();

@@ -1,9 +1,10 @@
-// The popup opens in two steps. First paint: the top of the queue, read with plain IndexedDB and
-// drawn with nothing heavier than Preact and the business calendar, so that it shows at once. Then
-// the live view (live.tsx) loads the database library and the settings schema and takes over.
+// The popup opens in two steps. First paint: the top of the queue as the background last worked it
+// out, one read of plain IndexedDB, drawn with nothing heavier than Preact and the business
+// calendar, so that it shows at once. Then the live view (live.tsx) loads the database library and
+// the settings schema, reads the queue itself and takes over.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { FIRST_SCREEN, PopupView } from '../../components/PopupView';
+import { PopupView } from '../../components/PopupView';
 import { ask } from '../../lib/client';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { openCache, readFirstScreen, usableSettings, type FirstScreen } from '../../lib/first-screen';
@@ -26,7 +27,7 @@ async function firstPaint(): Promise<FirstScreen | null> {
     return null;
   }
   await loadLanguage(settings.language);
-  const first = await readFirstScreen(cache, settings.repEmail, FIRST_SCREEN);
+  const first = await readFirstScreen(cache, settings.repEmail);
   if (!first) return null;
   render(
     <PopupView

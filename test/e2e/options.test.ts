@@ -61,9 +61,6 @@ describe('the options page in Chromium', () => {
   });
 
   it('turns reminders on, and a deadline that passed shows as a notification', async () => {
-    const options = await OptionsPage.open(extension);
-    await options.page.getByRole('checkbox', { name: 'Notify me before handoff deadlines' }).check();
-    await options.save();
     // A handoff whose deadline passed a minute ago, since the last look at reminders two minutes ago.
     await extension.serviceWorker.evaluate(
       () =>
@@ -82,7 +79,10 @@ describe('the options page in Chromium', () => {
           };
         }),
     );
-    await options.page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+    // Turning reminders on looks at once (a settings change does), and announces it.
+    const options = await OptionsPage.open(extension);
+    await options.page.getByRole('checkbox', { name: 'Notify me before handoff deadlines' }).check();
+    await options.save();
     await expect.poll(async () => Object.keys(await extension.serviceWorker.evaluate(() => chrome.notifications.getAll())), { timeout: 15_000 })
       .toContain('leadlens:handoff:e2e-late');
     await options.page.close();

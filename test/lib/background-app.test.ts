@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackgroundApp, type Notice } from '../../lib/background-app';
+import { createBackgroundApp, type BackgroundDeps, type Notice } from '../../lib/background-app';
 import type { BadgeState } from '../../lib/badge';
 import { createBusinessClock, slaStatus } from '../../lib/sla';
 import { LeadLensDb } from '../../lib/db';
@@ -14,6 +14,8 @@ import { loadToken, saveToken } from '../../lib/credentials';
 import { startFakeLeadContextApi } from '../fakes/lead-context-api';
 import { wireLead } from '../fakes/wire';
 import { makeLead } from '../fixtures/factories';
+import { FIRST_SCREEN, openCache, readFirstScreen } from '../../lib/first-screen';
+import { countPending, pendingHandoffs } from '../../lib/queue';
 
 const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
 let db: LeadLensDb;
@@ -26,7 +28,7 @@ let reminderWakeUps: (number | null)[];
 let currentTime = NOW;
 let sourcesBuilt = 0;
 
-function app() {
+function app(overrides: Partial<BackgroundDeps> = {}) {
   return createBackgroundApp({
     db,
     loadSettings: async () => settings,
@@ -54,6 +56,7 @@ function app() {
       tabNotices.push({ tabId, emails: notice.emails });
     },
     messagesFor: async (language) => JSON.parse(readFileSync(join(__dirname, `../../public/_locales/${language}/messages.json`), 'utf8')),
+    ...overrides,
   });
 }
 
@@ -146,6 +149,47 @@ describe('the background', () => {
     expect(badges).toHaveLength(1);
     expect(badges[0]).toMatchObject({ text: String(needy.length), color: '#B42318' });
     expect(badges[0]!.nextChangeAt).toBeGreaterThan(NOW);
+  });
+
+  it("keeps the top of the rep's queue ready for the popup's first paint, and moves it along with the rep's actions", async () => {
+    const background = app();
+    await background.sync();
+    const first = await readFirstScreen(openCache(db.name), settings.repEmail);
+    expect(first).toEqual({ entries: await pendingHandoffs(db, settings.repEmail, FIRST_SCREEN), total: await countPending(db, settings.repEmail) });
+    expect(first!.total).toBeGreaterThan(0);
+
+    const top = first!.entries[0]!.handoff;
+    expect(await background.handleMessage({ type: 'handoffAction', handoffId: top.id, action: 'contacted' })).toMatchObject({ ok: true });
+    const after = await readFirstScreen(openCache(db.name), settings.repEmail);
+    expect(after!.total).toBe(first!.total - 1);
+    expect(after!.entries.map((entry) => entry.handoff.id)).not.toContain(top.id);
+
+    // Another rep signs in: the snapshot follows as soon as the badge does.
+    settings = { ...settings, repEmail: 'someone.else@acme.example.com' };
+    await background.refreshBadge();
+    expect(await readFirstScreen(openCache(db.name), settings.repEmail)).toEqual({ entries: [], total: 0 });
+  });
+
+  it('works the badge out one refresh at a time, so a slow one never sets the last look at reminders back', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let shown = 0;
+    const background = app({
+      showBadge: async (badge) => {
+        badges.push(badge);
+        if (++shown === 1) await gate; // the first refresh stalls just before it looks at reminders
+      },
+    });
+    currentTime = NOW;
+    const slow = background.refreshBadge();
+    currentTime = NOW + 60_000;
+    const quick = background.refreshBadge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(badges).toHaveLength(1); // the second waits for the first
+    release();
+    await Promise.all([slow, quick]);
+    expect(badges).toHaveLength(2);
+    expect(await db.getMeta('reminders:checkedThrough')).toBe(NOW + 60_000);
   });
 
   it('reminds of what falls due after the last look, once, and opens with the lead named', async () => {

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME, LeadLensDb, SCHEMA_HISTORY } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import { openCache, readFirstScreen, usableSettings } from '../../lib/first-screen';
+import { FIRST_SCREEN, FIRST_SCREEN_KEY, openCache, readFirstScreen, snapshotOf, usableSettings } from '../../lib/first-screen';
 import { countPending, pendingHandoffs } from '../../lib/queue';
 import { makeHandoff, makeLead } from '../fixtures/factories';
 
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe("the popup's first paint", () => {
-  it('reads the same top of the queue, leads and count as the live view, without Dexie', async () => {
+  it('reads back the top of the queue the background kept, the same entries and count the live view reads, without Dexie', async () => {
     const db = new LeadLensDb();
     await db.leads.bulkPut(Array.from({ length: 25 }, (_, n) => makeLead(n * 2))); // every other lead is in the cache
     await db.handoffs.bulkPut([
@@ -20,23 +20,43 @@ describe("the popup's first paint", () => {
       makeHandoff(90, { status: 'contacted' }),
       makeHandoff(91, { assigneeEmail: 'other@acme.example.com' }),
     ]);
-    const live = await pendingHandoffs(db, REP, 10);
+    await db.setMeta(FIRST_SCREEN_KEY, snapshotOf(await pendingHandoffs(db, REP), REP));
+    const live = await pendingHandoffs(db, REP, FIRST_SCREEN);
     const total = await countPending(db, REP);
     db.close();
 
-    const first = await readFirstScreen(openCache(), REP, 10);
+    const first = await readFirstScreen(openCache(), REP);
     expect(first).toEqual({ entries: live, total });
+    expect(first!.entries).toHaveLength(FIRST_SCREEN);
     expect(total).toBe(50);
     expect(first!.entries.some((entry) => entry.lead) && first!.entries.some((entry) => !entry.lead)).toBe(true);
   });
 
+  it("draws no other rep's queue, and no snapshot of another shape", async () => {
+    const db = new LeadLensDb();
+    await db.handoffs.bulkPut([makeHandoff(1), makeHandoff(2)]);
+    const snapshot = snapshotOf(await pendingHandoffs(db, REP), REP);
+    await db.setMeta(FIRST_SCREEN_KEY, snapshot);
+    db.close();
+    expect(await readFirstScreen(openCache(), REP)).toMatchObject({ total: 2 });
+    expect(await readFirstScreen(openCache(), 'taro@acme.example.com')).toBeNull();
+
+    for (const odd of [{ ...snapshot, version: 0 }, { ...snapshot, entries: [{ handoff: { id: 7 } }] }, { ...snapshot, total: '2' }, 'nonsense', null]) {
+      const again = new LeadLensDb();
+      await again.setMeta(FIRST_SCREEN_KEY, odd);
+      again.close();
+      expect(await readFirstScreen(openCache(), REP)).toBeNull();
+    }
+  });
+
   it('reads nothing, and creates nothing, where there is no cache yet', async () => {
-    expect(await readFirstScreen(openCache(), REP, 10)).toBeNull();
+    expect(await readFirstScreen(openCache(), REP)).toBeNull();
     // Dexie still creates the database with its own schema afterwards.
     const db = new LeadLensDb();
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)!.version);
     expect(await db.handoffs.count()).toBe(0);
+    expect(await readFirstScreen(openCache(), REP)).toBeNull(); // a cache, but no snapshot yet
     db.close();
   });
 
