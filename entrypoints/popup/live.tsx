@@ -39,4 +39,5 @@ export async function startLivePopup(root: HTMLElement, first: FirstScreen | nul
     />,
     root,
   );
+  root.dataset.view = 'live';
 }

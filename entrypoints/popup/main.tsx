@@ -44,6 +44,7 @@ async function firstPaint(): Promise<FirstScreen | null> {
     />,
     root,
   );
+  root.dataset.view = 'first';
   return first;
 }
 

@@ -82,4 +82,27 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => popup.items().count()).toBe(overdue.length - 2);
     await popup.page.close();
   });
+
+  it('paints the top of the queue the background kept before its live view loads, and it matches what the live view reads', async () => {
+    // The actions above changed the queue: the background's snapshot must have followed them.
+    const page = await extension.context.newPage();
+    await page.addInitScript(() => {
+      const seen = window as unknown as { firstRows?: { view: string; names: string[] } };
+      new MutationObserver((_, observer) => {
+        const rows = [...document.querySelectorAll('.queue .handoff-name')];
+        if (rows.length === 0) return;
+        seen.firstRows = { view: document.getElementById('app')!.dataset.view ?? '', names: rows.map((row) => row.textContent ?? '') };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    const popup = new PopupPage(page);
+    await expect.poll(() => page.locator('#app').getAttribute('data-view')).toBe('live');
+    const first = await page.evaluate(() => (window as unknown as { firstRows: { view: string; names: string[] } }).firstRows);
+    const live = (await popup.handoffs()).map((handoff) => handoff.name);
+    expect(first.view).toBe('first');
+    expect(first.names).toEqual(live.slice(0, first.names.length));
+    expect(first.names.length).toBe(Math.min(live.length, 30));
+    await page.close();
+  });
 });
