@@ -140,10 +140,23 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       now(),
     );
     await showBadge(badge);
-    // The popup's first paint draws the top of the queue from here, with one read (first-screen.ts).
-    await db.setMeta(FIRST_SCREEN_KEY, snapshotOf(queue, settings.repEmail));
     await remind(settings, queue);
+    await keepFirstScreen(queue, settings.repEmail);
     return badge;
+  }
+
+  /**
+   * The popup's first paint draws the top of the queue from here, with one read (first-screen.ts).
+   * It is only a head start: when it cannot be written (a full disk, say) it is dropped rather than
+   * left stale, and the popup waits for its live view instead.
+   */
+  async function keepFirstScreen(queue: QueueEntry[], repEmail: string): Promise<void> {
+    try {
+      await db.setMeta(FIRST_SCREEN_KEY, snapshotOf(queue, repEmail));
+    } catch (error) {
+      console.warn("LeadLens: could not keep the popup's first screen", error);
+      await db.meta.delete(FIRST_SCREEN_KEY).catch(() => undefined);
+    }
   }
 
   /** Announces the reminders that fell due since the last look, and sets the wake-up for the next. */

@@ -85,8 +85,7 @@ describe('the built extension in Chromium', () => {
 
   it('paints the top of the queue the background kept before its live view loads, and it matches what the live view reads', async () => {
     // The actions above changed the queue: the background's snapshot must have followed them.
-    const page = await extension.context.newPage();
-    await page.addInitScript(() => {
+    const popup = await PopupPage.open(extension, (page) => page.addInitScript(() => {
       const seen = window as unknown as { firstRows?: { view: string; names: string[] } };
       new MutationObserver((_, observer) => {
         const rows = [...document.querySelectorAll('.queue .handoff-name')];
@@ -94,9 +93,8 @@ describe('the built extension in Chromium', () => {
         seen.firstRows = { view: document.getElementById('app')!.dataset.view ?? '', names: rows.map((row) => row.textContent ?? '') };
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true, attributes: true });
-    });
-    await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-    const popup = new PopupPage(page);
+    }));
+    const { page } = popup;
     await expect.poll(() => page.locator('#app').getAttribute('data-view')).toBe('live');
     const first = await page.evaluate(() => (window as unknown as { firstRows: { view: string; names: string[] } }).firstRows);
     const live = (await popup.handoffs()).map((handoff) => handoff.name);

@@ -14,7 +14,7 @@ import { loadToken, saveToken } from '../../lib/credentials';
 import { startFakeLeadContextApi } from '../fakes/lead-context-api';
 import { wireLead } from '../fakes/wire';
 import { makeLead } from '../fixtures/factories';
-import { FIRST_SCREEN, openCache, readFirstScreen } from '../../lib/first-screen';
+import { FIRST_SCREEN, FIRST_SCREEN_KEY, openCache, readFirstScreen } from '../../lib/first-screen';
 import { countPending, pendingHandoffs } from '../../lib/queue';
 
 const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
@@ -163,6 +163,21 @@ describe('the background', () => {
     const after = await readFirstScreen(openCache(db.name), settings.repEmail);
     expect(after!.total).toBe(first!.total - 1);
     expect(after!.entries.map((entry) => entry.handoff.id)).not.toContain(top.id);
+
+    // A disk too full to write it: the reminders still go out, and no outdated snapshot is left to draw.
+    const setMeta = db.setMeta.bind(db);
+    const full = vi.spyOn(db, 'setMeta').mockImplementation(async (key, value) => {
+      if (key === FIRST_SCREEN_KEY) throw Object.assign(new Error('The disk is full.'), { name: 'QuotaExceededError' });
+      return setMeta(key, value);
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    settings = { ...settings, reminders: { ...settings.reminders, enabled: true } };
+    currentTime = NOW + 20 * 3_600_000;
+    await background.refreshBadge();
+    expect(notices.length).toBeGreaterThan(0);
+    expect(await readFirstScreen(openCache(db.name), settings.repEmail)).toBeNull();
+    full.mockRestore();
+    warn.mockRestore();
 
     // Another rep signs in: the snapshot follows as soon as the badge does.
     settings = { ...settings, repEmail: 'someone.else@acme.example.com' };

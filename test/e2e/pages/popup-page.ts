@@ -5,8 +5,10 @@ import type { LoadedExtension } from '../extension';
 export class PopupPage {
   private constructor(readonly page: Page) {}
 
-  static async open(extension: LoadedExtension): Promise<PopupPage> {
+  /** Opens the popup in a new tab; `beforeOpening` may set the page up first (an init script, say). */
+  static async open(extension: LoadedExtension, beforeOpening?: (page: Page) => Promise<unknown>): Promise<PopupPage> {
     const page = await extension.context.newPage();
+    await beforeOpening?.(page);
     await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
     return new PopupPage(page);
   }
