@@ -227,9 +227,9 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       void deliverOutbox();
       return { queuedId: item.id };
     },
-    async saveConnection({ kind, baseUrl, clientId, activityTypeId, token }) {
+    async saveConnection({ kind, baseUrl, clientId, activityTypeId, marketoFields, token }) {
       const settings = await loadSettings();
-      await deps.saveSettings({ ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId } });
+      await deps.saveSettings({ ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId, marketoFields } });
       if (token) await saveToken(db, kind, token);
       // Writes that waited on the old connection go out now, not after their backoff.
       await db.setMeta(NOT_BEFORE_KEY, 0);
@@ -238,9 +238,9 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       void deliverOutbox();
       return { tokenSaved: !!(token ?? (await loadToken(db, kind))) };
     },
-    async testConnection({ kind, baseUrl, clientId, activityTypeId, token }) {
+    async testConnection({ kind, baseUrl, clientId, activityTypeId, marketoFields, token }) {
       const settings = await loadSettings();
-      const candidate = { ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId } };
+      const candidate = { ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId, marketoFields } };
       try {
         const source = await sourceFor(candidate, token);
         await source.changes(null, 1);

@@ -1,7 +1,7 @@
 // The typed messages pages, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
-import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl, type FeedbackReason } from './model';
+import { Email, HandoffAction, MarketoFields, SOURCE_KINDS, Verdict, WebUrl, type FeedbackReason } from './model';
 import type { LeadContext } from './context';
 import { LANGUAGES, type Language, type MessageTable } from './i18n';
 import type { SyncState } from './sync';
@@ -51,6 +51,8 @@ const Connection = {
   baseUrl: WebUrl.optional(),
   clientId: z.string().trim().min(1).max(200).optional(),
   activityTypeId: z.number().int().positive().optional(),
+  /** Marketo's own names for its custom lead fields: settings, not secrets. */
+  marketoFields: MarketoFields.optional(),
   /** Only on its way in: the background keeps it, nothing ever sends it back. */
   token: z.string().trim().min(1).max(4096).optional(),
 };

@@ -213,6 +213,37 @@ export const Reminders = z.object({
   atBreach: z.boolean().default(true),
 });
 
+/** The lead fields a Marketo instance may name its own way; lib/sources/marketo-map.ts has the defaults. */
+export const MARKETO_FIELD_ROLES = ['mqlDate', 'ownerEmail', 'verdict', 'action', 'reason', 'note', 'actedAt', 'idempotencyKey'] as const;
+export type MarketoFieldRole = (typeof MARKETO_FIELD_ROLES)[number];
+
+// Marketo makes camelCase REST names from a field's display name (mqlDate); CRM-synced fields keep the
+// CRM's (MQL_Date__c, new_mqldate). Adobe gives 255 characters as the limit of an API name. A blank name is
+// checked as valid here and dropped below: it means "use the default".
+const MarketoFieldName = z
+  .string()
+  .trim()
+  .refine((name) => name === '' || /^[A-Za-z][A-Za-z0-9_]{0,254}$/.test(name), {
+    error: 'must be a Marketo REST API field name: letters, digits and underscores, starting with a letter, at most 255 characters',
+  })
+  .optional();
+
+export const MarketoFields = z
+  .object(Object.fromEntries(MARKETO_FIELD_ROLES.map((role) => [role, MarketoFieldName])) as Record<MarketoFieldRole, typeof MarketoFieldName>)
+  .transform((fields) => {
+    const named = Object.entries(fields).filter(([, name]) => name);
+    return named.length > 0 ? (Object.fromEntries(named) as Partial<Record<MarketoFieldRole, string>>) : undefined;
+  })
+  // Two roles under one name would write over each other's value on every write-back.
+  .superRefine((fields, context) => {
+    const roleOf = new Map<string, string>();
+    for (const [role, name] of Object.entries(fields ?? {})) {
+      const other = roleOf.get(name);
+      if (other) context.addIssue({ code: 'custom', path: [role], message: `${name} is already the field for ${other}: each role needs a field of its own` });
+      roleOf.set(name, role);
+    }
+  });
+
 export const Settings = z.object({
   repEmail: Email,
   source: z.object({
@@ -223,6 +254,8 @@ export const Settings = z.object({
     clientId: z.string().trim().min(1).max(200).optional(),
     /** Marketo: the custom activity type feedback is also logged as, when an admin created one. */
     activityTypeId: z.number().int().positive().optional(),
+    /** Marketo: the instance's own names for the custom lead fields; a role left out keeps its default. */
+    marketoFields: MarketoFields.optional(),
     demoSeed: z.number().int().default(1),
   }),
   calendar: BusinessCalendar,

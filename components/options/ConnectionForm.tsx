@@ -2,14 +2,19 @@
 // again; access to the API's site is asked for here, at the moment it is needed.
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
-import type { Settings } from '../../lib/model';
+import { MarketoFields, parse, type Settings } from '../../lib/model';
 import { DEFAULT_BASE_URLS } from '../../lib/sources/source';
+import { MarketoFieldsEditor, type MarketoFieldInputs } from './MarketoFieldsEditor';
 
 export interface Connection {
   kind: Settings['source']['kind'];
   baseUrl?: string;
   /** Marketo's client ID. */
   clientId?: string;
+  /** Marketo's names for its custom lead fields: only the roles given a name, trimmed. */
+  marketoFields?: Settings['source']['marketoFields'];
+  /** Marketo's custom activity type for LeadLens feedback, when an admin made one. */
+  activityTypeId?: number;
   token?: string;
 }
 
@@ -33,6 +38,8 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
   const [kind, setKind] = useState<Connection['kind']>(initial.kind);
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl ?? '');
   const [clientId, setClientId] = useState(initial.clientId ?? '');
+  const [marketoFields, setMarketoFields] = useState<MarketoFieldInputs>(initial.marketoFields ?? {});
+  const [activityTypeId, setActivityTypeId] = useState(initial.activityTypeId?.toString() ?? '');
   const form = FORMS[kind];
   const [token, setToken] = useState('');
   const [tokenSaved, setTokenSaved] = useState(false);
@@ -41,6 +48,17 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
   /** The connection as typed, once the browser lets LeadLens reach it. */
   async function ready(): Promise<Connection | null> {
     if (kind === 'demo') return { kind };
+    // Checked before asking the background, which would refuse a bad name without the form saying why.
+    const fields = kind === 'marketo' ? parse(MarketoFields, t('marketoFieldNames'), marketoFields) : null;
+    if (fields && !fields.ok) {
+      setStatus({ ok: false, text: t('settingsInvalid', fields.error.message) });
+      return null;
+    }
+    const activityType = kind === 'marketo' && activityTypeId.trim() ? Number(activityTypeId) : undefined;
+    if (activityType !== undefined && !(Number.isInteger(activityType) && activityType > 0)) {
+      setStatus({ ok: false, text: t('settingsInvalid', `${t('marketoActivityTypeId')}: ${activityTypeId}`) });
+      return null;
+    }
     const url = baseUrl.trim() || DEFAULT_BASE_URLS[kind] || '';
     let origin: string;
     try {
@@ -53,7 +71,14 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
       setStatus({ ok: false, text: t('accessDenied', origin) });
       return null;
     }
-    return { kind, baseUrl: baseUrl.trim() || undefined, clientId: kind === 'marketo' ? clientId.trim() || undefined : undefined, token: token || undefined };
+    return {
+      kind,
+      baseUrl: baseUrl.trim() || undefined,
+      clientId: kind === 'marketo' ? clientId.trim() || undefined : undefined,
+      marketoFields: fields?.value,
+      activityTypeId: activityType,
+      token: token || undefined,
+    };
   }
 
   async function save(event: Event) {
@@ -112,6 +137,9 @@ export function ConnectionForm({ initial, onSave, onTest, requestAccess }: Conne
               <input type="password" autocomplete="off" value={token} onInput={(event) => setToken(event.currentTarget.value)} />
               {tokenSaved && <small>{t('tokenKept')}</small>}
             </label>
+            {kind === 'marketo' && (
+              <MarketoFieldsEditor names={marketoFields} onChange={setMarketoFields} activityTypeId={activityTypeId} onActivityTypeId={setActivityTypeId} />
+            )}
           </>
         )}
         <button type="submit">{t('save')}</button>{' '}

@@ -3,7 +3,7 @@ import type { OutboxItem, Settings } from '../model';
 import { createDemoSource } from './demo';
 import { createHubSpotSource } from './hubspot';
 import { createHttpSource } from './http';
-import { createMarketoSource } from './marketo';
+import { createMarketoSource, DEFAULT_FIELD_NAMES } from './marketo';
 import { DEFAULT_BASE_URLS, SourceError, type LeadSource } from './source';
 
 export interface SourceContext {
@@ -36,10 +36,15 @@ export function sourceFor(settings: Settings, context: SourceContext): LeadSourc
       if (!context.token) throw new SourceError('Set the access token of your HubSpot private app in LeadLens options.', 'auth');
       return createHubSpotSource({ token: context.token, baseUrl: baseUrl ?? DEFAULT_BASE_URLS.hubspot, ...business });
     case 'marketo': {
-      const { clientId, activityTypeId } = settings.source;
+      const { clientId, activityTypeId, marketoFields: fields } = settings.source;
       if (!baseUrl) throw new SourceError('Set the REST endpoint of your Marketo instance (Admin > Web Services) in LeadLens options.', 'auth');
       if (!clientId || !context.token) throw new SourceError('Set the Marketo client ID and client secret in LeadLens options.', 'auth');
-      return createMarketoSource({ baseUrl, clientId, clientSecret: context.token, activityTypeId, now: context.now, ...business });
+      // Settings refuse one name typed for two roles; one that is another role's default is caught here,
+      // before the two roles' write-backs overwrite each other.
+      const names = Object.values({ ...DEFAULT_FIELD_NAMES, ...fields });
+      const shared = names.find((name, index) => names.indexOf(name) !== index);
+      if (shared) throw new SourceError(`Two Marketo field roles use the field ${shared}: give each its own in LeadLens options (Field names).`, 'auth');
+      return createMarketoSource({ baseUrl, clientId, clientSecret: context.token, activityTypeId, fields, now: context.now, ...business });
     }
   }
 }

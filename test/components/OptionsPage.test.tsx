@@ -28,7 +28,7 @@ const connection = {
   requestAccess: async (origins: string[]) => (calls.push({ kind: 'access', args: origins }), accessGranted),
 };
 
-async function mount(problem?: string) {
+async function mount(problem?: string, settings: Settings = DEFAULT_SETTINGS) {
   calls.length = 0;
   periods.length = 0;
   accessGranted = true;
@@ -39,7 +39,7 @@ async function mount(problem?: string) {
   await act(async () =>
     render(
       <OptionsPage
-        load={async () => ({ settings: DEFAULT_SETTINGS, problem })}
+        load={async () => ({ settings, problem })}
         save={async (settings) => void saved.push(settings)}
         connection={connection}
         requestNotifications={async () => (calls.push({ kind: 'notifications', args: null }), notificationsGranted)}
@@ -131,7 +131,7 @@ describe('OptionsPage', () => {
   it('connects Marketo with its REST endpoint, client ID and client secret', async () => {
     await mount();
     type(field('.connection select'), 'marketo', 'change');
-    const labels = [...container.querySelectorAll('.connection label')].map((label) => label.firstChild?.textContent);
+    const labels = [...container.querySelectorAll('.connection fieldset > label')].map((label) => label.firstChild?.textContent);
     expect(labels).toEqual(['Source', 'API base URL', 'Client ID', 'Client secret']);
     type(field('.connection input[type="url"]'), 'https://123-ABC-456.mktorest.com');
     type(field('.connection label:nth-of-type(3) input'), 'client-id-1');
@@ -142,6 +142,101 @@ describe('OptionsPage', () => {
       { kind: 'access', args: ['https://123-abc-456.mktorest.com/*'] },
       { kind: 'test', args: { kind: 'marketo', baseUrl: 'https://123-ABC-456.mktorest.com', clientId: 'client-id-1', token: 'client-secret-1' } },
     ]);
+  });
+
+  describe('Marketo field names', () => {
+    const fieldNames = () => field<HTMLDetailsElement>('.connection details');
+    const nameInput = (label: string) =>
+      [...fieldNames().querySelectorAll('label')].find((candidate) => candidate.firstChild?.textContent === label)!.querySelector('input')!;
+    const connectMarketo = () => {
+      type(field('.connection input[type="url"]'), 'https://123-ABC-456.mktorest.com');
+      type(field('.connection label:nth-of-type(3) input'), 'client-id-1');
+    };
+
+    it('lists the roles with their default names, collapsed; a name typed is saved, trimmed, and a blank one not at all', async () => {
+      await mount();
+      expect(container.querySelector('.connection details')).toBeNull(); // only for Marketo
+      type(field('.connection select'), 'marketo', 'change');
+      expect(fieldNames().open).toBe(false);
+      expect(fieldNames().querySelector('summary')!.textContent).toBe('Field names');
+      act(() => fieldNames().querySelector('summary')!.click());
+      expect(fieldNames().open).toBe(true);
+      const labels = [...fieldNames().querySelectorAll('label')].map((label) => label.firstChild?.textContent);
+      expect(labels).toEqual([
+        'MQL date',
+        "Lead owner's email address",
+        "Rep's verdict",
+        'Handoff action (accept, contacted, reject)',
+        'Reason',
+        'Note',
+        'When the rep acted',
+        'Write key (keeps a write from landing twice)',
+        'Custom activity type ID for LeadLens feedback (optional: Admin > Marketo Custom Activities)',
+      ]);
+      expect([...fieldNames().querySelectorAll('input')].map((input) => input.placeholder)).toEqual([
+        'mqlDate', 'leadOwnerEmailAddress', 'leadLensVerdict', 'leadLensAction', 'leadLensReason', 'leadLensNote', 'leadLensActedAt', 'leadLensKey', '',
+      ]);
+      connectMarketo();
+      type(nameInput('MQL date'), ' MQL_Date__c ');
+      type(nameInput('Note'), 'Sales_Note__c');
+      type(nameInput('Note'), '   ');
+      await act(async () => button('Save').click());
+      await vi.waitFor(() => expect(calls.at(-1)?.kind).toBe('save'));
+      const saved = calls.at(-1)!.args as Record<string, unknown>;
+      expect(saved).toMatchObject({ kind: 'marketo', baseUrl: 'https://123-ABC-456.mktorest.com', clientId: 'client-id-1' });
+      expect(saved.marketoFields).toStrictEqual({ mqlDate: 'MQL_Date__c' });
+    });
+
+    it('shows the saved names, and sends none once they are cleared', async () => {
+      const source = { kind: 'marketo' as const, baseUrl: 'https://123-ABC-456.mktorest.com', clientId: 'client-id-1', demoSeed: 1, marketoFields: { mqlDate: 'MQL_Date__c' } };
+      await mount(undefined, { ...DEFAULT_SETTINGS, source });
+      expect(nameInput('MQL date').value).toBe('MQL_Date__c');
+      expect(nameInput('Reason').value).toBe('');
+      type(nameInput('MQL date'), '');
+      await act(async () => button('Test connection').click());
+      await vi.waitFor(() => expect(calls.at(-1)?.kind).toBe('test'));
+      expect(calls.at(-1)!.args).toHaveProperty('marketoFields', undefined);
+    });
+
+    it('saves the custom activity type for feedback, keeps a saved one, and refuses one that is no ID', async () => {
+      const source = { kind: 'marketo' as const, baseUrl: 'https://123-ABC-456.mktorest.com', clientId: 'client-id-1', demoSeed: 1, activityTypeId: 100001 };
+      await mount(undefined, { ...DEFAULT_SETTINGS, source });
+      const activityType = () => nameInput('Custom activity type ID for LeadLens feedback (optional: Admin > Marketo Custom Activities)');
+      expect(activityType().value).toBe('100001');
+      await act(async () => button('Save').click());
+      await vi.waitFor(() => expect(calls.at(-1)?.kind).toBe('save'));
+      expect(calls.at(-1)!.args).toHaveProperty('activityTypeId', 100001); // saving the connection again keeps it
+
+      type(activityType(), '100002');
+      await act(async () => button('Test connection').click());
+      await vi.waitFor(() => expect(calls.at(-1)?.kind).toBe('test'));
+      expect(calls.at(-1)!.args).toHaveProperty('activityTypeId', 100002);
+
+      // Saving, the browser's own check of the number field stops 1.5; testing has no form check but ours.
+      const asked = calls.length;
+      type(activityType(), '1.5');
+      await act(async () => button('Test connection').click());
+      expect(field('.connection [role="alert"]').textContent).toMatch(/^Not saved: Custom activity type ID .*: 1\.5$/);
+      expect(calls.length).toBe(asked);
+      type(activityType(), '');
+      await act(async () => button('Save').click());
+      await vi.waitFor(() => expect(calls.length).toBeGreaterThan(asked));
+      expect(calls.at(-1)!.args).toHaveProperty('activityTypeId', undefined);
+    });
+
+    it('refuses a name Marketo could not have, or one name for two roles, before asking anything', async () => {
+      await mount();
+      type(field('.connection select'), 'marketo', 'change');
+      connectMarketo();
+      type(nameInput('When the rep acted'), 'Acted At');
+      await act(async () => button('Save').click());
+      expect(field('.connection [role="alert"]').textContent).toMatch(/^Not saved: Field names: actedAt: must be a Marketo REST API field name/);
+      type(nameInput('When the rep acted'), 'Sales_Outcome__c');
+      type(nameInput("Rep's verdict"), 'Sales_Outcome__c');
+      await act(async () => button('Test connection').click());
+      expect(field('.connection [role="alert"]').textContent).toMatch(/actedAt: Sales_Outcome__c is already the field for verdict/);
+      expect(calls).toEqual([]);
+    });
   });
 
   it('saves nothing when the user refuses access to the site', async () => {

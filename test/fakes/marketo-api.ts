@@ -70,6 +70,8 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
   /** Lead updates that took effect, in order, and the custom activities added. */
   const updates: Body[] = [];
   const customActivities: Body[] = [];
+  /** The fields parameter of each lead query, in order: what the client asked Marketo for. */
+  const fieldsAsked: string[][] = [];
 
   function addActivities(list: Body[]): Body[] {
     const added = list.map((activity, n) => {
@@ -150,6 +152,7 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     if (filterType !== 'id' && filterType !== 'email') return failed('1003', `Invalid filterType '${filterType}'`);
     if (values.length === 0 || values.length > 300) return failed('1003', 'filterValues must hold 1 to 300 values');
     const fields = (query.get('fields') ?? 'id,email,updatedAt,createdAt,firstName,lastName').split(',');
+    fieldsAsked.push(fields);
     const matches = [...leads.values()].filter((lead) => values.includes(String(filterType === 'id' ? lead.id : lead.email).toLowerCase()));
     const offset = Number(query.get('nextPageToken')?.slice(1) ?? 0);
     const batchSize = Math.min(Number(query.get('batchSize') ?? 300), 300);
@@ -213,6 +216,7 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     stats,
     updates,
     customActivities,
+    fieldsAsked,
     lead: (id: number) => leads.get(id),
     addActivities,
     /** Every access token issued so far expires now: the next call meets 602. */

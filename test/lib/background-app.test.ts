@@ -286,8 +286,9 @@ describe('the background', () => {
 
   it('connects to HubSpot and to Marketo through the same messages, keeping their secrets in the database', async () => {
     const background = app();
-    await background.handleMessage({ type: 'saveConnection', kind: 'marketo', baseUrl: 'http://127.0.0.1:9/', clientId: 'id-1', token: 'secret-1' });
-    expect(settings.source).toMatchObject({ kind: 'marketo', baseUrl: 'http://127.0.0.1:9/', clientId: 'id-1' });
+    const connection = { kind: 'marketo', baseUrl: 'http://127.0.0.1:9/', clientId: 'id-1', activityTypeId: 100001, marketoFields: { mqlDate: 'MQL_Date__c' } };
+    await background.handleMessage({ type: 'saveConnection', ...connection, token: 'secret-1' });
+    expect(settings.source).toMatchObject(connection);
     expect(JSON.stringify(settings)).not.toContain('secret-1');
     expect(await loadToken(db, 'marketo')).toBe('secret-1');
     // Nothing listens on port 9: the sync fails on the network, having got as far as asking for a token.

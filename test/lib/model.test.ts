@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BusinessCalendar,
   Email,
+  MarketoFields,
   Handoff,
   Lead,
   OutboxItem,
@@ -139,5 +140,47 @@ describe('BusinessCalendar, SlaPolicy and Settings', () => {
     ).message;
     expect(message).toMatch(/repEmail: /);
     expect(message).toMatch(/source\.kind: /);
+  });
+});
+
+describe('Settings: Marketo field names', () => {
+  const marketo = (marketoFields: unknown) => ({
+    ...DEFAULT_SETTINGS,
+    source: { kind: 'marketo', baseUrl: 'https://123-ABC-456.mktorest.com', clientId: 'id-1', marketoFields },
+  });
+
+  it('keeps camelCase and CRM-synced names, trimmed', () => {
+    const parsed = parseOrThrow(Settings, 'Settings', marketo({ mqlDate: ' MQL_Date__c ', ownerEmail: 'Lead_Owner_Email__c', verdict: 'salesVerdict2' }));
+    expect(parsed.source.marketoFields).toEqual({ mqlDate: 'MQL_Date__c', ownerEmail: 'Lead_Owner_Email__c', verdict: 'salesVerdict2' });
+  });
+
+  it('drops blank names, so those roles keep their defaults, and keeps no object when all are blank', () => {
+    expect(parseOrThrow(Settings, 'Settings', marketo({ mqlDate: 'MQL_Date__c', note: '', reason: '   ' })).source.marketoFields).toEqual({ mqlDate: 'MQL_Date__c' });
+    expect(parseOrThrow(Settings, 'Settings', marketo({ mqlDate: '', note: ' ' })).source.marketoFields).toBeUndefined();
+  });
+
+  it('uses the defaults when no names were set', () => {
+    const parsed = parseOrThrow(Settings, 'Settings', { ...DEFAULT_SETTINGS, source: { kind: 'marketo', clientId: 'id-1' } });
+    expect(parsed.source.marketoFields).toBeUndefined();
+  });
+
+  it.each([
+    ['a display name with spaces', 'MQL Date'],
+    ['a leading digit', '1stTouch'],
+    ['a leading underscore', '_mqlDate'],
+    ['punctuation', 'mql-date'],
+    ['a name over 255 characters', `a${'b'.repeat(255)}`],
+  ])('refuses %s, naming the role', (_what, name) => {
+    const message = failure(parse(Settings, 'Settings', marketo({ actedAt: name }))).message;
+    expect(message).toMatch(/source\.marketoFields\.actedAt: must be a Marketo REST API field name: letters, digits and underscores, starting with a letter/);
+  });
+
+  it('accepts a name of exactly 255 characters', () => {
+    expect(parse(MarketoFields, 'MarketoFields', { note: `a${'b'.repeat(254)}` }).ok).toBe(true);
+  });
+
+  it('refuses one name for two roles, since their values would overwrite each other', () => {
+    const message = failure(parse(Settings, 'Settings', marketo({ verdict: 'leadLensOutcome', action: ' leadLensOutcome' }))).message;
+    expect(message).toMatch(/source\.marketoFields\.action: leadLensOutcome is already the field for verdict: each role needs a field of its own/);
   });
 });
