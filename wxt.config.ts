@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { FIREFOX_ID } from './lib/build/firefox';
 import { holidayData } from './lib/build/holiday-data';
 import { OPTIONAL_SITES } from './lib/sites';
 
@@ -14,7 +15,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   outDir: grantSites ? '.output/granted' : '.output',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -28,7 +29,9 @@ export default defineConfig({
     commands: {
       'open-card': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenCard__' },
     },
-  },
+    // Firefox keys an extension's storage and its moz-extension:// address to this id.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID } } } : {}),
+  }),
   vite: () => ({ plugins: [preact(), holidayData()] }),
   hooks: {
     // Content scripts run on every Gmail load and must stay small: they talk to Chromium's own

@@ -1,14 +1,16 @@
-// Before any browser test: make sure there is a Chromium, then build the extension they load.
+// Before any browser test: make sure there are the browsers, then build the extension they load.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium';
+import { findFirefox } from './firefox';
 
 export default function setup() {
   findChromium();
+  findFirefox();
   if (process.env.LEADLENS_SKIP_BUILD === '1') return;
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const build = (env: Record<string, string>) =>
-    execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build'], {
+  const build = (env: Record<string, string>, ...args: string[]) =>
+    execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build', ...args], {
       cwd: root,
       stdio: 'inherit',
       // Vitest sets NODE_ENV=test, which would build Preact's development JSX: test what ships.
@@ -17,4 +19,5 @@ export default function setup() {
   build({});
   // The same extension with the optional sites' hosts granted up front (see wxt.config.ts).
   build({ LEADLENS_GRANT_SITES: '1' });
+  build({}, '-b', 'firefox', '--mv3');
 }

@@ -1,0 +1,82 @@
+// Launches Debian's Firefox ESR with LeadLens's Firefox build, driven by puppeteer-core over WebDriver
+// BiDi (Playwright drives only its own patched Firefox, which this machine may not download).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_ID } from '../../lib/build/firefox';
+import type { PageFixture } from '../fixtures/pages';
+
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
+/** Firefox gives each extension a random moz-extension:// host per profile; a pref pins LeadLens's. */
+const EXTENSION_UUID = '3b5c1c59-1f4e-4d2a-9c44-1e3a1d0e7a11';
+
+export function findFirefox(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((path): path is string => !!path);
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      `No Firefox found for the Firefox tests (looked at: ${candidates.join(', ')}). ` +
+        "Install Debian's package (apt-get install -y firefox-esr) or set FIREFOX_PATH to a Firefox binary.",
+    );
+  }
+  return found;
+}
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** Opens one of the extension's pages (popup.html, options.html) in a new tab, loaded. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Opens a saved page at its real URL, served from the fixture. */
+  openFixture(fixture: PageFixture): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+  const profile = mkdtempSync(join(tmpdir(), 'leadlens-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    headless: true,
+    userDataDir: profile,
+    // WebDriver BiDi navigates only http(s), file and about: pages unless allowed the rest.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: EXTENSION_UUID }) },
+  });
+  try {
+    const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (id !== FIREFOX_ID) throw new Error(`Firefox installed LeadLens as ${id}, not ${FIREFOX_ID}: is the build's gecko id missing?`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return {
+    browser,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      // Firefox reports no navigation events for extension pages (its bug 1755014): goto() would wait
+      // forever, so the test waits for the document itself.
+      void page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 5_000 }).catch(() => undefined);
+      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      return page;
+    },
+    async openFixture(fixture) {
+      const page = await browser.newPage();
+      const origin = new URL(fixture.url).origin;
+      const body = readFileSync(join(FIXTURES, fixture.file), 'utf8');
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (new URL(request.url()).origin === origin) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+        else void request.abort(); // this machine's network is closed: nothing else is fetched
+      });
+      await page.goto(fixture.url);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
