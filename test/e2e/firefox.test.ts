@@ -5,17 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { generateDemo } from '../../lib/sources/demo';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
+import { GRANTED_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
-
-let firefox: FirefoxWithExtension;
-beforeAll(async () => {
-  firefox = await launchFirefoxWithExtension();
-});
-afterAll(async () => {
-  await firefox?.close();
-});
+const salesforce = PAGE_FIXTURES.find((fixture) => fixture.adapter === 'salesforce')!;
 
 /** The popup's rows, once the live view has drawn them. */
 function queueRows(page: Page) {
@@ -47,6 +40,14 @@ async function clickInOverlay(page: Page, name: string) {
 }
 
 describe('LeadLens in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  beforeAll(async () => {
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
   it('syncs the demo on install, and the popup lists the pending handoffs in deadline order', async () => {
     const demo = generateDemo({ seed: DEFAULT_SETTINGS.source.demoSeed, now: Date.now(), repEmail: DEFAULT_SETTINGS.repEmail });
     const leadNames = new Map(demo.leads.map((lead) => [lead.email, lead.name]));
@@ -98,5 +99,41 @@ describe('LeadLens in Firefox', () => {
       reasonCode: 'too_small',
     });
     await Promise.all([gmail.close(), page.close()]);
+  });
+});
+
+describe('LeadLens on a CRM in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  beforeAll(async () => {
+    firefox = await launchFirefoxWithExtension(GRANTED_FIREFOX_EXTENSION_DIR);
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it("reads no CRM until the rep turns it on, then registers its script through Firefox's scripting API", async () => {
+    const before = await firefox.openFixture(salesforce);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await before.$$eval('leadlens-overlay', (hosts) => hosts.length)).toBe(0);
+    await before.close();
+
+    // A real click: Firefox lets permissions.request run only from the user's own input.
+    const options = await firefox.openExtensionPage('options.html');
+    const labels = await options.$$('label');
+    const texts = await Promise.all(labels.map((label) => label.evaluate((element) => element.textContent?.trim() ?? '')));
+    const salesforceBox = await labels[texts.indexOf('Salesforce (Lightning)')]!.$('input[type="checkbox"]');
+    await salesforceBox!.click();
+    await expect.poll(() => salesforceBox!.evaluate((box) => (box as HTMLInputElement).checked)).toBe(true);
+    const buttons = await options.$$('button');
+    const buttonTexts = await Promise.all(buttons.map((button) => button.evaluate((element) => element.textContent?.trim() ?? '')));
+    await buttons[buttonTexts.indexOf('Save settings')]!.click();
+    await options.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((status) => status.textContent?.includes('Settings saved.')));
+    await options.close();
+
+    const record = await firefox.openFixture(salesforce);
+    const cardNames = () =>
+      record.$$eval('leadlens-overlay', (hosts) => hosts.flatMap((host) => [...(host.shadowRoot?.querySelectorAll('.ll-card') ?? [])].map((card) => card.getAttribute('aria-label') ?? '')));
+    await expect.poll(cardNames, { timeout: 15_000 }).toEqual(['LeadLens: Noah Wright']);
+    await record.close();
   });
 });

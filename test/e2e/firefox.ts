@@ -9,6 +9,8 @@ import { FIREFOX_ID } from '../../lib/build/firefox';
 import type { PageFixture } from '../fixtures/pages';
 
 export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+/** The Firefox build with the optional sites' hosts granted up front, as GRANTED_EXTENSION_DIR is for Chromium. */
+export const GRANTED_FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/granted/firefox-mv3', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 /** Firefox gives each extension a random moz-extension:// host per profile; a pref pins LeadLens's. */
 const EXTENSION_UUID = '3b5c1c59-1f4e-4d2a-9c44-1e3a1d0e7a11';
@@ -34,7 +36,7 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxWithExtension> {
   const profile = mkdtempSync(join(tmpdir(), 'leadlens-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -46,7 +48,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: EXTENSION_UUID }) },
   });
   try {
-    const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const id = await browser.installExtension(extensionDir);
     if (id !== FIREFOX_ID) throw new Error(`Firefox installed LeadLens as ${id}, not ${FIREFOX_ID}: is the build's gecko id missing?`);
   } catch (error) {
     await browser.close();

@@ -20,4 +20,5 @@ export default function setup() {
   // The same extension with the optional sites' hosts granted up front (see wxt.config.ts).
   build({ LEADLENS_GRANT_SITES: '1' });
   build({}, '-b', 'firefox', '--mv3');
+  build({ LEADLENS_GRANT_SITES: '1' }, '-b', 'firefox', '--mv3');
 }
