@@ -80,16 +80,20 @@ export default defineBackground(() => {
     const { settings } = await loadSettings();
     await applySites();
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncIntervalMinutes });
+    // Finishes a re-grade that a closed browser cut short; nothing to do when the grading was applied.
+    // Whatever goes wrong there, the sync still runs.
+    await app.settingsChanged().catch((error: unknown) => console.warn('LeadLens: could not apply the settings', error));
     await app.sync();
     // Whatever a closed browser or a killed worker left in the outbox goes out now.
     await app.deliverOutbox();
   }
 
-  // New settings may change the rep, the calendar, the rules or the reminders: badge and reminders follow at once.
+  // New settings may change the grading (the cache is re-graded), the rep, the calendar, the rules or the
+  // reminders: badge and reminders follow at once.
   settingsItem.watch(() => {
     settings = null;
     void applySites();
-    void app.refreshBadge();
+    void app.settingsChanged();
   });
   browser.permissions.onRemoved.addListener(() => void applySites());
   browser.runtime.onInstalled.addListener(() => void scheduleAndSync());

@@ -12,6 +12,7 @@ import { pendingHandoffs, type QueueEntry } from './queue';
 import { handoffIdOf, MAX_SEPARATE_NOTIFICATIONS, notificationId, planReminders, REMINDERS_CHECKED_KEY, SUMMARY_NOTIFICATION_ID, type Reminder } from './reminders';
 import { formatDuration } from './format';
 import { t, type Language, type MessageTable } from './i18n';
+import { applyGrading } from './regrade';
 import { createRouter } from './router';
 import { createBusinessClock, type BusinessClock } from './sla';
 import type { LeadSource } from './sources/source';
@@ -70,7 +71,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   async function sourceFor(settings: Settings, token?: string): Promise<LeadSource> {
     if (token !== undefined) return deps.sourceFor(settings, token);
     const saved = await loadToken(db, settings.source.kind);
-    const key = JSON.stringify([settings.source, settings.repEmail, settings.calendar, settings.slaPolicy, saved]);
+    const key = JSON.stringify([settings.source, settings.repEmail, settings.calendar, settings.slaPolicy, settings.grading, saved]);
     if (sourceCache?.key !== key) sourceCache = { key, source: deps.sourceFor(settings, saved) };
     return sourceCache.source;
   }
@@ -174,6 +175,30 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     await scheduleReminders(plan.nextAt);
   }
 
+  /**
+   * After any change of the settings: the cache is graded again when the grading changed (regrade.ts),
+   * then the badge and reminders follow the new rep, calendar, rules or reminders. One run at a time,
+   * so two quick saves never re-grade side by side.
+   */
+  let settling: Promise<unknown> = Promise.resolve();
+  function settingsChanged(): Promise<BadgeState> {
+    const run = settling.then(regradeIfNeeded, regradeIfNeeded).then(refreshBadge);
+    settling = run.catch(() => undefined);
+    return run;
+  }
+
+  async function regradeIfNeeded(): Promise<void> {
+    // A sync under way maps leads with the source built for the old grading: it lands first, so that
+    // the re-grade covers its leads too. The next sync builds a source with the new grading.
+    await syncUnderWay?.catch(() => undefined);
+    try {
+      await applyGrading(db, await loadSettings());
+    } catch (error) {
+      // Not remembered as applied: the next settings change or browser start tries again.
+      console.warn('LeadLens: could not grade the cached leads again', error);
+    }
+  }
+
   /** When each address missing from the cache was last asked of the source: once per LOOKUP_AGAIN_MS. */
   const lookedUp = new Map<string, number>();
 
@@ -259,7 +284,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     return lead?.crmUrl ?? null;
   }
 
-  return { sync, refreshBadge, deliverOutbox, reminderTarget, handleMessage: createRouter(handlers) };
+  return { sync, refreshBadge, settingsChanged, deliverOutbox, reminderTarget, handleMessage: createRouter(handlers) };
 }
 
 /** One notification per reminder, or a summary when there are too many to read one by one. */

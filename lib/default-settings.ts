@@ -1,6 +1,7 @@
 // What LeadLens does before anyone configures it: the demo, on a Tokyo business calendar.
 import type { Settings } from './model';
 import { DEFAULT_FEEDBACK_REASONS } from './vocabulary';
+import { DEFAULT_GRADING } from './grade';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from './sla';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -13,4 +14,5 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   feedbackReasons: DEFAULT_FEEDBACK_REASONS,
   reminders: { enabled: false, beforeMinutes: 30, atBreach: true },
+  grading: DEFAULT_GRADING,
 };

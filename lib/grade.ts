@@ -1,6 +1,6 @@
 // Grade = fit letter (who they are: company size, industry, role) + readiness digit (how engaged:
 // the score). A1 is the best cell of the matrix. Thresholds come from the settings.
-import type { Fit, Grade, GradeThresholds, ScoreFactor } from './model';
+import type { Fit, Grade, GradeThresholds, Grading, ScoreFactor } from './model';
 import { FITS } from './vocabulary';
 
 export const DEFAULT_GRADE_THRESHOLDS: GradeThresholds = {
@@ -66,6 +66,26 @@ export function fitPoints(
   if (role) factors.push({ label: `Role: ${role.label}`, points: role.points });
   const points = clamp(factors.reduce((sum, factor) => sum + factor.points, 0), 0, 100);
   return { points, factors };
+}
+
+/** What the settings' grading is before anyone changes it: the thresholds and industries above. */
+export const DEFAULT_GRADING: Grading = {
+  ...DEFAULT_GRADE_THRESHOLDS,
+  targetIndustries: DEFAULT_FIT_PROFILE.targetIndustries,
+};
+
+/**
+ * The grade of a lead whose source sends none: fit from its firmographics, readiness from its score,
+ * on the settings' thresholds and target industries. Size bands and roles stay built-in. The sources
+ * and the re-grade of the cache (regrade.ts) share this, so a lead grades the same either way.
+ */
+export function gradeFor(
+  firmographics: Firmographics,
+  score: number,
+  grading: Grading = DEFAULT_GRADING,
+): { fit: Fit; readiness: 1 | 2 | 3 | 4; grade: Grade } {
+  const fit = fitPoints(firmographics, { ...DEFAULT_FIT_PROFILE, targetIndustries: grading.targetIndustries });
+  return grade(fit.points, score, grading);
 }
 
 /** A-D; points outside 0-100 count as the nearest end, and NaN as D. */

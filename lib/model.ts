@@ -1,6 +1,7 @@
 // The domain: one zod schema per object, types by z.infer. Everything that crosses a boundary
 // (API, storage, messages) is parsed with these, and a failure names the field that broke.
 import { z } from 'zod';
+import { DEFAULT_FIT_PROFILE, DEFAULT_GRADE_THRESHOLDS } from './grade';
 import { HOLIDAY_COUNTRIES } from './holiday-countries';
 import {
   DEFAULT_FEEDBACK_REASONS,
@@ -188,11 +189,32 @@ export const SlaPolicy = z.object({
   dueSoonMinutes: z.number().int().positive().default(120),
 });
 
+const Minimum = z.number({ error: 'must be a number from 0 to 100' }).min(0, 'must be 0 or more').max(100, 'must be 100 or less');
+/** Equal minimums are allowed: they leave the letter or digit between them empty. */
+const Minimums = z
+  .tuple([Minimum, Minimum, Minimum])
+  .refine(([first, second, third]) => first >= second && second >= third, 'the three minimums must go from highest to lowest');
+
 export const GradeThresholds = z.object({
   /** Minimum fit points (0-100) for A, B and C; below C is D. */
-  fit: z.tuple([z.number(), z.number(), z.number()]),
+  fit: Minimums,
   /** Minimum score (0-100) for readiness 1, 2 and 3; below is 4. */
-  readiness: z.tuple([z.number(), z.number(), z.number()]),
+  readiness: Minimums,
+});
+
+// A duplicate industry is harmless to matching, so it is dropped rather than refused: a pasted list
+// need not be cleaned by hand first.
+const TargetIndustries = z
+  .array(z.string().trim().min(1, 'an industry name cannot be empty').max(80, 'an industry name may have at most 80 characters'))
+  .max(50, 'at most 50 target industries')
+  .transform((names) => names.filter((name, index) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === index));
+
+/** How LeadLens grades leads for the sources that send no grade of their own (demo, HubSpot, Marketo). */
+export const Grading = z.object({
+  fit: Minimums.default(() => structuredClone(DEFAULT_GRADE_THRESHOLDS.fit)),
+  readiness: Minimums.default(() => structuredClone(DEFAULT_GRADE_THRESHOLDS.readiness)),
+  /** Industry names worth fit points, matched ignoring case; list them in each language the sources use. */
+  targetIndustries: TargetIndustries.default(() => [...DEFAULT_FIT_PROFILE.targetIndustries]),
 });
 
 
@@ -270,6 +292,7 @@ export const Settings = z.object({
     .refine((reasons) => new Set(reasons.map((reason) => reason.code)).size === reasons.length, 'each reason code may be used once')
     .default(() => structuredClone(DEFAULT_FEEDBACK_REASONS)),
   reminders: Reminders.prefault({}),
+  grading: Grading.prefault({}),
 });
 
 export type Instant = z.infer<typeof Instant>;
@@ -291,6 +314,7 @@ export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 export type SlaRule = z.infer<typeof SlaRule>;
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 export type GradeThresholds = z.infer<typeof GradeThresholds>;
+export type Grading = z.infer<typeof Grading>;
 export type FeedbackReason = z.infer<typeof FeedbackReason>;
 export type Reminders = z.infer<typeof Reminders>;
 export type Settings = z.infer<typeof Settings>;

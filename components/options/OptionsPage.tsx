@@ -1,5 +1,5 @@
 // The options page: the connection, who the rep is, the language, the CRM sites, reminders, the
-// business calendar, the SLA rules and the feedback reasons; below them, the loop report. Nothing
+// business calendar, the lead grading, the SLA rules and the feedback reasons; below them, the loop report. Nothing
 // is stored until it parses as Settings; a problem is shown in words and the form keeps what was typed.
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, t } from '../../lib/i18n';
@@ -7,6 +7,7 @@ import { parse, Settings } from '../../lib/model';
 import type { LoadedSettings } from '../../lib/settings';
 import { CalendarEditor } from './CalendarEditor';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
+import { GradingEditor } from './GradingEditor';
 import { reasonLabel } from '../card/strings';
 import { LoopReport, type LoopReportProps } from './LoopReport';
 import { ReasonsEditor } from './ReasonsEditor';
@@ -75,6 +76,7 @@ export function OptionsPage({ load, save, connection, requestNotifications, repo
         />
         <RemindersEditor reminders={draft.reminders} onChange={(reminders) => setDraft({ ...draft, reminders })} requestNotifications={requestNotifications} />
         <CalendarEditor calendar={draft.calendar} onChange={(calendar) => setDraft({ ...draft, calendar })} />
+        <GradingEditor grading={draft.grading} onChange={(grading) => setDraft({ ...draft, grading })} />
         <SlaRulesEditor policy={draft.slaPolicy} onChange={(slaPolicy) => setDraft({ ...draft, slaPolicy })} />
         <ReasonsEditor reasons={draft.feedbackReasons} onChange={(feedbackReasons) => setDraft({ ...draft, feedbackReasons })} />
         <div class="save-bar">

@@ -1,10 +1,11 @@
 // The demo's data: a believable book of leads, deterministic from a seed and laid out relative to
 // "now", so that a fresh install shows overdue, due-soon and on-track handoffs straight away.
-import { fitPoints, grade, normaliseScore } from '../grade';
+import { gradeFor, normaliseScore } from '../grade';
 import {
   STAGES,
   TOUCH_TYPES,
   type BusinessCalendar,
+  type Grading,
   type Handoff,
   type HandoffStatus,
   type Instant,
@@ -50,6 +51,8 @@ export interface DemoOptions {
   repEmail: string;
   calendar?: BusinessCalendar;
   policy?: SlaPolicy;
+  /** The settings' grading; the built-in one when left out. */
+  grading?: Grading;
 }
 
 export interface DemoData {
@@ -69,11 +72,13 @@ interface Streams {
    */
   random: Random;
   detail: Random;
+  /** Not a stream: carried along with them to where each lead is made. */
+  grading?: Grading;
 }
 
 export function generateDemo(options: DemoOptions): DemoData {
   const { seed, now, calendar = DEFAULT_CALENDAR, policy = DEFAULT_SLA_POLICY } = options;
-  const streams: Streams = { seed, now, random: mulberry32(seed), detail: mulberry32(seed ^ 0x5bd1e995) };
+  const streams: Streams = { seed, now, random: mulberry32(seed), detail: mulberry32(seed ^ 0x5bd1e995), grading: options.grading };
   const emails = new Set<string>();
   const leads: Lead[] = [];
   const touches: Touch[] = [];
@@ -92,7 +97,7 @@ export function generateDemo(options: DemoOptions): DemoData {
 }
 
 function demoLead(n: number, streams: Streams, emails: Set<string>) {
-  const { now, random, detail } = streams;
+  const { now, random, detail, grading } = streams;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const japanese = n % 2 === 0;
   const language: Language = japanese ? 1 : 0;
@@ -110,8 +115,7 @@ function demoLead(n: number, streams: Streams, emails: Set<string>) {
   }
   const scoreRaw = scoreFactors.reduce((sum, factor) => sum + factor.points, 0);
   const score = normaliseScore(scoreRaw, RAW_SCALE);
-  const fit = fitPoints({ companySize: company.size, industry: company.industry, title: person.title });
-  const graded = grade(fit.points, score);
+  const graded = gradeFor({ companySize: company.size, industry: company.industry, title: person.title }, score, grading);
   const lead: Lead = {
     email,
     name: person.name,

@@ -2,9 +2,9 @@
 // pass, and how it becomes a lead, touches from its latest-activity properties and, for an MQL the rep
 // owns, a handoff with SLA deadlines. No HTTP here: hubspot.ts fetches, this file reads what came back.
 import { z } from 'zod';
-import { fitPoints, grade } from '../grade';
+import { gradeFor } from '../grade';
 import { Email, Instant, Lead, parse, WebUrl } from '../model';
-import type { Handoff, HandoffStatus, SlaPolicy, Stage, Touch } from '../model';
+import type { Grading, Handoff, HandoffStatus, SlaPolicy, Stage, Touch } from '../model';
 import { dueTimes, matchRule, type BusinessClock } from '../sla';
 import type { RejectedRecord } from './source';
 
@@ -80,11 +80,13 @@ export interface Portal {
   recordUrl: (contactId: string) => string;
 }
 
-/** Everything the mapping needs besides the contact: the portal, and whose handoffs under which SLA. */
+/** Everything the mapping needs besides the contact: the portal, whose handoffs under which SLA, how to grade. */
 export interface MappingContext extends Portal {
   repEmail: string;
   policy: SlaPolicy;
   clock: BusinessClock;
+  /** HubSpot's score is engagement only: LeadLens grades the contact itself, on the settings' grading. */
+  grading?: Grading;
 }
 
 export type ContactRecords = { lead: Lead; touches: Touch[]; handoff?: Handoff };
@@ -117,8 +119,7 @@ function toRecords(contact: Contact, context: MappingContext): ContactRecords {
   const scoreRaw = p.hubspotscore ?? 0;
   const score = Math.round(Math.min(100, Math.max(0, scoreRaw)));
   const companySize = employees(p.numemployees);
-  const fit = fitPoints({ companySize, industry: p.industry, title: p.jobtitle });
-  const graded = grade(fit.points, score);
+  const graded = gradeFor({ companySize, industry: p.industry, title: p.jobtitle }, score, context.grading);
   const mqlAt = p.hs_lifecyclestage_marketingqualifiedlead_date;
   const ownerEmail = p.hubspot_owner_id ? context.owners.get(p.hubspot_owner_id) : undefined;
   const lead: Lead = {

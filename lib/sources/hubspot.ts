@@ -3,7 +3,7 @@
 // is in hubspot-client.ts; what a contact means to LeadLens (lead, touches, handoff) is in hubspot-map.ts.
 import { z } from 'zod';
 import { Email, Instant } from '../model';
-import type { BusinessCalendar, OutboxItem, SlaPolicy } from '../model';
+import type { BusinessCalendar, Grading, OutboxItem, SlaPolicy } from '../model';
 import { createBusinessClock } from '../sla';
 import { createHubSpotClient, type HubSpotCall, type HubSpotClientOptions } from './hubspot-client';
 import { contactIdOfHandoff, HUBSPOT_SOURCE_ID, mapContacts, PROPERTIES, toInstant, type ContactRecords, type Portal } from './hubspot-map';
@@ -29,6 +29,8 @@ export interface HubSpotSourceOptions extends HubSpotClientOptions {
   repEmail: string;
   calendar: BusinessCalendar;
   policy: SlaPolicy;
+  /** The settings' grading; the built-in one when left out. */
+  grading?: Grading;
 }
 
 export interface HubSpotSource extends LeadSource {
@@ -38,7 +40,7 @@ export interface HubSpotSource extends LeadSource {
 
 export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSource {
   const { call } = createHubSpotClient(options);
-  const { policy } = options;
+  const { policy, grading } = options;
   const repEmail = options.repEmail.trim().toLowerCase();
   const clock = createBusinessClock(options.calendar);
   const portalInfo = portalCache(call);
@@ -46,7 +48,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
   /** Maps a page of raw contacts, asking for the portal only when there is a contact to map. */
   async function recordsOf(raws: unknown[], rejected: RejectedRecord[]): Promise<ContactRecords[]> {
     if (raws.length === 0) return [];
-    return mapContacts(raws, { ...(await portalInfo()), repEmail, policy, clock }, rejected);
+    return mapContacts(raws, { ...(await portalInfo()), repEmail, policy, clock, grading }, rejected);
   }
 
   return {

@@ -16,8 +16,8 @@ export interface SourceContext {
 
 export function sourceFor(settings: Settings, context: SourceContext): LeadSource {
   const { kind, baseUrl } = settings.source;
-  /** What the adapters that work out handoffs themselves need to set their deadlines. */
-  const business = { repEmail: settings.repEmail, calendar: settings.calendar, policy: settings.slaPolicy };
+  /** What the adapters that work out handoffs and grades themselves need: deadlines and grading. */
+  const business = { repEmail: settings.repEmail, calendar: settings.calendar, policy: settings.slaPolicy, grading: settings.grading };
   switch (kind) {
     case 'demo':
       return createDemoSource({
@@ -25,6 +25,7 @@ export function sourceFor(settings: Settings, context: SourceContext): LeadSourc
         repEmail: settings.repEmail,
         calendar: settings.calendar,
         policy: settings.slaPolicy,
+        grading: settings.grading,
         now: context.now,
         inbox: context.demoInbox,
       });

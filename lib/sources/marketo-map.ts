@@ -2,9 +2,9 @@
 // names an instance may rename, and the mapping of those records to Lead, Touch and Handoff.
 // No I/O here: lib/sources/marketo.ts fetches the records and hands them to these functions.
 import { z } from 'zod';
-import { fitPoints, grade } from '../grade';
+import { gradeFor } from '../grade';
 import { Email, HANDOFF_ACTIONS, Instant, parse } from '../model';
-import type { Handoff, HandoffAction, HandoffStatus, Lead, SlaPolicy, Stage, Touch, TouchType } from '../model';
+import type { Grading, Handoff, HandoffAction, HandoffStatus, Lead, SlaPolicy, Stage, Touch, TouchType } from '../model';
 import { dueTimes, matchRule, type createBusinessClock } from '../sla';
 import type { RejectedRecord } from './source';
 
@@ -139,7 +139,8 @@ const STAGE_WORDS: [RegExp, Stage][] = [
   [/subscrib/, 'subscriber'],
 ];
 
-export function toLead(wire: WireLead, names: MarketoFieldNames): Lead {
+/** Marketo's lead score is engagement only: LeadLens grades the lead itself, on the settings' grading. */
+export function toLead(wire: WireLead, names: MarketoFieldNames, grading?: Grading): Lead {
   const scoreRaw = wire.leadScore ?? 0;
   const score = Math.min(100, Math.max(0, Math.round(scoreRaw))); // a Marketo score has no upper bound
   const qualifiedAt = wire[names.mqlDate] as number | undefined;
@@ -158,7 +159,7 @@ export function toLead(wire: WireLead, names: MarketoFieldNames): Lead {
     scoreRaw,
     // Marketo keeps only the total; what moved it is in Change Score activities, one lead at a time.
     scoreFactors: [],
-    ...grade(fitPoints(firmographics).points, score),
+    ...gradeFor(firmographics, score, grading),
     qualifiedAt,
     ownerEmail: wire[names.ownerEmail] as string | undefined,
     updatedAt: wire.updatedAt,

@@ -4,7 +4,7 @@
 // (schemas, field names, activity types, mapping to leads, touches and handoffs) is in marketo-map.ts.
 import { z } from 'zod';
 import { parse } from '../model';
-import type { BusinessCalendar, Handoff, Lead, OutboxItem, SlaPolicy, Touch } from '../model';
+import type { BusinessCalendar, Grading, Handoff, Lead, OutboxItem, SlaPolicy, Touch } from '../model';
 import { createBusinessClock } from '../sla';
 import { createMarketoClient, MarketoApiError, recordResult, type MarketoClientOptions } from './marketo-client';
 import {
@@ -37,6 +37,8 @@ export interface MarketoSourceOptions extends MarketoClientOptions {
   repEmail: string;
   calendar: BusinessCalendar;
   policy: SlaPolicy;
+  /** The settings' grading; the built-in one when left out. */
+  grading?: Grading;
   fields?: Partial<MarketoFieldNames>;
   /** A custom activity type an admin created: feedback is also recorded as one of these activities. */
   activityTypeId?: number;
@@ -107,7 +109,7 @@ export function createMarketoSource(options: MarketoSourceOptions): MarketoSourc
         }
         const wire = parsed.value;
         emailById.set(wire.id, wire.email);
-        const lead = toLead(wire, names);
+        const lead = toLead(wire, names, options.grading);
         const known = byEmail.get(lead.email);
         if (!known || known.lead.updatedAt <= lead.updatedAt) byEmail.set(lead.email, { lead, handoff: toHandoff(lead, wire, names, { repEmail, policy: options.policy, clock }) });
       }

@@ -342,6 +342,42 @@ describe('OptionsPage', () => {
     expect(calls.filter((call) => call.kind === 'notifications')).toHaveLength(2);
   });
 
+  describe('lead grading', () => {
+    const grading = () => field<HTMLFieldSetElement>('fieldset.grading');
+    const minimum = (name: string) => grading().querySelector<HTMLInputElement>(`input[aria-label="${name}"]`)!;
+    const custom = { fit: [80, 55, 30] as [number, number, number], readiness: [85, 65, 45] as [number, number, number], targetIndustries: ['Retail', '小売'] };
+
+    it('shows the current grading, says which sources it applies to, and saves edits', async () => {
+      const saved = await mount(undefined, { ...DEFAULT_SETTINGS, grading: custom });
+      expect(grading().querySelector('legend')!.textContent).toBe('Lead grading');
+      expect(grading().querySelector('.hint')!.textContent).toBe(
+        "LeadLens works out grades for HubSpot, Marketo and the demo; the Lead Context API sends marketing's own.",
+      );
+      expect(['A', 'B', 'C'].map((letter) => minimum(`Lowest fit points for ${letter}`).value)).toEqual(['80', '55', '30']);
+      expect(['1', '2', '3'].map((digit) => minimum(`Lowest score for readiness ${digit}`).value)).toEqual(['85', '65', '45']);
+      expect(grading().querySelector('textarea')!.value).toBe('Retail\n小売');
+
+      type(minimum('Lowest score for readiness 1'), '95');
+      type(minimum('Lowest fit points for C'), '20');
+      type(grading().querySelector('textarea')!, ' Healthcare \n\nmedical\r\n医療', 'change');
+      await submit();
+      await vi.waitFor(() => expect(saved).toHaveLength(1));
+      expect(saved[0]!.grading).toEqual({ fit: [80, 55, 20], readiness: [95, 65, 45], targetIndustries: ['Healthcare', 'medical', '医療'] });
+    });
+
+    // A number over 100 the browser refuses itself, by the input's max, before the form is submitted.
+    it('stores nothing and names the field when the minimums are out of order or one is left empty', async () => {
+      const saved = await mount();
+      type(minimum('Lowest score for readiness 3'), '70');
+      type(minimum('Lowest fit points for A'), '');
+      await submit();
+      const alert = field('[role="alert"]').textContent!;
+      expect(alert).toMatch(/grading\.readiness: the three minimums must go from highest to lowest/);
+      expect(alert).toMatch(/grading\.fit\.0: must be a number from 0 to 100/);
+      expect(saved).toEqual([]);
+    });
+  });
+
   it('shows the loop report with its charts, for the period chosen', async () => {
     await mount();
     await vi.waitFor(() => expect(container.querySelector('[data-metric="met"]')?.textContent).toBe('3'));

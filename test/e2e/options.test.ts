@@ -88,6 +88,29 @@ describe('the options page in Chromium', () => {
     await options.page.close();
   });
 
+  it('grades the cached leads again when the readiness minimums are raised, and the Gmail chip shows the new grade', async () => {
+    const watanabe = /^LeadLens: 渡辺 和也, grade ([A-D])([1-4]), score (\d+)$/;
+    const before = await HostPage.open(extension, thread);
+    await expect.poll(() => before.chip(watanabe).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const [, letter, digit, score] = watanabe.exec((await before.chip(watanabe).first().getAttribute('aria-label')) ?? '')!;
+    // The demo gives this lead a score under 90: readiness 4 once 90 is the lowest score for 3.
+    expect(Number(score)).toBeLessThan(90);
+    expect(digit).not.toBe('4');
+    await before.page.close();
+
+    const options = await OptionsPage.open(extension);
+    const grading = options.page.getByRole('group', { name: 'Lead grading' });
+    for (const [digit, minimum] of [['1', '100'], ['2', '95'], ['3', '90']]) {
+      await grading.getByRole('spinbutton', { name: `Lowest score for readiness ${digit}` }).fill(minimum!);
+    }
+    await options.save();
+    await options.page.close();
+
+    const after = await HostPage.open(extension, thread);
+    await expect.poll(() => after.chip(`LeadLens: 渡辺 和也, grade ${letter}4, score ${score}`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await after.page.close();
+  });
+
   it('switches the whole UI to Japanese: options, popup and the card in Gmail', async () => {
     const options = await OptionsPage.open(extension);
     await options.page.getByRole('combobox', { name: 'Language' }).selectOption('ja');

@@ -16,6 +16,8 @@ import { wireLead } from '../fakes/wire';
 import { makeLead } from '../fixtures/factories';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, openCache, readFirstScreen } from '../../lib/first-screen';
 import { countPending, pendingHandoffs } from '../../lib/queue';
+import { gradeFor } from '../../lib/grade';
+import { GRADING_APPLIED_KEY } from '../../lib/regrade';
 
 const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
 let db: LeadLensDb;
@@ -366,6 +368,70 @@ describe('the background', () => {
   it('says what is missing when the API is chosen without a token', async () => {
     settings = { ...DEFAULT_SETTINGS, source: { kind: 'http', baseUrl: 'http://127.0.0.1:9', demoSeed: 1 } };
     expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the API token of your Lead Context API in LeadLens options.' });
+  });
+
+  describe('after a settings change', () => {
+    // Healthcare becomes the only target industry, and readiness asks for more.
+    const HEALTHCARE = { fit: [75, 50, 25] as [number, number, number], readiness: [90, 75, 50] as [number, number, number], targetIndustries: ['Healthcare'] };
+    const gradedAsIn = async (grading: Settings['grading']) =>
+      (await db.leads.toArray()).every((lead) => lead.grade === gradeFor(lead, lead.score, grading).grade);
+
+    it('grades the cache again once when the grading changed, then refreshes the badge, and a new source grades the same way', async () => {
+      const background = app();
+      await background.sync();
+      expect(sourcesBuilt).toBe(1);
+      const before = badges.length;
+      settings = { ...settings, grading: HEALTHCARE };
+      expect(await gradedAsIn(HEALTHCARE)).toBe(false);
+
+      await background.settingsChanged();
+      expect(await gradedAsIn(HEALTHCARE)).toBe(true);
+      expect(await db.getMeta(GRADING_APPLIED_KEY)).toEqual(HEALTHCARE);
+      expect(badges).toHaveLength(before + 1);
+      await background.sync();
+      expect(sourcesBuilt).toBe(2);
+    });
+
+    it('does not grade again when something else changed', async () => {
+      const background = app();
+      await background.sync();
+      // A grade no grading would give this lead: only a re-grade would set it right.
+      const lead = (await db.leads.toArray()).find((candidate) => candidate.grade !== 'D4')!;
+      await db.leads.put({ ...lead, fit: 'D', readiness: 4, grade: 'D4' });
+      const before = badges.length;
+      settings = { ...settings, reminders: { ...settings.reminders, beforeMinutes: 60 }, repEmail: 'someone.else@leadlens.example' };
+
+      await background.settingsChanged();
+      expect((await db.leads.get(lead.email))!.grade).toBe('D4');
+      expect(badges).toHaveLength(before + 1);
+      // The grading changes after all, then stays: one re-grade, and the tampered lead is set right by it only.
+      settings = { ...settings, grading: HEALTHCARE };
+      await background.settingsChanged();
+      expect((await db.leads.get(lead.email))!.grade).toBe(gradeFor(lead, lead.score, HEALTHCARE).grade);
+      await db.leads.put({ ...lead, fit: 'D', readiness: 4, grade: 'D4' });
+      await background.settingsChanged();
+      expect((await db.leads.get(lead.email))!.grade).toBe('D4');
+    });
+
+    it("leaves the Lead Context API's grades alone, and still refreshes the badge", async () => {
+      const marketing = [makeLead(1, { industry: 'Healthcare', companySize: 5000, title: 'CEO', score: 99 }), makeLead(2, { score: 10 })];
+      await db.leads.bulkPut(marketing);
+      settings = { ...settings, source: { kind: 'http', baseUrl: 'http://127.0.0.1:9', demoSeed: 1 }, grading: HEALTHCARE };
+      const before = badges.length;
+      await app().settingsChanged();
+      expect(await db.leads.toArray()).toEqual(marketing);
+      expect(await db.getMeta(GRADING_APPLIED_KEY)).toBeUndefined();
+      expect(badges).toHaveLength(before + 1);
+    });
+
+    it('lets a sync under way with the old grading land first, then grades what it brought', async () => {
+      const background = app();
+      const syncing = background.sync();
+      settings = { ...settings, grading: HEALTHCARE };
+      await Promise.all([syncing, background.settingsChanged()]);
+      expect(await db.leads.count()).toBeGreaterThan(300);
+      expect(await gradedAsIn(HEALTHCARE)).toBe(true);
+    });
   });
 
   it('rejects a malformed message with a readable error', async () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FIT_PROFILE,
   DEFAULT_GRADE_THRESHOLDS,
+  DEFAULT_GRADING,
   explainScore,
   fitLetter,
   fitPoints,
   grade,
+  gradeFor,
   gradeOf,
   normaliseScore,
   readinessDigit,
@@ -154,6 +156,31 @@ describe('normaliseScore', () => {
     expect(() => normaliseScore(50, { min: 100, max: 100 })).toThrow(/lower to a higher number/);
     expect(() => normaliseScore(50, { min: 100, max: 0 })).toThrow(RangeError);
     expect(() => normaliseScore(50, { min: 0, max: Number.NaN })).toThrow(RangeError);
+  });
+});
+describe('gradeFor', () => {
+  const retailer = { companySize: 300, industry: 'retail', title: 'Marketing Manager' }; // 30 + 20 points, +25 if targeted
+
+  it('grades as the built-in profile and thresholds do by default', () => {
+    const lead = { companySize: 2400, industry: 'Manufacturing', title: '営業部長' };
+    expect(gradeFor(lead, 85)).toEqual(grade(fitPoints(lead).points, 85));
+    expect(gradeFor(lead, 85, DEFAULT_GRADING)).toEqual({ fit: 'A', readiness: 1, grade: 'A1' });
+    expect(gradeFor(retailer, 65)).toEqual({ fit: 'B', readiness: 2, grade: 'B2' });
+  });
+
+  it("counts the grading's target industries, ignoring case, instead of the built-in ones", () => {
+    const grading = { ...DEFAULT_GRADING, targetIndustries: ['Retail', '小売'] };
+    expect(gradeFor(retailer, 65, grading)).toEqual({ fit: 'A', readiness: 2, grade: 'A2' });
+    expect(gradeFor({ ...retailer, industry: '小売' }, 65, grading).fit).toBe('A');
+    // Software is no longer a target: the same person at a software company drops a letter.
+    expect(gradeFor({ companySize: 300, industry: 'Software', title: 'CTO' }, 65, grading).fit).toBe('B');
+    expect(gradeFor({ companySize: 300, industry: 'Software', title: 'CTO' }, 65).fit).toBe('A');
+  });
+
+  it("uses the grading's thresholds for the letter and the digit", () => {
+    const strict = { ...DEFAULT_GRADING, fit: [90, 70, 45] as [number, number, number], readiness: [95, 85, 70] as [number, number, number] };
+    expect(gradeFor(retailer, 90, strict)).toEqual({ fit: 'C', readiness: 2, grade: 'C2' });
+    expect(gradeFor(retailer, 90)).toEqual({ fit: 'B', readiness: 1, grade: 'B1' });
   });
 });
 

@@ -184,3 +184,57 @@ describe('Settings: Marketo field names', () => {
     expect(message).toMatch(/source\.marketoFields\.action: leadLensOutcome is already the field for verdict: each role needs a field of its own/);
   });
 });
+
+describe('Settings: lead grading', () => {
+  const withGrading = (grading: unknown) => ({ ...DEFAULT_SETTINGS, grading });
+  const gradingMessage = (grading: unknown) => failure(parse(Settings, 'Settings', withGrading(grading))).message;
+
+  it("grades as before for settings stored without a grading, and each parse gets lists of its own", () => {
+    const { grading: _grading, ...older } = DEFAULT_SETTINGS;
+    const parsed = parseOrThrow(Settings, 'Settings', older);
+    expect(parsed.grading).toEqual({
+      fit: [75, 50, 25],
+      readiness: [80, 60, 40],
+      targetIndustries: ['Manufacturing', 'Software', 'Financial services', 'Logistics', '製造業', 'ソフトウェア', '金融', '物流'],
+    });
+    parsed.grading.targetIndustries.push('Retail');
+    expect(parseOrThrow(Settings, 'Settings', older).grading.targetIndustries).not.toContain('Retail');
+  });
+
+  it('fills a part of the grading left out', () => {
+    const parsed = parseOrThrow(Settings, 'Settings', withGrading({ readiness: [90, 70, 50] }));
+    expect(parsed.grading).toMatchObject({ fit: [75, 50, 25], readiness: [90, 70, 50] });
+    expect(parsed.grading.targetIndustries).toContain('Software');
+  });
+
+  it('accepts equal minimums, which leave a letter empty', () => {
+    expect(parseOrThrow(Settings, 'Settings', withGrading({ fit: [60, 60, 0], readiness: [100, 50, 50] })).grading.fit).toEqual([60, 60, 0]);
+  });
+
+  it('refuses minimums that are not highest first, naming the field', () => {
+    expect(gradingMessage({ fit: [25, 50, 75] })).toMatch(/grading\.fit: the three minimums must go from highest to lowest/);
+    expect(gradingMessage({ readiness: [80, 40, 60] })).toMatch(/grading\.readiness: the three minimums must go from highest to lowest/);
+  });
+
+  it('refuses minimums outside 0-100, missing or not numbers', () => {
+    expect(gradingMessage({ fit: [101, 50, 25] })).toMatch(/grading\.fit\.0: must be 100 or less/);
+    expect(gradingMessage({ readiness: [80, 60, -1] })).toMatch(/grading\.readiness\.2: must be 0 or more/);
+    expect(gradingMessage({ fit: [75, Number.NaN, 25] })).toMatch(/grading\.fit\.1: must be a number from 0 to 100/);
+    expect(gradingMessage({ fit: [75, 50] })).toMatch(/grading\.fit: /);
+  });
+
+  it('trims industry names and drops a repeat that differs only in case, keeping the first', () => {
+    const parsed = parseOrThrow(Settings, 'Settings', withGrading({ targetIndustries: [' Retail ', 'Healthcare', 'RETAIL', '小売'] }));
+    expect(parsed.grading.targetIndustries).toEqual(['Retail', 'Healthcare', '小売']);
+    expect(parseOrThrow(Settings, 'Settings', withGrading({ targetIndustries: [] })).grading.targetIndustries).toEqual([]);
+  });
+
+  it('refuses an empty or overlong industry name, and more than 50 of them', () => {
+    expect(gradingMessage({ targetIndustries: ['Retail', '  '] })).toMatch(/grading\.targetIndustries\.1: an industry name cannot be empty/);
+    expect(gradingMessage({ targetIndustries: ['x'.repeat(81)] })).toMatch(/grading\.targetIndustries\.0: an industry name may have at most 80 characters/);
+    expect(parseOrThrow(Settings, 'Settings', withGrading({ targetIndustries: ['x'.repeat(80)] })).grading.targetIndustries).toHaveLength(1);
+    const many = Array.from({ length: 51 }, (_, n) => `Industry ${n}`);
+    expect(gradingMessage({ targetIndustries: many })).toMatch(/grading\.targetIndustries: at most 50 target industries/);
+    expect(parseOrThrow(Settings, 'Settings', withGrading({ targetIndustries: many.slice(0, 50) })).grading.targetIndustries).toHaveLength(50);
+  });
+});
