@@ -62,6 +62,7 @@ async function shoot(language: 'en' | 'ja') {
   const popup = await PopupPage.open(extension);
   await popup.page.setViewportSize({ width: 420, height: 640 });
   await popup.page.locator('.queue li').first().waitFor();
+  await popup.waitForLiveView(); // the first paint has no sync line yet
   await popup.page.screenshot({ path: join(OUT, `popup-${language}.png`) });
   await popup.page.close();
 

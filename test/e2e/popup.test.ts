@@ -95,7 +95,7 @@ describe('the built extension in Chromium', () => {
       }).observe(document, { childList: true, subtree: true, attributes: true });
     }));
     const { page } = popup;
-    await expect.poll(() => page.locator('#app').getAttribute('data-view')).toBe('live');
+    await popup.waitForLiveView();
     const first = await page.evaluate(() => (window as unknown as { firstRows: { view: string; names: string[] } }).firstRows);
     const live = (await popup.handoffs()).map((handoff) => handoff.name);
     expect(first.view).toBe('first');

@@ -20,6 +20,11 @@ export class PopupPage {
     await popup.page.close();
   }
 
+  /** Waits until the live view has taken over from the first paint, its sync line written. */
+  async waitForLiveView(): Promise<void> {
+    await this.page.locator('#app[data-view="live"] .sync-line span:not(:empty)').waitFor();
+  }
+
   queue() {
     return this.page.getByRole('list', { name: 'Pending handoffs' });
   }
