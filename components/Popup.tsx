@@ -21,8 +21,8 @@ export interface PopupProps {
   act: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
   /** Asks for notifications and turns reminders on; false when the rep said no. */
   enableReminders: () => Promise<boolean>;
-  /** The top of the queue and its length, read before the first render so that it shows the rows at once. */
-  initialQueue?: { entries: QueueEntry[]; total: number };
+  /** The top of the queue and its length (and the sync state, when the first paint had it), read before the first render so that it shows the rows at once. */
+  initialQueue?: { entries: QueueEntry[]; total: number; sync?: SyncState | null };
 }
 
 export function Popup({ db, settings: initialSettings, loadSettings, syncNow, act, enableReminders, initialQueue }: PopupProps) {
@@ -40,7 +40,8 @@ export function Popup({ db, settings: initialSettings, loadSettings, syncNow, ac
     const frame = requestAnimationFrame(() => setTimeout(() => setLimit(Infinity)));
     return () => cancelAnimationFrame(frame);
   }, [showing, limit]);
-  const sync = useLiveQuery(async () => (await db.getMeta<SyncState>(SYNC_STATE_KEY)) ?? null, [db]);
+  const firstSync = initialQueue?.sync;
+  const sync = useLiveQuery(async () => (await db.getMeta<SyncState>(SYNC_STATE_KEY)) ?? null, [db], firstSync !== undefined ? { value: firstSync } : undefined);
   const dead = useLiveQuery(() => deadItems(db), [db]);
 
   return (

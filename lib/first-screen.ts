@@ -3,9 +3,10 @@
 // database library and the settings schema have even loaded. Everything here may fail (no
 // database yet, a snapshot from another version, stored settings from an older one): then the
 // popup simply waits for its live view, which reads the queue itself and says what is wrong.
-import { DB_NAME } from './db-name';
+import { DB_NAME, SYNC_STATE_KEY } from './db-name';
 import type { Settings } from './model';
 import type { QueueEntry } from './queue-order';
+import type { SyncState } from './sync';
 
 /** Rows drawn at first: more than a popup shows. The rest follow once they are on screen. */
 export const FIRST_SCREEN = 30;
@@ -18,6 +19,8 @@ const SNAPSHOT_VERSION = 1;
 export interface FirstScreen {
   entries: QueueEntry[];
   total: number;
+  /** The sync line's state, read with the snapshot; null when there is none. */
+  sync?: SyncState | null;
 }
 
 interface Snapshot extends FirstScreen {
@@ -48,12 +51,20 @@ export function usableSettings(stored: unknown, defaults: Settings): Settings | 
 /** Opens the cache if there is one, null if not: started early, while the settings are read. */
 export const openCache = (name = DB_NAME) => openExisting(name);
 
-/** The snapshot the background left for this rep; null when there is none (or none for this rep, or of this version). */
+/**
+ * The snapshot the background left for this rep, and the sync state beside it; null when there is
+ * no snapshot (or none for this rep, or of this version).
+ */
 export async function readFirstScreen(cache: Promise<IDBDatabase | null>, repEmail: string): Promise<FirstScreen | null> {
   const db = await cache;
   if (!db) return null;
   try {
-    const row = await request<{ value?: Partial<Snapshot> } | undefined>(db.transaction('meta', 'readonly').objectStore('meta').get(FIRST_SCREEN_KEY));
+    const meta = db.transaction('meta', 'readonly').objectStore('meta');
+    type Row<T> = { value?: T } | undefined;
+    const [row, syncRow] = await Promise.all([
+      request<Row<Partial<Snapshot>>>(meta.get(FIRST_SCREEN_KEY)),
+      request<Row<Partial<SyncState>>>(meta.get(SYNC_STATE_KEY)),
+    ]);
     const snapshot = row?.value;
     const fits =
       snapshot?.version === SNAPSHOT_VERSION &&
@@ -61,12 +72,22 @@ export async function readFirstScreen(cache: Promise<IDBDatabase | null>, repEma
       Array.isArray(snapshot.entries) &&
       typeof snapshot.total === 'number' &&
       snapshot.entries.every((entry) => typeof entry?.handoff?.id === 'string' && typeof entry.handoff.firstContactDueAt === 'number');
-    return fits ? { entries: snapshot.entries!, total: snapshot.total! } : null;
+    return fits ? { entries: snapshot.entries!, total: snapshot.total!, sync: usableSyncState(syncRow?.value) } : null;
   } catch {
     return null; // an older database without the table, say: the live view will tell
   } finally {
     db.close();
   }
+}
+
+/** A stored sync state the sync line can word; anything else waits for the live view. */
+function usableSyncState(state: Partial<SyncState> | undefined): SyncState | null {
+  const fits =
+    (state?.status === 'idle' || state?.status === 'syncing' || state?.status === 'error') &&
+    typeof state.recordsSynced === 'number' &&
+    (state.lastSuccessAt === undefined || typeof state.lastSuccessAt === 'number') &&
+    (state.error === undefined || typeof state.error === 'string');
+  return fits ? (state as SyncState) : null;
 }
 
 /** Opens the database if it exists; never creates it (that is Dexie's job, with its schema). */

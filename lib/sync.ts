@@ -2,6 +2,7 @@
 // its cursor, so a sync cut short (a killed service worker, a closed browser) resumes where it was.
 import type { LeadLensDb } from './db';
 import { describeDbError } from './db';
+import { SYNC_STATE_KEY } from './db-name';
 import type { ChangesPage, LeadSource } from './sources/source';
 
 export interface SyncState {
@@ -15,7 +16,7 @@ export interface SyncState {
   error?: string;
 }
 
-export const SYNC_STATE_KEY = 'syncState';
+export { SYNC_STATE_KEY };
 export const cursorKey = (sourceId: string) => `cursor:${sourceId}`;
 
 export interface SyncOptions {

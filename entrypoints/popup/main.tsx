@@ -34,7 +34,7 @@ async function firstPaint(): Promise<FirstScreen | null> {
       settings={settings}
       entries={first.entries}
       total={first.total}
-      sync={undefined}
+      sync={first.sync}
       dead={[]}
       now={Date.now()}
       filter="all"

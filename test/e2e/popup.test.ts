@@ -86,19 +86,24 @@ describe('the built extension in Chromium', () => {
   it('paints the top of the queue the background kept before its live view loads, and it matches what the live view reads', async () => {
     // The actions above changed the queue: the background's snapshot must have followed them.
     const popup = await PopupPage.open(extension, (page) => page.addInitScript(() => {
-      const seen = window as unknown as { firstRows?: { view: string; names: string[] } };
+      const seen = window as unknown as { firstRows?: { view: string; names: string[]; syncLine: string } };
       new MutationObserver((_, observer) => {
         const rows = [...document.querySelectorAll('.queue .handoff-name')];
         if (rows.length === 0) return;
-        seen.firstRows = { view: document.getElementById('app')!.dataset.view ?? '', names: rows.map((row) => row.textContent ?? '') };
+        seen.firstRows = {
+          view: document.getElementById('app')!.dataset.view ?? '',
+          names: rows.map((row) => row.textContent ?? ''),
+          syncLine: document.querySelector('.sync-line span')?.textContent ?? '',
+        };
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true, attributes: true });
     }));
     const { page } = popup;
     await popup.waitForLiveView();
-    const first = await page.evaluate(() => (window as unknown as { firstRows: { view: string; names: string[] } }).firstRows);
+    const first = await page.evaluate(() => (window as unknown as { firstRows: { view: string; names: string[]; syncLine: string } }).firstRows);
     const live = (await popup.handoffs()).map((handoff) => handoff.name);
     expect(first.view).toBe('first');
+    expect(first.syncLine).toMatch(/^Updated (just now|\d+ min ago)$/); // read with the snapshot, not left blank
     expect(first.names).toEqual(live.slice(0, first.names.length));
     expect(first.names.length).toBe(Math.min(live.length, 30));
     await page.close();

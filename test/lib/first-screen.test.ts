@@ -4,6 +4,7 @@ import { DB_NAME, LeadLensDb, SCHEMA_HISTORY } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, openCache, readFirstScreen, snapshotOf, usableSettings } from '../../lib/first-screen';
 import { countPending, pendingHandoffs } from '../../lib/queue';
+import { SYNC_STATE_KEY } from '../../lib/sync';
 import { makeHandoff, makeLead } from '../fixtures/factories';
 
 const REP = 'rep@acme.example.com';
@@ -26,7 +27,7 @@ describe("the popup's first paint", () => {
     db.close();
 
     const first = await readFirstScreen(openCache(), REP);
-    expect(first).toEqual({ entries: live, total });
+    expect(first).toEqual({ entries: live, total, sync: null }); // no sync has run in this cache
     expect(first!.entries).toHaveLength(FIRST_SCREEN);
     expect(total).toBe(50);
     expect(first!.entries.some((entry) => entry.lead) && first!.entries.some((entry) => !entry.lead)).toBe(true);
@@ -46,6 +47,25 @@ describe("the popup's first paint", () => {
       await again.setMeta(FIRST_SCREEN_KEY, odd);
       again.close();
       expect(await readFirstScreen(openCache(), REP)).toBeNull();
+    }
+  });
+
+  it("reads the sync line's state with the snapshot, and leaves one it cannot word to the live view", async () => {
+    const db = new LeadLensDb();
+    await db.handoffs.put(makeHandoff(1));
+    await db.setMeta(FIRST_SCREEN_KEY, snapshotOf(await pendingHandoffs(db, REP), REP));
+    const state = { status: 'idle', sourceId: 'demo', lastSuccessAt: 1_700_000_000_000, recordsSynced: 12, quarantined: 0 };
+    await db.setMeta(SYNC_STATE_KEY, state);
+    db.close();
+    expect((await readFirstScreen(openCache(), REP))!.sync).toEqual(state);
+
+    for (const odd of [{ ...state, status: 'asleep' }, { ...state, recordsSynced: '12' }, { ...state, error: 42 }]) {
+      const again = new LeadLensDb();
+      await again.setMeta(SYNC_STATE_KEY, odd);
+      again.close();
+      const first = await readFirstScreen(openCache(), REP);
+      expect(first!.sync).toBeNull();
+      expect(first!.entries).toHaveLength(1); // the rows are drawn all the same
     }
   });
 
