@@ -23,38 +23,20 @@ export function GradingEditor({ grading, onChange }: GradingEditorProps) {
     <fieldset class="grading">
       <legend>{t('leadGrading')}</legend>
       <p class="hint">{t('leadGradingHint')}</p>
-      <div class="minimums">
-        <span>{t('fitMinimums')}</span>
-        {FIT_LETTERS.map((letter, index) => (
-          <label key={letter}>
-            {letter}{' '}
-            <input
-              type="number"
-              min={0}
-              max={100}
-              aria-label={t('fitMinimumFor', letter)}
-              value={grading.fit[index]}
-              onInput={(event) => setMinimum('fit', index, event.currentTarget.valueAsNumber)}
-            />
-          </label>
-        ))}
-      </div>
-      <div class="minimums">
-        <span>{t('readinessMinimums')}</span>
-        {READINESS_DIGITS.map((digit, index) => (
-          <label key={digit}>
-            {digit}{' '}
-            <input
-              type="number"
-              min={0}
-              max={100}
-              aria-label={t('readinessMinimumFor', digit)}
-              value={grading.readiness[index]}
-              onInput={(event) => setMinimum('readiness', index, event.currentTarget.valueAsNumber)}
-            />
-          </label>
-        ))}
-      </div>
+      <Minimums
+        label={t('fitMinimums')}
+        marks={FIT_LETTERS}
+        values={grading.fit}
+        nameFor={(letter) => t('fitMinimumFor', letter)}
+        onChange={(index, value) => setMinimum('fit', index, value)}
+      />
+      <Minimums
+        label={t('readinessMinimums')}
+        marks={READINESS_DIGITS}
+        values={grading.readiness}
+        nameFor={(digit) => t('readinessMinimumFor', digit)}
+        onChange={(index, value) => setMinimum('readiness', index, value)}
+      />
       <label class="stacked">
         {t('targetIndustries')}
         <textarea
@@ -64,5 +46,36 @@ export function GradingEditor({ grading, onChange }: GradingEditorProps) {
         />
       </label>
     </fieldset>
+  );
+}
+
+interface MinimumsProps {
+  label: string;
+  /** The letters or digits whose lowest value each input sets, best first. */
+  marks: readonly string[];
+  values: readonly number[];
+  nameFor: (mark: string) => string;
+  onChange: (index: number, value: number) => void;
+}
+
+/** One row of three minimums: fit letters A-C, or readiness digits 1-3. */
+function Minimums({ label, marks, values, nameFor, onChange }: MinimumsProps) {
+  return (
+    <div class="minimums">
+      <span>{label}</span>
+      {marks.map((mark, index) => (
+        <label key={mark}>
+          {mark}{' '}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            aria-label={nameFor(mark)}
+            value={values[index]}
+            onInput={(event) => onChange(index, event.currentTarget.valueAsNumber)}
+          />
+        </label>
+      ))}
+    </div>
   );
 }
