@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { describeSla } from '../lib/format';
 import { t } from '../lib/i18n';
-import type { BusinessCalendar, FeedbackReason, HandoffAction, SlaPolicy } from '../lib/model';
+import type { HandoffAction } from '../lib/model';
+import type { BusinessCalendar, FeedbackReason, SlaPolicy } from '../lib/settings-schema';
 import type { QueueEntry } from '../lib/queue';
 import { createBusinessClock, slaStatus } from '../lib/sla';
 import { VERDICTS } from '../lib/vocabulary';

@@ -2,7 +2,8 @@
 // cache and redrawn whenever they change there. What it looks like is PopupView.tsx.
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadLensDb } from '../lib/db';
-import type { HandoffAction, Settings } from '../lib/model';
+import type { HandoffAction } from '../lib/model';
+import type { Settings } from '../lib/settings-schema';
 import { deadItems } from '../lib/outbox';
 import { countPending, pendingHandoffs, type QueueEntry } from '../lib/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';

@@ -3,7 +3,8 @@
 // top of the queue read raw, before the database library has even loaded (entrypoints/popup).
 import { formatAge } from '../lib/format';
 import { t, uiLocale } from '../lib/i18n';
-import type { HandoffAction, OutboxItem, Settings } from '../lib/model';
+import type { HandoffAction, OutboxItem } from '../lib/model';
+import type { Settings } from '../lib/settings-schema';
 import type { QueueEntry } from '../lib/queue';
 import type { SyncState } from '../lib/sync';
 import { HandoffQueue, type QueueFilter } from './HandoffQueue';

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM, SYNC_ALARM, type Notice } from '../lib/background-app';
+import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM, SYNC_ALARM } from '../lib/background-app';
+import type { Notice } from '../lib/reminder-notices';
 import type { BadgeState } from '../lib/badge';
 import { LeadLensDb } from '../lib/db';
 import { loadSettings, saveSettings, settingsItem } from '../lib/settings';

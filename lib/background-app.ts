@@ -4,14 +4,15 @@ import { badgeFor, type BadgeState } from './badge';
 import { FIRST_SCREEN_KEY, snapshotOf } from './first-screen';
 import { leadContexts } from './context';
 import type { LeadLensDb } from './db';
-import type { Settings } from './model';
+import type { Settings } from './settings-schema';
 import type { Handlers, LeadsChangedNotice } from './messages';
 import { loadToken, saveToken } from './credentials';
+import { createLeadLookup } from './lead-lookup';
 import { deliverDue, makeQueuedDue, nextWakeAt, NOT_BEFORE_KEY, recordAction } from './outbox';
 import { pendingHandoffs, type QueueEntry } from './queue';
-import { handoffIdOf, MAX_SEPARATE_NOTIFICATIONS, notificationId, planReminders, REMINDERS_CHECKED_KEY, SUMMARY_NOTIFICATION_ID, type Reminder } from './reminders';
-import { formatDuration } from './format';
-import { t, type Language, type MessageTable } from './i18n';
+import { handoffIdOf, planReminders, REMINDERS_CHECKED_KEY } from './reminders';
+import { noticesFor, type Notice } from './reminder-notices';
+import type { Language, MessageTable } from './i18n';
 import { applyGrading } from './regrade';
 import { createRouter } from './router';
 import { createBusinessClock, type BusinessClock } from './sla';
@@ -39,18 +40,10 @@ export interface BackgroundDeps {
   messagesFor: (language: Language) => Promise<MessageTable>;
 }
 
-export interface Notice {
-  id: string;
-  title: string;
-  message: string;
-}
-
 export const SYNC_ALARM = 'sync';
 export const BADGE_ALARM = 'badge';
 export const OUTBOX_ALARM = 'outbox';
 export const REMINDER_ALARM = 'reminder';
-/** An address the source did not know is asked about again after this long. */
-export const LOOKUP_AGAIN_MS = 10 * 60_000;
 
 export function createBackgroundApp(deps: BackgroundDeps) {
   const { db, loadSettings, now, showBadge, scheduleOutbox, notify, scheduleReminders } = deps;
@@ -199,32 +192,8 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     }
   }
 
-  /** When each address missing from the cache was last asked of the source: once per LOOKUP_AGAIN_MS. */
-  const lookedUp = new Map<string, number>();
-
-  /**
-   * Addresses on screen that the cache does not know may be leads the last sync has not brought yet:
-   * the source is asked for them directly, and the tab is told when any turned up.
-   */
-  async function lookUpMissing(settings: Settings, emails: string[], tabId: number | undefined): Promise<void> {
-    const at = now();
-    const due = emails.filter((email) => at - (lookedUp.get(email) ?? -Infinity) >= LOOKUP_AGAIN_MS);
-    if (due.length === 0 || settings.source.kind === 'demo') return;
-    due.forEach((email) => lookedUp.set(email, at));
-    try {
-      const source = await sourceFor(settings);
-      if (!source.lookup) return;
-      const { leads, rejected } = await source.lookup(due);
-      await db.transaction('rw', db.leads, db.quarantine, async () => {
-        if (leads.length > 0) await db.leads.bulkPut(leads);
-        if (rejected.length > 0) await db.quarantine.bulkAdd(rejected.map((record) => ({ ...record, at })));
-      });
-      if (leads.length > 0 && tabId !== undefined) await deps.notifyTab?.(tabId, { type: 'leadsChanged', emails: leads.map((lead) => lead.email) });
-    } catch (error) {
-      // The next sync brings them, or says what is wrong with the source.
-      console.warn('LeadLens: could not look leads up', error);
-    }
-  }
+  // Addresses on screen the cache does not know are asked of the source, each at most every ten minutes.
+  const lookUpMissing = createLeadLookup({ db, now, sourceFor, notifyTab: deps.notifyTab });
 
   const handlers: Handlers = {
     async context({ emails, withTouches }, { tabId }) {
@@ -285,31 +254,4 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   }
 
   return { sync, refreshBadge, settingsChanged, deliverOutbox, reminderTarget, handleMessage: createRouter(handlers) };
-}
-
-/** One notification per reminder, or a summary when there are too many to read one by one. */
-export function noticesFor(due: Reminder[], queue: QueueEntry[], now: number): Notice[] {
-  if (due.length > MAX_SEPARATE_NOTIFICATIONS) {
-    const overdue = due.filter((reminder) => reminder.kind === 'breach').length;
-    return [
-      {
-        id: SUMMARY_NOTIFICATION_ID,
-        title: t('reminderSummaryTitle', due.length),
-        message: t('reminderSummaryMessage', overdue, due.length - overdue),
-      },
-    ];
-  }
-  const leads = new Map(queue.map((entry) => [entry.handoff.id, entry.lead]));
-  return due.map((reminder) => {
-    const lead = leads.get(reminder.handoffId);
-    const name = lead?.name || reminder.email;
-    return {
-      id: notificationId(reminder.handoffId),
-      title:
-        reminder.kind === 'breach'
-          ? t('reminderBreachTitle', name)
-          : t('reminderBeforeTitle', name, formatDuration(Math.max(0, reminder.dueAt - now))),
-      message: [lead?.company, lead ? `${lead.grade} · ${lead.score}` : ''].filter(Boolean).join(' · ') || reminder.email,
-    };
-  });
 }

@@ -1,7 +1,8 @@
 // The toolbar badge: how many of the rep's handoffs need attention (overdue or due soon), coloured
 // by the worst, and the next moment that count can change, so an alarm can wake us just then.
 import { t } from './i18n';
-import type { Handoff, SlaPolicy } from './model';
+import type { Handoff } from './model';
+import type { SlaPolicy } from './settings-schema';
 import { slaStatus, type BusinessClock } from './sla';
 
 export interface BadgeState {

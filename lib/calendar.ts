@@ -4,7 +4,8 @@
 import holidays from 'virtual:leadlens-holidays';
 import { TZDateMini } from '@date-fns/tz/date/mini';
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import type { BusinessCalendar, Instant } from './model';
+import type { Instant } from './model';
+import type { BusinessCalendar } from './settings-schema';
 
 export interface BusinessClock {
   /**

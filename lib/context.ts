@@ -3,7 +3,8 @@
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
 import { OPEN_STATUSES } from './queue-order';
-import type { Handoff, Lead, SlaPolicy, Touch } from './model';
+import type { Handoff, Lead, Touch } from './model';
+import type { SlaPolicy } from './settings-schema';
 import { slaStatus, type BusinessClock, type SlaStatus } from './sla';
 
 export interface LeadContext {

@@ -1,5 +1,5 @@
 // What LeadLens does before anyone configures it: the demo, on a Tokyo business calendar.
-import type { Settings } from './model';
+import type { Settings } from './settings-schema';
 import { DEFAULT_FEEDBACK_REASONS } from './vocabulary';
 import { DEFAULT_GRADING } from './grade';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from './sla';

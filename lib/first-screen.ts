@@ -4,7 +4,7 @@
 // database yet, a snapshot from another version, stored settings from an older one): then the
 // popup simply waits for its live view, which reads the queue itself and says what is wrong.
 import { DB_NAME, SYNC_STATE_KEY } from './db-name';
-import type { Settings } from './model';
+import type { Settings } from './settings-schema';
 import type { QueueEntry } from './queue-order';
 import type { SyncState } from './sync';
 

@@ -1,6 +1,7 @@
 // Grade = fit letter (who they are: company size, industry, role) + readiness digit (how engaged:
 // the score). A1 is the best cell of the matrix. Thresholds come from the settings.
-import type { Fit, Grade, GradeThresholds, Grading, ScoreFactor } from './model';
+import type { Fit, Grade, ScoreFactor } from './model';
+import type { GradeThresholds, Grading } from './settings-schema';
 import { FITS } from './vocabulary';
 
 export const DEFAULT_GRADE_THRESHOLDS: GradeThresholds = {

@@ -1,7 +1,8 @@
 // The typed messages pages, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
-import { Email, HandoffAction, MarketoFields, SOURCE_KINDS, Verdict, WebUrl, type FeedbackReason } from './model';
+import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from './model';
+import { MarketoFields, type FeedbackReason } from './settings-schema';
 import type { LeadContext } from './context';
 import { LANGUAGES, type Language, type MessageTable } from './i18n';
 import type { SyncState } from './sync';

@@ -3,7 +3,7 @@
 // source, so without this the old grades would stay until each lead happened to change.
 import type { LeadLensDb } from './db';
 import { DEFAULT_GRADING, gradeFor } from './grade';
-import type { Grading, Settings } from './model';
+import type { Grading, Settings } from './settings-schema';
 
 /** The grading the cached leads were last graded with; absent means the built-in one. */
 export const GRADING_APPLIED_KEY = 'gradingApplied';

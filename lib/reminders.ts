@@ -1,7 +1,8 @@
 // Reminders: a notification some minutes before a first-contact deadline and one when it passes.
 // Each moment is announced once: the background remembers up to when it has announced, so a
 // worker woken late (or a browser opened the next morning) tells of what it missed, and no more.
-import type { Handoff, Reminders } from './model';
+import type { Handoff } from './model';
+import type { Reminders } from './settings-schema';
 
 export type ReminderKind = 'before' | 'breach';
 

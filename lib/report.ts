@@ -2,7 +2,8 @@
 // was first contact, and what did the rep say of marketing's leads, by campaign and by reason.
 // Built from the local cache and the feedback log, so it works offline and shows at once.
 import type { FeedbackEntry, LeadLensDb } from './db';
-import type { FeedbackReason, Handoff, Lead, SlaPolicy, Verdict } from './model';
+import type { Handoff, Lead, Verdict } from './model';
+import type { FeedbackReason, SlaPolicy } from './settings-schema';
 import { QUEUE_INDEX } from './queue-order';
 import { slaStatus, type BusinessClock } from './sla';
 import { VERDICTS } from './vocabulary';

@@ -1,7 +1,8 @@
 // The user's settings, kept in extension storage. Stored values are parsed on every read: a bad
 // or outdated value falls back to the defaults and says why, and the stored value is left alone.
 import { storage } from 'wxt/utils/storage';
-import { parse, Settings } from './model';
+import { parse } from './model';
+import { Settings } from './settings-schema';
 import { DEFAULT_SETTINGS } from './default-settings';
 
 export { DEFAULT_SETTINGS };

@@ -1,6 +1,7 @@
 // Handoff SLAs: which rule applies to a handoff, when its deadlines fall on the business clock,
 // and where it stands at a given moment.
-import type { BusinessCalendar, Handoff, Instant, SlaPolicy, SlaRule, Stage } from './model';
+import type { Handoff, Instant, Stage } from './model';
+import type { BusinessCalendar, SlaPolicy, SlaRule } from './settings-schema';
 import type { BusinessClock } from './calendar';
 
 export { createBusinessClock, type BusinessClock } from './calendar';

@@ -1,6 +1,7 @@
 // The card: what marketing knows about one lead, drawn from the cache. Text only, never HTML.
 import type { LeadContext } from '../../lib/context';
-import type { FeedbackReason, HandoffAction, Verdict } from '../../lib/model';
+import type { HandoffAction, Verdict } from '../../lib/model';
+import type { FeedbackReason } from '../../lib/settings-schema';
 import { formatAge } from '../../lib/format';
 import { explainScore } from '../../lib/grade';
 import { t } from '../../lib/i18n';

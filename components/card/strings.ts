@@ -1,6 +1,7 @@
 // Which message names each domain value: the words themselves live in public/_locales.
 import { t, type MessageKey } from '../../lib/i18n';
-import type { FeedbackReason, HandoffAction, Stage, TouchType, Verdict } from '../../lib/model';
+import type { HandoffAction, Stage, TouchType, Verdict } from '../../lib/model';
+import type { FeedbackReason } from '../../lib/settings-schema';
 import type { BuiltInReasonCode } from '../../lib/vocabulary';
 
 export const TOUCH_LABELS: Record<TouchType, MessageKey> = {

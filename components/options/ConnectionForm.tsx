@@ -2,7 +2,8 @@
 // again; access to the API's site is asked for here, at the moment it is needed.
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
-import { MarketoFields, parse, type Settings } from '../../lib/model';
+import { parse } from '../../lib/model';
+import { MarketoFields, type Settings } from '../../lib/settings-schema';
 import { DEFAULT_BASE_URLS } from '../../lib/sources/source';
 import { MarketoFieldsEditor, type MarketoFieldInputs } from './MarketoFieldsEditor';
 

@@ -2,7 +2,7 @@
 // minimums of each fit letter and readiness digit, and the industries marketing targets. Size bands
 // and roles stay built-in. Numbers and names are checked on save, like the rest of the settings.
 import { t } from '../../lib/i18n';
-import type { Grading } from '../../lib/model';
+import type { Grading } from '../../lib/settings-schema';
 
 export interface GradingEditorProps {
   grading: Grading;

@@ -3,7 +3,8 @@
 // is stored until it parses as Settings; a problem is shown in words and the form keeps what was typed.
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, t } from '../../lib/i18n';
-import { parse, Settings } from '../../lib/model';
+import { parse } from '../../lib/model';
+import { Settings } from '../../lib/settings-schema';
 import type { LoadedSettings } from '../../lib/settings';
 import { CalendarEditor } from './CalendarEditor';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';

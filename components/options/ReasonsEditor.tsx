@@ -2,7 +2,7 @@
 // them in the loop report, so they are the team's own words; built-in ones follow the UI language
 // until someone rewords them.
 import { t } from '../../lib/i18n';
-import type { FeedbackReason } from '../../lib/model';
+import type { FeedbackReason } from '../../lib/settings-schema';
 import { VERDICTS } from '../../lib/vocabulary';
 import { reasonLabel, VERDICT_LABELS } from '../card/strings';
 

@@ -1,7 +1,8 @@
 // The SLA rules: which handoffs get how long. The first rule that matches applies, so the order
 // matters and the last rule should match every handoff. Numbers and lists are checked on save.
 import { t } from '../../lib/i18n';
-import type { SlaPolicy, SlaRule, Stage } from '../../lib/model';
+import type { Stage } from '../../lib/model';
+import type { SlaPolicy, SlaRule } from '../../lib/settings-schema';
 import { STAGES } from '../../lib/vocabulary';
 import { STAGE_LABELS } from '../card/strings';
 

@@ -4,18 +4,16 @@ import { gradeFor, normaliseScore } from '../grade';
 import {
   STAGES,
   TOUCH_TYPES,
-  type BusinessCalendar,
-  type Grading,
   type Handoff,
   type HandoffStatus,
   type Instant,
   type Lead,
   type ScoreFactor,
-  type SlaPolicy,
   type Stage,
   type Touch,
   type TouchType,
 } from '../model';
+import type { BusinessCalendar, Grading, SlaPolicy } from '../settings-schema';
 import { createBusinessClock, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, dueTimes, matchRule, type BusinessClock } from '../sla';
 import {
   campaignsFor,

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { gradeFor } from '../grade';
 import { Email, Instant, Lead, parse, WebUrl } from '../model';
-import type { Grading, Handoff, HandoffStatus, SlaPolicy, Stage, Touch } from '../model';
+import type { Handoff, HandoffStatus, Stage, Touch } from '../model';
+import type { Grading, SlaPolicy } from '../settings-schema';
 import { dueTimes, matchRule, type BusinessClock } from '../sla';
 import type { RejectedRecord } from './source';
 

@@ -3,7 +3,8 @@
 // is in hubspot-client.ts; what a contact means to LeadLens (lead, touches, handoff) is in hubspot-map.ts.
 import { z } from 'zod';
 import { Email, Instant } from '../model';
-import type { BusinessCalendar, Grading, OutboxItem, SlaPolicy } from '../model';
+import type { OutboxItem } from '../model';
+import type { BusinessCalendar, Grading, SlaPolicy } from '../settings-schema';
 import { createBusinessClock } from '../sla';
 import { createHubSpotClient, type HubSpotCall, type HubSpotClientOptions } from './hubspot-client';
 import { contactIdOfHandoff, HUBSPOT_SOURCE_ID, mapContacts, PROPERTIES, toInstant, type ContactRecords, type Portal } from './hubspot-map';

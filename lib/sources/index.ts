@@ -1,5 +1,6 @@
 // The registry of marketing systems: a new source is one file and one line here.
-import type { OutboxItem, Settings } from '../model';
+import type { OutboxItem } from '../model';
+import type { Settings } from '../settings-schema';
 import { createDemoSource } from './demo';
 import { createHubSpotSource } from './hubspot';
 import { createHttpSource } from './http';

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { gradeFor } from '../grade';
 import { Email, HANDOFF_ACTIONS, Instant, parse } from '../model';
-import type { Grading, Handoff, HandoffAction, HandoffStatus, Lead, SlaPolicy, Stage, Touch, TouchType } from '../model';
+import type { Handoff, HandoffAction, HandoffStatus, Lead, Stage, Touch, TouchType } from '../model';
+import type { Grading, SlaPolicy } from '../settings-schema';
 import { dueTimes, matchRule, type createBusinessClock } from '../sla';
 import type { RejectedRecord } from './source';
 

@@ -4,7 +4,8 @@
 // (schemas, field names, activity types, mapping to leads, touches and handoffs) is in marketo-map.ts.
 import { z } from 'zod';
 import { parse } from '../model';
-import type { BusinessCalendar, Grading, Handoff, Lead, OutboxItem, SlaPolicy, Touch } from '../model';
+import type { Handoff, Lead, OutboxItem, Touch } from '../model';
+import type { BusinessCalendar, Grading, SlaPolicy } from '../settings-schema';
 import { createBusinessClock } from '../sla';
 import { createMarketoClient, MarketoApiError, recordResult, type MarketoClientOptions } from './marketo-client';
 import {

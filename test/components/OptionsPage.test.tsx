@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import type { Settings } from '../../lib/model';
+import type { Settings } from '../../lib/settings-schema';
 import type { LoopReport } from '../../lib/report';
 
 let container: HTMLElement;

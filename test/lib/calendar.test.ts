@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createBusinessClock } from '../../lib/calendar';
-import type { BusinessCalendar, WorkingHours } from '../../lib/model';
+import type { BusinessCalendar, WorkingHours } from '../../lib/settings-schema';
 import { DEFAULT_CALENDAR } from '../../lib/sla';
 
 const HOUR = 3_600_000;

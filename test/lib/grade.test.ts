@@ -13,7 +13,8 @@ import {
   readinessDigit,
   type FitProfile,
 } from '../../lib/grade';
-import { Grade, GradeThresholds, type Fit } from '../../lib/model';
+import { Grade, type Fit } from '../../lib/model';
+import { GradeThresholds } from '../../lib/settings-schema';
 
 const thresholds = (fit: number[], readiness: number[]) => ({ fit, readiness }) as GradeThresholds;
 

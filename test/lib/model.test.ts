@@ -1,19 +1,16 @@
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { describe, expect, it } from 'vitest';
 import {
-  BusinessCalendar,
   Email,
-  MarketoFields,
   Handoff,
   Lead,
   OutboxItem,
   parse,
   parseOrThrow,
   ParseError,
-  Settings,
-  SlaPolicy,
   Touch,
 } from '../../lib/model';
+import { BusinessCalendar, MarketoFields, Settings, SlaPolicy } from '../../lib/settings-schema';
 import { makeHandoff, makeLead, makeOutboxItem, makeTouch } from '../fixtures/factories';
 
 const failure = (result: ReturnType<typeof parse>) => {

@@ -3,7 +3,8 @@ import { Dexie } from 'dexie';
 import { LeadLensDb } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { DEFAULT_GRADING, gradeFor } from '../../lib/grade';
-import type { Grading, Lead, Settings } from '../../lib/model';
+import type { Lead } from '../../lib/model';
+import type { Grading, Settings } from '../../lib/settings-schema';
 import { applyGrading, GRADING_APPLIED_KEY, regradeCache, sameGrading } from '../../lib/regrade';
 import { makeLead } from '../fixtures/factories';
 

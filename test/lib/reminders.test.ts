@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoffIdOf, MAX_LATE_MS, notificationId, planReminders } from '../../lib/reminders';
-import type { Reminders } from '../../lib/model';
+import type { Reminders } from '../../lib/settings-schema';
 import { makeHandoff } from '../fixtures/factories';
 
 const MINUTE = 60_000;

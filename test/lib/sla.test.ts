@@ -2,7 +2,8 @@
 // calendar.test.ts. Expected instants are written as Tokyo wall times with luxon.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { BusinessCalendar, parse, SlaPolicy } from '../../lib/model';
+import { parse } from '../../lib/model';
+import { BusinessCalendar, SlaPolicy } from '../../lib/settings-schema';
 import {
   createBusinessClock,
   DEFAULT_CALENDAR,

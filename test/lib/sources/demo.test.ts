@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../lib/default-settings';
 import { fitPoints, grade, normaliseScore } from '../../../lib/grade';
-import { Handoff, Lead, parse, STAGES, Touch, TOUCH_TYPES, type BusinessCalendar, type SlaPolicy } from '../../../lib/model';
+import { Handoff, Lead, parse, STAGES, Touch, TOUCH_TYPES } from '../../../lib/model';
+import type { BusinessCalendar, SlaPolicy } from '../../../lib/settings-schema';
 import { createBusinessClock, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, dueTimes, matchRule, slaStatus } from '../../../lib/sla';
 import { createDemoSource, DEMO_REFRESH_MS, DEMO_SOURCE_ID, generateDemo } from '../../../lib/sources/demo';
 

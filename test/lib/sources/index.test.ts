@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../lib/default-settings';
 import { gradeFor } from '../../../lib/grade';
-import { parseOrThrow, Settings } from '../../../lib/model';
+import { parseOrThrow } from '../../../lib/model';
+import { Settings } from '../../../lib/settings-schema';
 import { sourceFor } from '../../../lib/sources';
 import { SourceError } from '../../../lib/sources/source';
 import { startFakeHubSpotApi, type FakeHubSpotApi } from '../../fakes/hubspot-api';
