@@ -6,6 +6,7 @@ import { TZDateMini } from '@date-fns/tz/date/mini';
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { Instant } from './model';
 import type { BusinessCalendar } from './settings-schema';
+import { isKnownTimeZone } from './time-zone';
 
 export interface BusinessClock {
   /**
@@ -31,7 +32,8 @@ const MAX_DAYS = 3660;
 
 export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
   const zone = calendar.timeZone;
-  if (!knownTimeZone(zone)) throw new Error(`Unknown time zone: ${zone}.`);
+  // Intl's own check: tzOffset would half-parse a name such as "Tokyo+09" into an offset.
+  if (!isKnownTimeZone(zone)) throw new Error(`Unknown time zone: ${zone}.`);
   if (calendar.week.every((hours) => hours === null)) throw new Error('The business calendar has no working hours.');
   const closed = new Set(calendar.closedDates.map(dayOfIsoDate));
   const closedYearly = new Set(calendar.yearlyClosures);
@@ -103,16 +105,6 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
   const endOfDay = (at: Instant): Instant => wallTime(dayOf(at) + 1, '00:00') - 1;
 
   return { add, between, isOpen, endOfDay };
-}
-
-/** Whether the browser's time zone data knows the zone (a name tzOffset would half-parse is no zone). */
-function knownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a day is a public holiday in the country; outside the years shipped, none is. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_FIT_PROFILE, DEFAULT_GRADE_THRESHOLDS } from './grade';
 import { HOLIDAY_COUNTRIES } from './holiday-countries';
+import { isKnownTimeZone } from './time-zone';
 import { Email, Grade, Stage, Verdict, WebUrl } from './model';
 import { DEFAULT_FEEDBACK_REASONS, SOURCE_KINDS } from './vocabulary';
 
@@ -13,15 +14,6 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD
 const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'yearly date must be MM-DD');
 
 export const TimeZone = z.string().refine(isKnownTimeZone, 'not an IANA time zone this browser knows');
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const WorkingHours = z
   .object({ start: ClockTime, end: ClockTime })
