@@ -116,12 +116,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
    * One refresh at a time, each after the one before: two at once would each read when reminders
    * were last looked at, and the slower would set that moment back.
    */
-  let refreshing: Promise<unknown> = Promise.resolve();
-  function refreshBadge(): Promise<BadgeState> {
-    const run = refreshing.then(workOutBadge, workOutBadge);
-    refreshing = run.catch(() => undefined);
-    return run;
-  }
+  const refreshBadge = inTurn(workOutBadge);
 
   async function workOutBadge(): Promise<BadgeState> {
     const settings = await loadSettings();
@@ -173,12 +168,10 @@ export function createBackgroundApp(deps: BackgroundDeps) {
    * then the badge and reminders follow the new rep, calendar, rules or reminders. One run at a time,
    * so two quick saves never re-grade side by side.
    */
-  let settling: Promise<unknown> = Promise.resolve();
-  function settingsChanged(): Promise<BadgeState> {
-    const run = settling.then(regradeIfNeeded, regradeIfNeeded).then(refreshBadge);
-    settling = run.catch(() => undefined);
-    return run;
-  }
+  const settingsChanged = inTurn(async () => {
+    await regradeIfNeeded();
+    return refreshBadge();
+  });
 
   async function regradeIfNeeded(): Promise<void> {
     // A sync under way maps leads with the source built for the old grading: it lands first, so that
@@ -254,4 +247,14 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   }
 
   return { sync, refreshBadge, settingsChanged, deliverOutbox, reminderTarget, handleMessage: createRouter(handlers) };
+}
+
+/** `run`, made to start each call only once the call before it has ended: no two overlap, and a failure does not stop the next. */
+function inTurn<T>(run: () => Promise<T>): () => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return () => {
+    const next = last.then(run, run);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
