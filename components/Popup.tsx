@@ -2,10 +2,11 @@
 // cache and redrawn whenever they change there. What it looks like is PopupView.tsx.
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadLensDb } from '../lib/db';
+import type { FirstScreen } from '../lib/first-screen';
 import type { HandoffAction } from '../lib/model';
 import type { Settings } from '../lib/settings-schema';
 import { deadItems } from '../lib/outbox';
-import { countPending, pendingHandoffs, type QueueEntry } from '../lib/queue';
+import { countPending, pendingHandoffs } from '../lib/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
 import type { QueueFilter } from './HandoffQueue';
 import { FIRST_SCREEN, PopupView } from './PopupView';
@@ -23,7 +24,7 @@ export interface PopupProps {
   /** Asks for notifications and turns reminders on; false when the rep said no. */
   enableReminders: () => Promise<boolean>;
   /** The top of the queue and its length (and the sync state, when the first paint had it), read before the first render so that it shows the rows at once. */
-  initialQueue?: { entries: QueueEntry[]; total: number; sync?: SyncState | null };
+  initialQueue?: FirstScreen;
 }
 
 export function Popup({ db, settings: initialSettings, loadSettings, syncNow, act, enableReminders, initialQueue }: PopupProps) {

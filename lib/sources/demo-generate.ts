@@ -70,19 +70,17 @@ interface Streams {
    */
   random: Random;
   detail: Random;
-  /** Not a stream: carried along with them to where each lead is made. */
-  grading?: Grading;
 }
 
 export function generateDemo(options: DemoOptions): DemoData {
   const { seed, now, calendar = DEFAULT_CALENDAR, policy = DEFAULT_SLA_POLICY } = options;
-  const streams: Streams = { seed, now, random: mulberry32(seed), detail: mulberry32(seed ^ 0x5bd1e995), grading: options.grading };
+  const streams: Streams = { seed, now, random: mulberry32(seed), detail: mulberry32(seed ^ 0x5bd1e995) };
   const emails = new Set<string>();
   const leads: Lead[] = [];
   const touches: Touch[] = [];
   const demoRequests = new Map<string, Touch>();
   for (let n = 0; n < LEAD_COUNT; n++) {
-    const made = demoLead(n, streams, emails);
+    const made = demoLead(n, streams, emails, options.grading);
     leads.push(made.lead);
     touches.push(...made.touches);
     if (made.demoRequest) demoRequests.set(made.lead.email, made.demoRequest);
@@ -94,8 +92,8 @@ export function generateDemo(options: DemoOptions): DemoData {
   return { leads, touches, handoffs };
 }
 
-function demoLead(n: number, streams: Streams, emails: Set<string>) {
-  const { now, random, detail, grading } = streams;
+function demoLead(n: number, streams: Streams, emails: Set<string>, grading: Grading | undefined) {
+  const { now, random, detail } = streams;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const japanese = n % 2 === 0;
   const language: Language = japanese ? 1 : 0;

@@ -21,15 +21,7 @@ export function sourceFor(settings: Settings, context: SourceContext): LeadSourc
   const business = { repEmail: settings.repEmail, calendar: settings.calendar, policy: settings.slaPolicy, grading: settings.grading };
   switch (kind) {
     case 'demo':
-      return createDemoSource({
-        seed: settings.source.demoSeed,
-        repEmail: settings.repEmail,
-        calendar: settings.calendar,
-        policy: settings.slaPolicy,
-        grading: settings.grading,
-        now: context.now,
-        inbox: context.demoInbox,
-      });
+      return createDemoSource({ seed: settings.source.demoSeed, now: context.now, inbox: context.demoInbox, ...business });
     case 'http':
       if (!baseUrl) throw new SourceError('Set the API base URL of your Lead Context API in LeadLens options.', 'auth');
       if (!context.token) throw new SourceError('Set the API token of your Lead Context API in LeadLens options.', 'auth');
