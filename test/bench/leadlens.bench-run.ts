@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../lib/default-settings';
 import { FIRST_SCREEN } from '../../lib/first-screen';
 import { generateDemo } from '../../lib/sources/demo';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import { findChromium } from '../e2e/chromium';
+import { findChromium } from '../e2e/browsers';
 import { EXTENSION_DIR, GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension } from '../e2e/extension';
 import { HostPage } from '../e2e/pages/host-page';
 import { PopupPage } from '../e2e/pages/popup-page';

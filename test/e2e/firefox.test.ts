@@ -2,8 +2,7 @@
 // marketing as in Chromium, through Firefox's own extension APIs (an event page, not a service worker).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import { generateDemo } from '../../lib/sources/demo';
+import { expectedDemoQueue } from './demo-queue';
 import { PAGE_FIXTURES } from '../fixtures/pages';
 import { GRANTED_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 
@@ -49,11 +48,7 @@ describe('LeadLens in Firefox', () => {
   });
 
   it('syncs the demo on install, and the popup lists the pending handoffs in deadline order', async () => {
-    const demo = generateDemo({ seed: DEFAULT_SETTINGS.source.demoSeed, now: Date.now(), repEmail: DEFAULT_SETTINGS.repEmail });
-    const leadNames = new Map(demo.leads.map((lead) => [lead.email, lead.name]));
-    const expected = demo.handoffs
-      .filter((handoff) => handoff.assigneeEmail === DEFAULT_SETTINGS.repEmail && ['pending', 'accepted'].includes(handoff.status))
-      .map((handoff) => leadNames.get(handoff.email));
+    const expected = expectedDemoQueue();
     const popup = await firefox.openExtensionPage('popup.html');
     await expect.poll(async () => (await queueRows(popup)).length, { timeout: 30_000 }).toBe(expected.length);
     const rows = await queueRows(popup);

@@ -1,12 +1,13 @@
 // Launches Debian's Firefox ESR with LeadLens's Firefox build, driven by puppeteer-core over WebDriver
 // BiDi (Playwright drives only its own patched Firefox, which this machine may not download).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_ID } from '../../lib/build/firefox';
 import type { PageFixture } from '../fixtures/pages';
+import { findFirefox } from './browsers';
 
 export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 /** The Firefox build with the optional sites' hosts granted up front, as GRANTED_EXTENSION_DIR is for Chromium. */
@@ -14,18 +15,6 @@ export const GRANTED_FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.outpu
 const FIXTURES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 /** Firefox gives each extension a random moz-extension:// host per profile; a pref pins LeadLens's. */
 const EXTENSION_UUID = '3b5c1c59-1f4e-4d2a-9c44-1e3a1d0e7a11';
-
-export function findFirefox(): string {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((path): path is string => !!path);
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      `No Firefox found for the Firefox tests (looked at: ${candidates.join(', ')}). ` +
-        "Install Debian's package (apt-get install -y firefox-esr) or set FIREFOX_PATH to a Firefox binary.",
-    );
-  }
-  return found;
-}
 
 export interface FirefoxWithExtension {
   browser: Browser;

@@ -1,8 +1,7 @@
 // Before any browser test: make sure there are the browsers, then build the extension they load.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './chromium';
-import { findFirefox } from './firefox';
+import { findChromium, findFirefox } from './browsers';
 
 export default function setup() {
   findChromium();
