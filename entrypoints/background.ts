@@ -81,9 +81,9 @@ export default defineBackground(() => {
     const { settings } = await loadSettings();
     await applySites();
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncIntervalMinutes });
-    // Finishes a re-grade that a closed browser cut short; nothing to do when the grading was applied.
-    // Whatever goes wrong there, the sync still runs.
-    await app.settingsChanged().catch((error: unknown) => console.warn('LeadLens: could not apply the settings', error));
+    // Finishes a re-grade that a closed browser cut short (nothing to do when the grading was applied);
+    // it never throws, and the sync, which badges the cache, runs after it.
+    await app.regradeIfNeeded();
     await app.sync();
     // Whatever a closed browser or a killed worker left in the outbox goes out now.
     await app.deliverOutbox();

@@ -75,13 +75,11 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   function sync(): Promise<SyncState> {
     syncUnderWay ??= (async () => {
       const settings = await loadSettings();
-      let source: LeadSource;
-      try {
-        source = await sourceFor(settings);
-      } catch (error) {
-        return recordSyncFailure(db, settings.source.kind, error, now());
-      }
-      const state = await syncSource(db, source, { now });
+      const state = await sourceFor(settings).then(
+        (source) => syncSource(db, source, { now }),
+        (error: unknown) => recordSyncFailure(db, settings.source.kind, error, now()),
+      );
+      // A sync that could not even start still leaves the badge and reminders right for what is cached.
       await refreshBadge();
       return state;
     })().finally(() => {
@@ -165,15 +163,15 @@ export function createBackgroundApp(deps: BackgroundDeps) {
 
   /**
    * After any change of the settings: the cache is graded again when the grading changed (regrade.ts),
-   * then the badge and reminders follow the new rep, calendar, rules or reminders. One run at a time,
-   * so two quick saves never re-grade side by side.
+   * then the badge and reminders follow the new rep, calendar, rules or reminders. Re-grades run one at
+   * a time, so two quick saves never re-grade side by side.
    */
-  const settingsChanged = inTurn(async () => {
+  async function settingsChanged(): Promise<BadgeState> {
     await regradeIfNeeded();
     return refreshBadge();
-  });
+  }
 
-  async function regradeIfNeeded(): Promise<void> {
+  const regradeIfNeeded = inTurn(async (): Promise<void> => {
     // A sync under way maps leads with the source built for the old grading: it lands first, so that
     // the re-grade covers its leads too. The next sync builds a source with the new grading.
     await syncUnderWay?.catch(() => undefined);
@@ -183,7 +181,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
       // Not remembered as applied: the next settings change or browser start tries again.
       console.warn('LeadLens: could not grade the cached leads again', error);
     }
-  }
+  });
 
   // Addresses on screen the cache does not know are asked of the source, each at most every ten minutes.
   const lookUpMissing = createLeadLookup({ db, now, sourceFor, notifyTab: deps.notifyTab });
@@ -246,7 +244,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     return lead?.crmUrl ?? null;
   }
 
-  return { sync, refreshBadge, settingsChanged, deliverOutbox, reminderTarget, handleMessage: createRouter(handlers) };
+  return { sync, refreshBadge, settingsChanged, regradeIfNeeded, deliverOutbox, reminderTarget, handleMessage: createRouter(handlers) };
 }
 
 /** `run`, made to start each call only once the call before it has ended: no two overlap, and a failure does not stop the next. */

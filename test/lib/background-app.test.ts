@@ -287,6 +287,7 @@ describe('the background', () => {
     const state = await app().sync();
     expect(state).toMatchObject({ status: 'error', sourceId: 'marketo', error: 'Set the Marketo client ID and client secret in LeadLens options.' });
     expect(await db.getMeta('syncState')).toEqual(state);
+    expect(badges).toHaveLength(1); // the cache is still badged, and its reminders still looked at
     settings = { ...DEFAULT_SETTINGS, source: { kind: 'hubspot', demoSeed: 1 } };
     expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the access token of your HubSpot private app in LeadLens options.' });
   });
