@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { FIREFOX_ID } from './lib/build/firefox';
 import { holidayData } from './lib/build/holiday-data';
-import { OPTIONAL_SITES } from './lib/sites';
+import { OPTIONAL_SITES } from './lib/pages/sites';
 
 // The browser tests cannot click a permission prompt (Playwright does not reach them), so they
 // use a build in which the optional sites' hosts and notifications are already granted; the code

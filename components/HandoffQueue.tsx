@@ -1,13 +1,13 @@
 // The rep's pending handoffs, the one due first at the top, each with its SLA state, countdown
 // and the actions that move it along.
 import { useMemo, useState } from 'preact/hooks';
-import { describeSla } from '../lib/format';
-import { t } from '../lib/i18n';
-import type { HandoffAction } from '../lib/model';
-import type { BusinessCalendar, FeedbackReason, SlaPolicy } from '../lib/settings-schema';
-import type { QueueEntry } from '../lib/queue';
-import { createBusinessClock, slaStatus } from '../lib/sla';
-import { VERDICTS } from '../lib/vocabulary';
+import { describeSla } from '../lib/ui/format';
+import { t } from '../lib/ui/i18n';
+import type { HandoffAction } from '../lib/domain/model';
+import type { BusinessCalendar, FeedbackReason, SlaPolicy } from '../lib/domain/settings-schema';
+import type { QueueEntry } from '../lib/cache/queue';
+import { createBusinessClock, slaStatus } from '../lib/time/sla';
+import { VERDICTS } from '../lib/domain/vocabulary';
 import { ACTION_LABELS, reasonLabel, VERDICT_LABELS } from './card/strings';
 
 export type QueueFilter = 'all' | 'overdue' | 'due_today';

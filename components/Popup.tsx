@@ -1,13 +1,13 @@
 // The toolbar popup, live: the rep's queue, the sync state and undelivered writes read from the
 // cache and redrawn whenever they change there. What it looks like is PopupView.tsx.
 import { useEffect, useState } from 'preact/hooks';
-import type { LeadLensDb } from '../lib/db';
-import type { FirstScreen } from '../lib/first-screen';
-import type { HandoffAction } from '../lib/model';
-import type { Settings } from '../lib/settings-schema';
-import { deadItems } from '../lib/outbox';
-import { countPending, pendingHandoffs } from '../lib/queue';
-import { SYNC_STATE_KEY, type SyncState } from '../lib/sync';
+import type { LeadLensDb } from '../lib/cache/db';
+import type { FirstScreen } from '../lib/cache/first-screen';
+import type { HandoffAction } from '../lib/domain/model';
+import type { Settings } from '../lib/domain/settings-schema';
+import { deadItems } from '../lib/background/outbox';
+import { countPending, pendingHandoffs } from '../lib/cache/queue';
+import { SYNC_STATE_KEY, type SyncState } from '../lib/cache/db-name';
 import type { QueueFilter } from './HandoffQueue';
 import { FIRST_SCREEN, PopupView } from './PopupView';
 import { useLiveQuery, useNow } from './use-live-query';

@@ -1,15 +1,15 @@
 // The toolbar popup as it looks: sync state, undelivered writes and the rep's queue. It reads
 // nothing itself: Popup.tsx feeds it live from the cache, and the popup's first paint feeds it the
 // top of the queue read raw, before the database library has even loaded (entrypoints/popup).
-import { formatAge } from '../lib/format';
-import { t, uiLocale } from '../lib/i18n';
-import type { HandoffAction, OutboxItem } from '../lib/model';
-import type { Settings } from '../lib/settings-schema';
-import type { QueueEntry } from '../lib/queue';
-import type { SyncState } from '../lib/sync';
+import { formatAge } from '../lib/ui/format';
+import { t, uiLocale } from '../lib/ui/i18n';
+import type { HandoffAction, OutboxItem } from '../lib/domain/model';
+import type { Settings } from '../lib/domain/settings-schema';
+import type { QueueEntry } from '../lib/cache/queue';
+import type { SyncState } from '../lib/cache/db-name';
 import { HandoffQueue, type QueueFilter } from './HandoffQueue';
 
-export { FIRST_SCREEN } from '../lib/first-screen';
+export { FIRST_SCREEN } from '../lib/cache/first-screen';
 
 const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'filterDueToday' }[] = [
   { value: 'all', label: 'filterAll' },

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM, SYNC_ALARM } from '../lib/background-app';
-import type { Notice } from '../lib/reminder-notices';
-import type { BadgeState } from '../lib/badge';
-import { LeadLensDb } from '../lib/db';
-import { loadSettings, saveSettings, settingsItem } from '../lib/settings';
-import { fetchMessages } from '../lib/i18n';
-import { registerSiteScripts } from '../lib/site-scripts';
+import { BADGE_ALARM, createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM, SYNC_ALARM } from '../lib/background/app';
+import type { Notice } from '../lib/background/reminder-notices';
+import type { BadgeState } from '../lib/background/badge';
+import { LeadLensDb } from '../lib/cache/db';
+import { loadSettings, saveSettings, settingsItem } from '../lib/cache/settings';
+import { fetchMessages } from '../lib/ui/i18n';
+import { registerSiteScripts } from '../lib/background/site-scripts';
 import { sourceFor } from '../lib/sources';
 
 export default defineBackground(() => {

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useMessages } from '../lib/i18n';
+import { useMessages } from '../lib/ui/i18n';
 import english from '../public/_locales/en/messages.json';
 
 beforeEach(() => {

@@ -2,10 +2,10 @@
 // "why?" with one more, which the rep may skip. The handoff actions move the handoff along. Each
 // click is stored locally at once and delivered in the background, so it is never lost.
 import { useRef, useState } from 'preact/hooks';
-import type { HandoffAction, HandoffStatus, Verdict } from '../../lib/model';
-import type { FeedbackReason } from '../../lib/settings-schema';
-import { VERDICTS } from '../../lib/vocabulary';
-import { t } from '../../lib/i18n';
+import type { HandoffAction, HandoffStatus, Verdict } from '../../lib/domain/model';
+import type { FeedbackReason } from '../../lib/domain/settings-schema';
+import { VERDICTS } from '../../lib/domain/vocabulary';
+import { t } from '../../lib/ui/i18n';
 import { ACTION_LABELS, reasonLabel, VERDICT_LABELS } from './strings';
 
 export interface FeedbackBarProps {

@@ -1,10 +1,10 @@
 // The card: what marketing knows about one lead, drawn from the cache. Text only, never HTML.
-import type { LeadContext } from '../../lib/context';
-import type { HandoffAction, Verdict } from '../../lib/model';
-import type { FeedbackReason } from '../../lib/settings-schema';
-import { formatAge } from '../../lib/format';
-import { explainScore } from '../../lib/grade';
-import { t } from '../../lib/i18n';
+import type { LeadContext } from '../../lib/cache/lead-context';
+import type { HandoffAction, Verdict } from '../../lib/domain/model';
+import type { FeedbackReason } from '../../lib/domain/settings-schema';
+import { formatAge } from '../../lib/ui/format';
+import { explainScore } from '../../lib/domain/grade';
+import { t } from '../../lib/ui/i18n';
 import { FeedbackBar } from './FeedbackBar';
 import { ScoreMatrix } from './ScoreMatrix';
 import { SlaCountdown } from './SlaCountdown';

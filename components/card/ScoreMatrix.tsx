@@ -1,6 +1,6 @@
 // The fit x readiness matrix with the lead's cell marked: A1 top left is the best.
-import { t } from '../../lib/i18n';
-import type { Lead } from '../../lib/model';
+import { t } from '../../lib/ui/i18n';
+import type { Lead } from '../../lib/domain/model';
 
 const FITS = ['A', 'B', 'C', 'D'] as const;
 const READINESS = [1, 2, 3, 4] as const;

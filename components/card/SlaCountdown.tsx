@@ -1,8 +1,8 @@
 // The first-contact deadline, counting down live. The state comes from the background (it knows
 // the business calendar); the countdown runs here on the wall clock between refreshes.
-import type { SlaStatus } from '../../lib/sla';
-import { describeSla } from '../../lib/format';
-import { t, uiLocale } from '../../lib/i18n';
+import type { SlaStatus } from '../../lib/time/sla';
+import { describeSla } from '../../lib/ui/format';
+import { t, uiLocale } from '../../lib/ui/i18n';
 
 export function SlaCountdown({ sla, now }: { sla: SlaStatus; now: number }) {
   const msLeft = sla.dueAt - now;

@@ -1,7 +1,7 @@
 // The marketing touches, latest first; a few at first, all on request.
 import { useState } from 'preact/hooks';
-import type { Touch } from '../../lib/model';
-import { t, uiLocale } from '../../lib/i18n';
+import type { Touch } from '../../lib/domain/model';
+import { t, uiLocale } from '../../lib/ui/i18n';
 import { TOUCH_LABELS } from './strings';
 
 const FIRST_SHOWN = 5;

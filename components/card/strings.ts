@@ -1,8 +1,8 @@
 // Which message names each domain value: the words themselves live in public/_locales.
-import { t, type MessageKey } from '../../lib/i18n';
-import type { HandoffAction, Stage, TouchType, Verdict } from '../../lib/model';
-import type { FeedbackReason } from '../../lib/settings-schema';
-import type { BuiltInReasonCode } from '../../lib/vocabulary';
+import { t, type MessageKey } from '../../lib/ui/i18n';
+import type { HandoffAction, Stage, TouchType, Verdict } from '../../lib/domain/model';
+import type { FeedbackReason } from '../../lib/domain/settings-schema';
+import type { BuiltInReasonCode } from '../../lib/domain/vocabulary';
 
 export const TOUCH_LABELS: Record<TouchType, MessageKey> = {
   email_open: 'touchEmailOpen',

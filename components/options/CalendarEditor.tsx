@@ -1,7 +1,7 @@
 // The business calendar the SLA deadlines are counted on: zone, weekly hours, holidays, closures.
-import { HOLIDAY_COUNTRIES } from '../../lib/holiday-countries';
-import { t, uiLocale, type MessageKey } from '../../lib/i18n';
-import type { BusinessCalendar, WorkingHours } from '../../lib/settings-schema';
+import { HOLIDAY_COUNTRIES } from '../../lib/domain/holiday-countries';
+import { t, uiLocale, type MessageKey } from '../../lib/ui/i18n';
+import type { BusinessCalendar, WorkingHours } from '../../lib/domain/settings-schema';
 
 const DEFAULT_HOURS: WorkingHours = { start: '09:00', end: '18:00' };
 const WEEKDAYS: MessageKey[] = ['weekday1', 'weekday2', 'weekday3', 'weekday4', 'weekday5', 'weekday6', 'weekday7'];

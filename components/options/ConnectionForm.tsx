@@ -1,9 +1,9 @@
 // Connecting LeadLens to marketing's system. The token goes to the background and is never shown
 // again; access to the API's site is asked for here, at the moment it is needed.
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../lib/i18n';
-import { parse } from '../../lib/model';
-import { MarketoFields, type Settings } from '../../lib/settings-schema';
+import { t, type MessageKey } from '../../lib/ui/i18n';
+import { parse } from '../../lib/domain/model';
+import { MarketoFields, type Settings } from '../../lib/domain/settings-schema';
 import { DEFAULT_BASE_URLS } from '../../lib/sources/source';
 import { MarketoFieldsEditor, type MarketoFieldInputs } from './MarketoFieldsEditor';
 

@@ -1,8 +1,8 @@
 // How LeadLens grades leads for the sources that send no grade (HubSpot, Marketo, the demo): the
 // minimums of each fit letter and readiness digit, and the industries marketing targets. Size bands
 // and roles stay built-in. Numbers and names are checked on save, like the rest of the settings.
-import { t } from '../../lib/i18n';
-import type { Grading } from '../../lib/settings-schema';
+import { t } from '../../lib/ui/i18n';
+import type { Grading } from '../../lib/domain/settings-schema';
 
 export interface GradingEditorProps {
   grading: Grading;

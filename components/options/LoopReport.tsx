@@ -1,11 +1,11 @@
 // The loop report, for the marketing and sales meeting: SLA met and missed, median time to first
 // contact, and the rep's verdicts by campaign and by reason, as small charts and as CSV.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDuration } from '../../lib/format';
-import { t } from '../../lib/i18n';
-import type { Verdict } from '../../lib/model';
-import { reportCsv, type LoopReport as Report, type ReportPeriod } from '../../lib/report';
-import { VERDICTS } from '../../lib/vocabulary';
+import { formatDuration } from '../../lib/ui/format';
+import { t } from '../../lib/ui/i18n';
+import type { Verdict } from '../../lib/domain/model';
+import { reportCsv, type LoopReport as Report, type ReportPeriod } from '../../lib/cache/report';
+import { VERDICTS } from '../../lib/domain/vocabulary';
 import { VERDICT_LABELS } from '../card/strings';
 
 export interface LoopReportProps {

@@ -1,8 +1,8 @@
 // The Marketo lead fields LeadLens reads and writes, under the names this instance's admin gave them.
 // Collapsed, since most instances keep the defaults; an empty input keeps the default its placeholder shows.
-import { t, type MessageKey } from '../../lib/i18n';
-import { MARKETO_FIELD_ROLES, type MarketoFieldRole } from '../../lib/settings-schema';
-import { DEFAULT_FIELD_NAMES } from '../../lib/sources/marketo-map';
+import { t, type MessageKey } from '../../lib/ui/i18n';
+import { MARKETO_FIELD_ROLES, type MarketoFieldRole } from '../../lib/domain/settings-schema';
+import { DEFAULT_FIELD_NAMES } from '../../lib/sources/marketo/map';
 
 /** The names as typed: blank or untrimmed until the connection is saved or tested. */
 export type MarketoFieldInputs = Partial<Record<MarketoFieldRole, string>>;

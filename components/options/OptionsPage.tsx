@@ -2,10 +2,10 @@
 // business calendar, the lead grading, the SLA rules and the feedback reasons; below them, the loop report. Nothing
 // is stored until it parses as Settings; a problem is shown in words and the form keeps what was typed.
 import { useEffect, useState } from 'preact/hooks';
-import { LANGUAGES, t } from '../../lib/i18n';
-import { parse } from '../../lib/model';
-import { Settings } from '../../lib/settings-schema';
-import type { LoadedSettings } from '../../lib/settings';
+import { LANGUAGES, t } from '../../lib/ui/i18n';
+import { parse } from '../../lib/domain/model';
+import { Settings } from '../../lib/domain/settings-schema';
+import type { LoadedSettings } from '../../lib/cache/settings';
 import { CalendarEditor } from './CalendarEditor';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
 import { GradingEditor } from './GradingEditor';

@@ -1,9 +1,9 @@
 // The reasons a rep can give with a verdict, e.g. "Not a fit: company too small". Marketing reads
 // them in the loop report, so they are the team's own words; built-in ones follow the UI language
 // until someone rewords them.
-import { t } from '../../lib/i18n';
-import type { FeedbackReason } from '../../lib/settings-schema';
-import { VERDICTS } from '../../lib/vocabulary';
+import { t } from '../../lib/ui/i18n';
+import type { FeedbackReason } from '../../lib/domain/settings-schema';
+import { VERDICTS } from '../../lib/domain/vocabulary';
 import { reasonLabel, VERDICT_LABELS } from '../card/strings';
 
 export interface ReasonsEditorProps {

@@ -1,7 +1,7 @@
 // Reminders before a deadline and at breach. Turning them on asks the browser for notifications,
 // then and only then.
-import { t } from '../../lib/i18n';
-import type { Reminders } from '../../lib/settings-schema';
+import { t } from '../../lib/ui/i18n';
+import type { Reminders } from '../../lib/domain/settings-schema';
 import { GrantedCheckbox } from './GrantedCheckbox';
 
 export interface RemindersEditorProps {

@@ -1,7 +1,7 @@
 // Which CRMs LeadLens reads. Turning one on asks the browser for that site's access, then and
 // only then; turning it off stops LeadLens there at once.
-import { t, type MessageKey } from '../../lib/i18n';
-import { OPTIONAL_SITES } from '../../lib/sites';
+import { t, type MessageKey } from '../../lib/ui/i18n';
+import { OPTIONAL_SITES } from '../../lib/pages/sites';
 import { GrantedCheckbox } from './GrantedCheckbox';
 
 const LABELS: Record<string, MessageKey> = {

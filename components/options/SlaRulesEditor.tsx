@@ -1,9 +1,9 @@
 // The SLA rules: which handoffs get how long. The first rule that matches applies, so the order
 // matters and the last rule should match every handoff. Numbers and lists are checked on save.
-import { t } from '../../lib/i18n';
-import type { Stage } from '../../lib/model';
-import type { SlaPolicy, SlaRule } from '../../lib/settings-schema';
-import { STAGES } from '../../lib/vocabulary';
+import { t } from '../../lib/ui/i18n';
+import type { Stage } from '../../lib/domain/model';
+import type { SlaPolicy, SlaRule } from '../../lib/domain/settings-schema';
+import { STAGES } from '../../lib/domain/vocabulary';
 import { STAGE_LABELS } from '../card/strings';
 
 export interface SlaRulesEditorProps {

@@ -1,8 +1,8 @@
 // The chip for one address and, when opened, its card. Escape closes the card and gives focus back.
 import { useEffect, useRef } from 'preact/hooks';
-import type { LeadContext } from '../../lib/context';
-import type { HandoffAction, Verdict } from '../../lib/model';
-import type { FeedbackReason } from '../../lib/settings-schema';
+import type { LeadContext } from '../../lib/cache/lead-context';
+import type { HandoffAction, Verdict } from '../../lib/domain/model';
+import type { FeedbackReason } from '../../lib/domain/settings-schema';
 import { LeadCard } from '../card/LeadCard';
 import { Chip } from './Chip';
 

@@ -1,6 +1,6 @@
 // One per address on the page: the grade and score at a glance, opening the card on click.
-import { t } from '../../lib/i18n';
-import type { Lead } from '../../lib/model';
+import { t } from '../../lib/ui/i18n';
+import type { Lead } from '../../lib/domain/model';
 
 export interface ChipProps {
   email: string;

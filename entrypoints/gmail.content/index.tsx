@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startOverlay } from '../../components/overlay/start-overlay';
+import { startOverlay } from '../../lib/content/overlay';
 import css from '../../components/card/card.css?inline';
-import { ask } from '../../lib/client';
+import { ask } from '../../lib/messaging/client';
 import { gmail } from '../../lib/pages/gmail';
 
 export default defineContentScript({

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage';
-import { ask } from '../../lib/client';
-import { loadLanguage } from '../../lib/i18n';
-import { LeadLensDb } from '../../lib/db';
-import { loopReport } from '../../lib/report';
-import { loadSettings, saveSettings } from '../../lib/settings';
-import { createBusinessClock } from '../../lib/sla';
+import { ask } from '../../lib/messaging/client';
+import { loadLanguage } from '../../lib/ui/i18n';
+import { LeadLensDb } from '../../lib/cache/db';
+import { loopReport } from '../../lib/cache/report';
+import { loadSettings, saveSettings } from '../../lib/cache/settings';
+import { createBusinessClock } from '../../lib/time/sla';
 import './style.css';
 
 const initial = await loadSettings();

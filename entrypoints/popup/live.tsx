@@ -3,11 +3,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '../../components/Popup';
-import { LeadLensDb } from '../../lib/db';
-import { FIRST_SCREEN, type FirstScreen } from '../../lib/first-screen';
-import { chosenLanguage, loadLanguage } from '../../lib/i18n';
-import { countPending, pendingHandoffs } from '../../lib/queue';
-import { loadSettings, saveSettings } from '../../lib/settings';
+import { LeadLensDb } from '../../lib/cache/db';
+import { FIRST_SCREEN, type FirstScreen } from '../../lib/cache/first-screen';
+import { chosenLanguage, loadLanguage } from '../../lib/ui/i18n';
+import { countPending, pendingHandoffs } from '../../lib/cache/queue';
+import { loadSettings, saveSettings } from '../../lib/cache/settings';
 
 export async function startLivePopup(root: HTMLElement, first: FirstScreen | null, actions: Pick<PopupProps, 'syncNow' | 'act'>): Promise<void> {
   const db = new LeadLensDb();

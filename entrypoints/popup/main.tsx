@@ -5,11 +5,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
-import { ask } from '../../lib/client';
-import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import { openCache, readFirstScreen, usableSettings, type FirstScreen } from '../../lib/first-screen';
-import { loadLanguage } from '../../lib/i18n';
-import type { HandoffAction } from '../../lib/model';
+import { ask } from '../../lib/messaging/client';
+import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
+import { openCache, readFirstScreen, usableSettings, type FirstScreen } from '../../lib/cache/first-screen';
+import { loadLanguage } from '../../lib/ui/i18n';
+import type { HandoffAction } from '../../lib/domain/model';
 import './style.css';
 
 const root = document.getElementById('app')!;

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/card/card.css?inline';
-import { startOverlay } from '../../components/overlay/start-overlay';
-import { ask } from '../../lib/client';
+import { startOverlay } from '../../lib/content/overlay';
+import { ask } from '../../lib/messaging/client';
 import { siteAdapterFor } from '../../lib/pages';
 import type { PageAdapter } from '../../lib/pages/types';
 
-// Registered by the background for the sites the user turned on (lib/site-scripts.ts). These
+// Registered by the background for the sites the user turned on (lib/background/site-scripts.ts). These
 // sites navigate without reloading, so the adapter is chosen again for each URL.
 export default defineContentScript({
   registration: 'runtime',

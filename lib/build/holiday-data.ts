@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { data } from 'date-holidays/data';
 import type { Plugin } from 'vite';
-import { HOLIDAY_COUNTRIES } from '../holiday-countries';
+import { HOLIDAY_COUNTRIES } from '../domain/holiday-countries';
 
 const MODULE = 'virtual:leadlens-holidays';
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 // Helpers the adapters share. No zod here: this is content-script code, and it must stay small.
 import { SelectorError, type AddressRole, type FoundAddress } from './types';
 
-/** The shape zod's z.email() accepts (lib/model.ts parses every address again): nothing found here is refused there. */
+/** The shape zod's z.email() accepts (lib/domain/model.ts parses every address again): nothing found here is refused there. */
 const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 
 export function normaliseEmail(raw: string | null | undefined): string | null {

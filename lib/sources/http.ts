@@ -2,7 +2,7 @@
 // Bearer token, JSON, ISO-8601 times on the wire and epoch ms inside. Every record is parsed on its
 // own, so one bad record is quarantined with its reason and the rest of the page is kept.
 import { z } from 'zod';
-import { Email, Handoff, Instant, Lead, parse, Touch, type OutboxItem } from '../model';
+import { Email, Handoff, Instant, Lead, parse, Touch, type OutboxItem } from '../domain/model';
 import { fetchText, SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
 
 const IsoTime = z.iso

@@ -1,10 +1,10 @@
 // The registry of marketing systems: a new source is one file and one line here.
-import type { OutboxItem } from '../model';
-import type { Settings } from '../settings-schema';
-import { createDemoSource } from './demo';
-import { createHubSpotSource } from './hubspot';
+import type { OutboxItem } from '../domain/model';
+import type { Settings } from '../domain/settings-schema';
+import { createDemoSource } from './demo/source';
+import { createHubSpotSource } from './hubspot/source';
 import { createHttpSource } from './http';
-import { createMarketoSource, DEFAULT_FIELD_NAMES } from './marketo';
+import { createMarketoSource, DEFAULT_FIELD_NAMES } from './marketo/source';
 import { DEFAULT_BASE_URLS, SourceError, type LeadSource } from './source';
 
 export interface SourceContext {

@@ -1,7 +1,7 @@
 // What every marketing system looks like to the rest of LeadLens. A source fetches, parses with
 // zod and hands back domain objects; whatever failed to parse comes back as `rejected`, with why.
-import type { QuarantinedRecord } from '../db';
-import type { Handoff, Lead, OutboxItem, Touch } from '../model';
+import type { QuarantinedRecord } from '../cache/db';
+import type { Handoff, Lead, OutboxItem, Touch } from '../domain/model';
 
 export interface RejectedRecord {
   kind: QuarantinedRecord['kind'];

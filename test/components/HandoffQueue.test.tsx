@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HandoffQueue, type QueueFilter } from '../../components/HandoffQueue';
-import { DEFAULT_SETTINGS } from '../../lib/default-settings';
+import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { makeHandoff } from '../fixtures/factories';
 
 const tokyo = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Tokyo' }).toMillis();

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeadCard, type LeadCardProps } from '../../components/card/LeadCard';
-import { DEFAULT_SETTINGS } from '../../lib/default-settings';
+import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { makeHandoff, makeLead, makeTouch } from '../fixtures/factories';
 
 const NOW = Date.UTC(2026, 10, 16, 3, 0);

@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../components/options/OptionsPage';
-import { DEFAULT_SETTINGS } from '../../lib/default-settings';
-import type { Settings } from '../../lib/settings-schema';
-import type { LoopReport } from '../../lib/report';
+import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
+import type { Settings } from '../../lib/domain/settings-schema';
+import type { LoopReport } from '../../lib/cache/report';
 
 let container: HTMLElement;
 afterEach(() => {

@@ -4,8 +4,8 @@ import { act } from 'preact/test-utils';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
-import { LeadLensDb } from '../../lib/db';
-import { DEFAULT_SETTINGS } from '../../lib/default-settings';
+import { LeadLensDb } from '../../lib/cache/db';
+import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { makeHandoff, makeOutboxItem } from '../fixtures/factories';
 import { FIRST_SCREEN } from '../../components/Popup';
 

@@ -1,9 +1,9 @@
-// HubSpot's CRM v3 API on 127.0.0.1, for exactly the endpoints lib/sources/hubspot.ts (and hubspot-client.ts) use, behaving as
+// HubSpot's CRM v3 API on 127.0.0.1, for exactly the endpoints lib/sources/hubspot/source.ts (and client.ts) use, behaving as
 // HubSpot's docs describe them (see the end of the file), with faults on demand: a real HTTP server, so
 // headers, time-outs and sockets are exercised for real. Notes and lead-status changes are stored, so a
 // test can count effects.
 import { createServer, type ServerResponse } from 'node:http';
-import { mulberry32 } from '../../lib/sources/demo';
+import { mulberry32 } from '../../lib/sources/demo/source';
 import { closeServer, listenOnLoopback, readBody } from './loopback';
 
 export const HUBSPOT_FAULTS = [
@@ -277,7 +277,7 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
 
-// Built from HubSpot's documentation as cited at the end of lib/sources/hubspot.ts and hubspot-client.ts: the CRM search guide
+// Built from HubSpot's documentation as cited at the end of lib/sources/hubspot/source.ts and client.ts: the CRM search guide
 // (limit <= 200, `after` paging, 10,000-result cap answered with 400, one sort, default properties), batch
 // read by idProperty with 207 + OBJECT_NOT_FOUND errors, GET /crm/v3/owners, GET /account-info/v3/details,
 // notes create (hs_timestamp required, association type 202) and search, the error body shape and 429's

@@ -3,7 +3,7 @@
 // handling are exercised for real. Writes take effect once per Idempotency-Key and are counted, so
 // a test can check exactly-once delivery.
 import { createServer, type ServerResponse } from 'node:http';
-import { mulberry32 } from '../../lib/sources/demo';
+import { mulberry32 } from '../../lib/sources/demo/source';
 import { closeServer, listenOnLoopback, readBody } from './loopback';
 
 export const FAULTS = [

@@ -3,7 +3,7 @@
 // and custom activities. Errors come as HTTP 200 with success: false, like Marketo's. Faults on demand
 // (a forced one, or drawn with a seeded generator) exercise the client's error mapping for real.
 import { createServer, type ServerResponse } from 'node:http';
-import { mulberry32 } from '../../lib/sources/demo';
+import { mulberry32 } from '../../lib/sources/demo/source';
 import { closeServer, listenOnLoopback, readBody } from './loopback';
 
 export const MARKETO_FAULTS = [
@@ -240,5 +240,5 @@ function send(response: ServerResponse, status: number, body: unknown) {
 }
 
 // Built from Adobe's Marketo Engage REST docs (Authentication, Error Codes, Paging Tokens, Activities,
-// Leads): the endpoints and answers lib/sources/marketo.ts cites. A stale paging token's answer is not
+// Leads): the endpoints and answers lib/sources/marketo/source.ts cites. A stale paging token's answer is not
 // documented; this fake answers 1003 "Invalid nextPageToken".

@@ -1,5 +1,5 @@
 // Domain objects in the Lead Context API's wire form: ISO-8601 times instead of epoch ms.
-import type { Handoff, Lead, Touch } from '../../lib/model';
+import type { Handoff, Lead, Touch } from '../../lib/domain/model';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 

@@ -1,10 +1,10 @@
 // sourceFor turns saved settings into a source; here, that the Marketo field names and the grading set in
 // the options reach the adapters, against the contract fakes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../lib/default-settings';
-import { gradeFor } from '../../../lib/grade';
-import { parseOrThrow } from '../../../lib/model';
-import { Settings } from '../../../lib/settings-schema';
+import { DEFAULT_SETTINGS } from '../../../lib/domain/default-settings';
+import { gradeFor } from '../../../lib/domain/grade';
+import { parseOrThrow } from '../../../lib/domain/model';
+import { Settings } from '../../../lib/domain/settings-schema';
 import { sourceFor } from '../../../lib/sources';
 import { SourceError } from '../../../lib/sources/source';
 import { startFakeHubSpotApi, type FakeHubSpotApi } from '../../fakes/hubspot-api';

@@ -1,0 +1,28 @@
+// The rep's queue: open handoffs, the one due first at the top.
+import { Dexie } from 'dexie';
+import type { LeadLensDb } from './db';
+import type { HandoffStatus } from '../domain/model';
+import { OPEN_STATUSES, QUEUE_INDEX, topByDeadline, type QueueEntry } from './queue-order';
+
+export type { QueueEntry };
+
+const openWith = (db: LeadLensDb, repEmail: string, status: HandoffStatus) =>
+  db.handoffs.where(QUEUE_INDEX).between([repEmail, status, Dexie.minKey], [repEmail, status, Dexie.maxKey]);
+
+/** The rep's open handoffs, due first at the top; with a limit, only that many from the top. */
+export async function pendingHandoffs(db: LeadLensDb, repEmail: string, limit = Infinity): Promise<QueueEntry[]> {
+  return db.transaction('r', [db.handoffs, db.leads], async () => {
+    const byStatus = await Promise.all(
+      OPEN_STATUSES.map((status) => (Number.isFinite(limit) ? openWith(db, repEmail, status).limit(limit) : openWith(db, repEmail, status)).toArray()),
+    );
+    const handoffs = topByDeadline(byStatus, limit);
+    const leads = await db.leads.bulkGet(handoffs.map((handoff) => handoff.email));
+    return handoffs.map((handoff, index) => ({ handoff, lead: leads[index] ?? null }));
+  });
+}
+
+/** How many open handoffs the rep has. */
+export async function countPending(db: LeadLensDb, repEmail: string): Promise<number> {
+  const counts = await Promise.all(OPEN_STATUSES.map((status) => openWith(db, repEmail, status).count()));
+  return counts.reduce((sum, count) => sum + count, 0);
+}

@@ -1,0 +1,112 @@
+// The typed messages pages, popup and options send to the background. Requests are parsed with
+// zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
+import { z } from 'zod';
+import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from '../domain/model';
+import { MarketoFields, type FeedbackReason } from '../domain/settings-schema';
+import type { LeadContext } from '../cache/lead-context';
+import { LANGUAGES, type Language, type MessageTable } from '../ui/i18n';
+import type { SyncState } from '../cache/db-name';
+
+/** Enough for every participant of a long thread; the API's batch limit too. */
+export const MAX_EMAILS_PER_REQUEST = 100;
+
+export const ContextRequest = z.object({
+  type: z.literal('context'),
+  emails: z.array(Email).min(1).max(MAX_EMAILS_PER_REQUEST),
+  /** The touch timelines too: for a card about to show, not for chips. */
+  withTouches: z.boolean().default(false),
+});
+
+export const SyncNowRequest = z.object({ type: z.literal('syncNow') });
+
+/** The words of a language the rep chose over the browser's: for content scripts, which cannot fetch them. */
+export const MessagesRequest = z.object({ type: z.literal('messages'), language: z.enum(LANGUAGES) });
+
+/** An empty note is no note. */
+const Note = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((note) => note?.trim() || undefined);
+
+export const FeedbackRequest = z.object({
+  type: z.literal('feedback'),
+  email: Email,
+  handoffId: z.string().min(1).optional(),
+  verdict: Verdict,
+  /** Defaults to the verdict itself; the options page may define finer reasons. */
+  reasonCode: z.string().min(1).optional(),
+  note: Note,
+});
+
+export const HandoffActionRequest = z.object({
+  type: z.literal('handoffAction'),
+  handoffId: z.string().min(1),
+  action: HandoffAction,
+  reasonCode: z.string().min(1).optional(),
+  note: Note,
+});
+
+const Connection = {
+  kind: z.enum(SOURCE_KINDS),
+  baseUrl: WebUrl.optional(),
+  clientId: z.string().trim().min(1).max(200).optional(),
+  activityTypeId: z.number().int().positive().optional(),
+  /** Marketo's own names for its custom lead fields: settings, not secrets. */
+  marketoFields: MarketoFields.optional(),
+  /** Only on its way in: the background keeps it, nothing ever sends it back. */
+  token: z.string().trim().min(1).max(4096).optional(),
+};
+export const SaveConnectionRequest = z.object({ type: z.literal('saveConnection'), ...Connection });
+export const TestConnectionRequest = z.object({ type: z.literal('testConnection'), ...Connection });
+
+export const Request = z.discriminatedUnion('type', [
+  ContextRequest,
+  SyncNowRequest,
+  MessagesRequest,
+  FeedbackRequest,
+  HandoffActionRequest,
+  SaveConnectionRequest,
+  TestConnectionRequest,
+]);
+/** What a sender passes: the input side of each schema. */
+export type Request = z.input<typeof Request>;
+export type ParsedRequest = z.output<typeof Request>;
+
+export interface ContextAnswer {
+  contexts: LeadContext[];
+  syncState: SyncState | null;
+  /** The feedback reasons the card offers, as the options set them. */
+  reasons: FeedbackReason[];
+  /** The language the rep chose, or null to follow the browser. */
+  language: Language | null;
+}
+
+/** What each request type answers with. */
+export interface Answers {
+  context: ContextAnswer;
+  syncNow: SyncState;
+  messages: MessageTable;
+  /** The outbox item's id: stored locally at once, delivered in the background. */
+  feedback: { queuedId: string };
+  handoffAction: { queuedId: string };
+  saveConnection: { tokenSaved: boolean };
+  testConnection: { ok: boolean; message: string };
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Who sent a message: the tab, for a content script. */
+export interface Sender {
+  tabId?: number;
+}
+
+export type Handlers = {
+  [K in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: K }>, sender: Sender) => Promise<Answers[K]>;
+};
+
+/** From the background to a page's content script: these leads changed in the cache, read them again. */
+export interface LeadsChangedNotice {
+  type: 'leadsChanged';
+  emails: string[];
+}

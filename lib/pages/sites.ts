@@ -1,0 +1,22 @@
+// The sites LeadLens reads only once the user turns them on: each asks for its hosts then, and
+// the background registers the content script for exactly the sites that are on and granted.
+import { PAGE_ADAPTERS } from './index';
+
+export interface OptionalSite {
+  id: string;
+  /** Where the content script runs and what the user grants: the whole origin, since these
+   *  sites navigate within a single page. */
+  origins: string[];
+}
+
+export const OPTIONAL_SITES: OptionalSite[] = PAGE_ADAPTERS.filter((adapter) => adapter.id !== 'gmail').map((adapter) => ({
+  id: adapter.id,
+  origins: [...new Set(adapter.matches.map(originPattern))],
+}));
+
+/** 'https://*.pipedrive.com/person/*' -> 'https://*.pipedrive.com/*' */
+export function originPattern(match: string): string {
+  return match.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*');
+}
+
+export const SITES_SCRIPT_ID = 'leadlens-sites';

@@ -1,0 +1,47 @@
+// Durations and ages in the short forms the card and the popup show, in the UI's language.
+import { t, type MessageKey } from './i18n';
+import type { SlaStatus } from '../time/sla';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "45m", "2h 05m", "3d 4h": the largest two units, at least a minute. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(1, Math.round(Math.abs(ms) / MINUTE)) * MINUTE;
+  const days = Math.floor(total / DAY);
+  const hours = Math.floor((total % DAY) / HOUR);
+  const minutes = Math.floor((total % HOUR) / MINUTE);
+  if (days > 0) return t('durationDaysHours', days, hours);
+  if (hours > 0) return t('durationHoursMinutes', hours, String(minutes).padStart(2, '0'));
+  return t('durationMinutes', minutes);
+}
+
+/** "just now", "3 min ago", "2 h ago", "5 d ago". */
+export function formatAge(ms: number): string {
+  if (ms < MINUTE) return t('justNow');
+  if (ms < HOUR) return t('minutesAgo', Math.floor(ms / MINUTE));
+  if (ms < DAY) return t('hoursAgo', Math.floor(ms / HOUR));
+  return t('daysAgo', Math.floor(ms / DAY));
+}
+
+export const SLA_STATE_LABELS: Record<SlaStatus['state'], MessageKey> = {
+  overdue: 'slaOverdue',
+  due_soon: 'slaDueSoon',
+  on_track: 'slaOnTrack',
+  met: 'slaMet',
+  missed: 'slaMissed',
+};
+
+/** "Overdue by 2h 05m", "Due in 45m", "Met". */
+export function describeSla(status: SlaStatus): string {
+  switch (status.state) {
+    case 'overdue':
+      return t('overdueBy', formatDuration(status.msLeft));
+    case 'due_soon':
+    case 'on_track':
+      return t('dueIn', formatDuration(status.msLeft));
+    default:
+      return t(SLA_STATE_LABELS[status.state]);
+  }
+}

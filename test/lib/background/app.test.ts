@@ -1,0 +1,447 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackgroundApp, type BackgroundDeps } from '../../../lib/background/app';
+import type { Notice } from '../../../lib/background/reminder-notices';
+import type { BadgeState } from '../../../lib/background/badge';
+import { createBusinessClock, slaStatus } from '../../../lib/time/sla';
+import { LeadLensDb } from '../../../lib/cache/db';
+import type { Settings } from '../../../lib/domain/settings-schema';
+import { DEFAULT_SETTINGS } from '../../../lib/domain/default-settings';
+import { generateDemo } from '../../../lib/sources/demo/source';
+import { sourceFor } from '../../../lib/sources';
+import { loadToken, saveToken } from '../../../lib/cache/credentials';
+import { startFakeLeadContextApi } from '../../fakes/lead-context-api';
+import { wireLead } from '../../fakes/wire';
+import { makeLead } from '../../fixtures/factories';
+import { FIRST_SCREEN, FIRST_SCREEN_KEY, openCache, readFirstScreen } from '../../../lib/cache/first-screen';
+import { countPending, pendingHandoffs } from '../../../lib/cache/queue';
+import { gradeFor } from '../../../lib/domain/grade';
+import { GRADING_APPLIED_KEY } from '../../../lib/background/regrade';
+
+const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
+let db: LeadLensDb;
+let settings: Settings;
+let badges: BadgeState[];
+let wakeUps: (number | null)[];
+let notices: Notice[];
+let tabNotices: { tabId: number; emails: string[] }[];
+let reminderWakeUps: (number | null)[];
+let currentTime = NOW;
+let sourcesBuilt = 0;
+
+function app(overrides: Partial<BackgroundDeps> = {}) {
+  return createBackgroundApp({
+    db,
+    loadSettings: async () => settings,
+    sourceFor: (current, token) => {
+      sourcesBuilt++;
+      return sourceFor(current, { now: () => NOW, token });
+    },
+    saveSettings: async (next) => {
+      settings = next;
+    },
+    scheduleOutbox: async (when) => {
+      wakeUps.push(when);
+    },
+    now: () => currentTime,
+    showBadge: async (badge) => {
+      badges.push(badge);
+    },
+    notify: async (shown) => {
+      notices.push(...shown);
+    },
+    scheduleReminders: async (when) => {
+      reminderWakeUps.push(when);
+    },
+    notifyTab: async (tabId, notice) => {
+      tabNotices.push({ tabId, emails: notice.emails });
+    },
+    messagesFor: async (language) => JSON.parse(readFileSync(join(__dirname, `../../../public/_locales/${language}/messages.json`), 'utf8')),
+    ...overrides,
+  });
+}
+
+beforeEach(() => {
+  db = new LeadLensDb(`bg-${Math.random()}`);
+  settings = { ...DEFAULT_SETTINGS, reminders: { enabled: true, beforeMinutes: 30, atBreach: true } };
+  sourcesBuilt = 0;
+  badges = [];
+  wakeUps = [];
+  notices = [];
+  tabNotices = [];
+  reminderWakeUps = [];
+  currentTime = NOW;
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('the background', () => {
+  it('syncs the demo and answers "context for these addresses" from the cache', async () => {
+    const background = app();
+    const state = await background.sync();
+    expect(state).toMatchObject({ status: 'idle', sourceId: 'demo', lastSuccessAt: NOW });
+
+    const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
+    const handoff = demo.handoffs.find((candidate) => candidate.assigneeEmail === settings.repEmail && candidate.status === 'pending')!;
+    const touched = demo.touches[0]!.email;
+    const reply = await background.handleMessage({
+      type: 'context',
+      emails: [handoff.email.toUpperCase(), touched, 'stranger@nowhere.example.com'],
+      withTouches: true,
+    });
+    if (!reply.ok) throw new Error(reply.error);
+    const { contexts, syncState } = reply.data as Extract<typeof reply.data, { contexts: unknown }>;
+    expect(syncState?.lastSuccessAt).toBe(NOW);
+
+    const [withHandoff, withTouches, stranger] = contexts;
+    expect(withHandoff!.lead).toEqual(demo.leads.find((lead) => lead.email === handoff.email));
+    expect(withHandoff!.handoff).toEqual(handoff);
+    expect(withHandoff!.sla).toMatchObject({ dueAt: handoff.firstContactDueAt });
+    expect(['overdue', 'due_soon', 'on_track']).toContain(withHandoff!.sla!.state);
+
+    const expectedTouches = demo.touches.filter((touch) => touch.email === touched).sort((a, b) => b.at - a.at);
+    expect(withTouches!.touchCount).toBe(expectedTouches.length);
+    expect(withTouches!.touches).toEqual(expectedTouches.slice(0, 100));
+
+    expect(stranger).toEqual({
+      email: 'stranger@nowhere.example.com',
+      lead: null,
+      touches: [],
+      touchCount: 0,
+      touchesIncluded: true,
+      handoff: null,
+      sla: null,
+    });
+  });
+
+  it('tells a page the language and reasons the rep chose, and hands over that language\'s words', async () => {
+    settings = { ...settings, language: 'ja' };
+    const reply = await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] });
+    expect(reply).toMatchObject({ ok: true, data: { language: 'ja', reasons: settings.feedbackReasons } });
+    const words = await app().handleMessage({ type: 'messages', language: 'ja' });
+    expect(words).toMatchObject({ ok: true, data: { verdictNotAFit: { message: 'ターゲット外' } } });
+    settings = { ...settings, language: 'auto' };
+    expect(await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] })).toMatchObject({ data: { language: null } });
+  });
+
+  it('leaves the timelines out unless asked: chips need only the lead', async () => {
+    const background = app();
+    await background.sync();
+    const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
+    const reply = await background.handleMessage({ type: 'context', emails: [demo.touches[0]!.email] });
+    if (!reply.ok) throw new Error(reply.error);
+    const [context] = (reply.data as { contexts: { lead: unknown; touches: unknown[]; touchesIncluded: boolean }[] }).contexts;
+    expect(context).toMatchObject({ touches: [], touchCount: 0, touchesIncluded: false, lead: expect.objectContaining({ email: demo.touches[0]!.email }) });
+  });
+
+  it('after a sync, badges the count of overdue and due-soon handoffs for the rep', async () => {
+    await app().sync();
+    const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
+    const clock = createBusinessClock(settings.calendar);
+    const needy = demo.handoffs.filter(
+      (handoff) =>
+        handoff.assigneeEmail === settings.repEmail &&
+        ['pending', 'accepted'].includes(handoff.status) &&
+        ['overdue', 'due_soon'].includes(slaStatus(handoff, clock, settings.slaPolicy, NOW).state),
+    );
+    expect(needy.length).toBeGreaterThan(0);
+    expect(badges).toHaveLength(1);
+    expect(badges[0]).toMatchObject({ text: String(needy.length), color: '#B42318' });
+    expect(badges[0]!.nextChangeAt).toBeGreaterThan(NOW);
+  });
+
+  it("keeps the top of the rep's queue ready for the popup's first paint, and moves it along with the rep's actions", async () => {
+    const background = app();
+    await background.sync();
+    const first = await readFirstScreen(openCache(db.name), settings.repEmail);
+    expect(first).toEqual({
+      entries: await pendingHandoffs(db, settings.repEmail, FIRST_SCREEN),
+      total: await countPending(db, settings.repEmail),
+      sync: expect.objectContaining({ status: 'idle', lastSuccessAt: NOW }),
+    });
+    expect(first!.total).toBeGreaterThan(0);
+
+    const top = first!.entries[0]!.handoff;
+    expect(await background.handleMessage({ type: 'handoffAction', handoffId: top.id, action: 'contacted' })).toMatchObject({ ok: true });
+    const after = await readFirstScreen(openCache(db.name), settings.repEmail);
+    expect(after!.total).toBe(first!.total - 1);
+    expect(after!.entries.map((entry) => entry.handoff.id)).not.toContain(top.id);
+
+    // A disk too full to write it: the reminders still go out, and no outdated snapshot is left to draw.
+    const setMeta = db.setMeta.bind(db);
+    const full = vi.spyOn(db, 'setMeta').mockImplementation(async (key, value) => {
+      if (key === FIRST_SCREEN_KEY) throw Object.assign(new Error('The disk is full.'), { name: 'QuotaExceededError' });
+      return setMeta(key, value);
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    settings = { ...settings, reminders: { ...settings.reminders, enabled: true } };
+    currentTime = NOW + 20 * 3_600_000;
+    await background.refreshBadge();
+    expect(notices.length).toBeGreaterThan(0);
+    expect(await readFirstScreen(openCache(db.name), settings.repEmail)).toBeNull();
+    full.mockRestore();
+    warn.mockRestore();
+
+    // Another rep signs in: the snapshot follows as soon as the badge does.
+    settings = { ...settings, repEmail: 'someone.else@acme.example.com' };
+    await background.refreshBadge();
+    expect(await readFirstScreen(openCache(db.name), settings.repEmail)).toMatchObject({ entries: [], total: 0 });
+  });
+
+  it('works the badge out one refresh at a time, so a slow one never sets the last look at reminders back', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let shown = 0;
+    const background = app({
+      showBadge: async (badge) => {
+        badges.push(badge);
+        if (++shown === 1) await gate; // the first refresh stalls just before it looks at reminders
+      },
+    });
+    currentTime = NOW;
+    const slow = background.refreshBadge();
+    currentTime = NOW + 60_000;
+    const quick = background.refreshBadge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(badges).toHaveLength(1); // the second waits for the first
+    release();
+    await Promise.all([slow, quick]);
+    expect(badges).toHaveLength(2);
+    expect(await db.getMeta('reminders:checkedThrough')).toBe(NOW + 60_000);
+  });
+
+  it('reminds of what falls due after the last look, once, and opens with the lead named', async () => {
+    const background = app();
+    await background.sync();
+    // The first look announces nothing from before it, and wakes the background for the next reminder.
+    expect(notices).toEqual([]);
+    const next = reminderWakeUps.at(-1)!;
+    expect(next).toBeGreaterThan(NOW);
+
+    currentTime = next;
+    await background.refreshBadge();
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    const [first] = notices;
+    const handoff = await db.handoffs.get(first!.id.replace('leadlens:handoff:', ''));
+    const lead = await db.leads.get(handoff!.email);
+    expect(first!.title).toContain(lead!.name);
+    expect(first!.title).toMatch(/first contact due in 30m|Overdue/);
+
+    // A click opens the lead in the CRM when marketing gave its link, else the queue.
+    await db.leads.update(lead!.email, { crmUrl: 'https://acme.lightning.force.com/lightning/r/Lead/00Q1/view' });
+    expect(await background.reminderTarget(first!.id)).toBe('https://acme.lightning.force.com/lightning/r/Lead/00Q1/view');
+    await db.leads.update(lead!.email, { crmUrl: undefined });
+    expect(await background.reminderTarget(first!.id)).toBeNull();
+    expect(await background.reminderTarget('leadlens:summary')).toBeNull();
+
+    // Looking again at the same moment announces nothing twice.
+    notices = [];
+    await background.refreshBadge();
+    expect(notices).toEqual([]);
+  });
+
+  it('sums up a pile of reminders in one notification, and says nothing when reminders are off', async () => {
+    const background = app();
+    await background.sync();
+    // A browser opened a business day later: many deadlines passed meanwhile.
+    currentTime = NOW + 20 * 3_600_000;
+    await background.refreshBadge();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ id: 'leadlens:summary', title: expect.stringMatching(/^\d+ handoffs need you$/) });
+
+    notices = [];
+    settings = { ...settings, reminders: { ...settings.reminders, enabled: false } };
+    currentTime += 20 * 3_600_000;
+    await background.refreshBadge();
+    expect(notices).toEqual([]);
+    expect(reminderWakeUps.at(-1)).toBeNull();
+  });
+
+  it('runs one sync at a time, and a second sync finds nothing new', async () => {
+    const background = app();
+    const [first, joined] = await Promise.all([background.sync(), background.sync()]);
+    expect(joined).toBe(first);
+    const count = await db.touches.count();
+    const again = await background.sync();
+    expect(again).toMatchObject({ status: 'idle', recordsSynced: 0 });
+    expect(await db.touches.count()).toBe(count);
+  });
+
+  it('keeps one source while the connection stays the same, and builds another when it changes', async () => {
+    const background = app();
+    await background.sync();
+    await background.sync();
+    await background.deliverOutbox();
+    expect(sourcesBuilt).toBe(1);
+    settings = { ...settings, repEmail: 'someone.else@leadlens.example' };
+    await background.sync();
+    expect(sourcesBuilt).toBe(2);
+  });
+
+  it('reports a source set up halfway as a sync error that says what is missing, not a crash', async () => {
+    settings = { ...DEFAULT_SETTINGS, source: { kind: 'marketo', baseUrl: 'https://123-abc-456.mktorest.com', demoSeed: 1 } };
+    const state = await app().sync();
+    expect(state).toMatchObject({ status: 'error', sourceId: 'marketo', error: 'Set the Marketo client ID and client secret in LeadLens options.' });
+    expect(await db.getMeta('syncState')).toEqual(state);
+    expect(badges).toHaveLength(1); // the cache is still badged, and its reminders still looked at
+    settings = { ...DEFAULT_SETTINGS, source: { kind: 'hubspot', demoSeed: 1 } };
+    expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the access token of your HubSpot private app in LeadLens options.' });
+  });
+
+  it('connects to HubSpot and to Marketo through the same messages, keeping their secrets in the database', async () => {
+    const background = app();
+    const connection = { kind: 'marketo', baseUrl: 'http://127.0.0.1:9/', clientId: 'id-1', activityTypeId: 100001, marketoFields: { mqlDate: 'MQL_Date__c' } };
+    await background.handleMessage({ type: 'saveConnection', ...connection, token: 'secret-1' });
+    expect(settings.source).toMatchObject(connection);
+    expect(JSON.stringify(settings)).not.toContain('secret-1');
+    expect(await loadToken(db, 'marketo')).toBe('secret-1');
+    // Nothing listens on port 9: the sync fails on the network, having got as far as asking for a token.
+    await vi.waitFor(async () => expect(await db.getMeta('syncState')).toMatchObject({ status: 'error', sourceId: 'marketo:http://127.0.0.1:9', error: expect.stringMatching(/127\.0\.0\.1:9/) }));
+  });
+
+  it('records a click, delivers it and leaves nothing waiting', async () => {
+    const background = app();
+    await background.sync();
+    const reply = await background.handleMessage({ type: 'feedback', email: 'someone@acme.example.com', verdict: 'bad_timing', note: '' });
+    expect(reply).toMatchObject({ ok: true, data: { queuedId: expect.any(String) } });
+    await background.deliverOutbox();
+    expect(await db.outbox.count()).toBe(0);
+    expect(wakeUps.at(-1)).toBeNull();
+  });
+
+  it('connects to a Lead Context API: tests it, keeps the token in the database, and syncs from it', async () => {
+    const fake = await startFakeLeadContextApi({ token: 'secret-token', records: { leads: [wireLead(makeLead(1))] } });
+    try {
+      const background = app();
+      const wrong = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'nope' });
+      expect(wrong).toMatchObject({ ok: true, data: { ok: false, message: expect.stringMatching(/The API token was refused by the Lead Context API \(401/) } });
+      const right = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      expect(right).toMatchObject({ ok: true, data: { ok: true } });
+
+      const saved = await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      expect(saved).toEqual({ ok: true, data: { tokenSaved: true } });
+      expect(settings.source).toMatchObject({ kind: 'http', baseUrl: fake.baseUrl });
+      expect(JSON.stringify(settings)).not.toContain('secret-token');
+      expect(await loadToken(db, 'http')).toBe('secret-token');
+      await expect.poll(async () => JSON.stringify(await db.getMeta('syncState'))).toMatch(/"status":"idle"/);
+      expect(await db.leads.get('lead1@acme.example.com')).toBeDefined();
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('asks the source about addresses the cache does not know, stores what it finds and tells the tab', async () => {
+    const fresh = makeLead(7, { email: 'fresh@acme.example.com', name: 'Fresh Lead' });
+    const fake = await startFakeLeadContextApi({ token: 'secret-token', records: { leads: [wireLead(fresh)] } });
+    try {
+      // Connected, but not synced yet: the lead is only at the source.
+      settings = { ...settings, source: { kind: 'http', baseUrl: fake.baseUrl, demoSeed: 1 } };
+      await saveToken(db, 'http', 'secret-token');
+      const background = app();
+      const first = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, { tabId: 42 });
+      expect(first).toMatchObject({ ok: true, data: { contexts: [{ lead: null }, { lead: null }] } });
+      await vi.waitFor(() => expect(tabNotices).toEqual([{ tabId: 42, emails: ['fresh@acme.example.com'] }]));
+      const second = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, { tabId: 42 });
+      expect(second).toMatchObject({ ok: true, data: { contexts: [{ lead: { name: 'Fresh Lead' } }, { lead: null }] } });
+      // The address the source did not know is not asked about again so soon.
+      const asked = fake.stats.requests;
+      await background.handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, { tabId: 42 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fake.stats.requests).toBe(asked);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('syncs a connection saved while another sync is under way, once that one is over', async () => {
+    const fake = await startFakeLeadContextApi({ token: 'secret-token', records: { leads: [wireLead(makeLead(1))] } });
+    try {
+      const background = app();
+      const demoSync = background.sync();
+      await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      expect(await demoSync).toMatchObject({ sourceId: 'demo' });
+      await vi.waitFor(async () => expect(await db.getMeta('syncState')).toMatchObject({ sourceId: `http:${fake.baseUrl}`, status: 'idle' }));
+      expect(await db.leads.get(makeLead(1).email)).toBeDefined();
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('says what is missing when the API is chosen without a token', async () => {
+    settings = { ...DEFAULT_SETTINGS, source: { kind: 'http', baseUrl: 'http://127.0.0.1:9', demoSeed: 1 } };
+    expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the API token of your Lead Context API in LeadLens options.' });
+  });
+
+  describe('after a settings change', () => {
+    // Healthcare becomes the only target industry, and readiness asks for more.
+    const HEALTHCARE = { fit: [75, 50, 25] as [number, number, number], readiness: [90, 75, 50] as [number, number, number], targetIndustries: ['Healthcare'] };
+    const gradedAsIn = async (grading: Settings['grading']) =>
+      (await db.leads.toArray()).every((lead) => lead.grade === gradeFor(lead, lead.score, grading).grade);
+
+    it('grades the cache again once when the grading changed, then refreshes the badge, and a new source grades the same way', async () => {
+      const background = app();
+      await background.sync();
+      expect(sourcesBuilt).toBe(1);
+      const before = badges.length;
+      settings = { ...settings, grading: HEALTHCARE };
+      expect(await gradedAsIn(HEALTHCARE)).toBe(false);
+
+      await background.settingsChanged();
+      expect(await gradedAsIn(HEALTHCARE)).toBe(true);
+      expect(await db.getMeta(GRADING_APPLIED_KEY)).toEqual(HEALTHCARE);
+      expect(badges).toHaveLength(before + 1);
+      await background.sync();
+      expect(sourcesBuilt).toBe(2);
+    });
+
+    it('does not grade again when something else changed', async () => {
+      const background = app();
+      await background.sync();
+      // A grade no grading would give this lead: only a re-grade would set it right.
+      const lead = (await db.leads.toArray()).find((candidate) => candidate.grade !== 'D4')!;
+      await db.leads.put({ ...lead, fit: 'D', readiness: 4, grade: 'D4' });
+      const before = badges.length;
+      settings = { ...settings, reminders: { ...settings.reminders, beforeMinutes: 60 }, repEmail: 'someone.else@leadlens.example' };
+
+      await background.settingsChanged();
+      expect((await db.leads.get(lead.email))!.grade).toBe('D4');
+      expect(badges).toHaveLength(before + 1);
+      // The grading changes after all, then stays: one re-grade, and the tampered lead is set right by it only.
+      settings = { ...settings, grading: HEALTHCARE };
+      await background.settingsChanged();
+      expect((await db.leads.get(lead.email))!.grade).toBe(gradeFor(lead, lead.score, HEALTHCARE).grade);
+      await db.leads.put({ ...lead, fit: 'D', readiness: 4, grade: 'D4' });
+      await background.settingsChanged();
+      expect((await db.leads.get(lead.email))!.grade).toBe('D4');
+    });
+
+    it("leaves the Lead Context API's grades alone, and still refreshes the badge", async () => {
+      const marketing = [makeLead(1, { industry: 'Healthcare', companySize: 5000, title: 'CEO', score: 99 }), makeLead(2, { score: 10 })];
+      await db.leads.bulkPut(marketing);
+      settings = { ...settings, source: { kind: 'http', baseUrl: 'http://127.0.0.1:9', demoSeed: 1 }, grading: HEALTHCARE };
+      const before = badges.length;
+      await app().settingsChanged();
+      expect(await db.leads.toArray()).toEqual(marketing);
+      expect(await db.getMeta(GRADING_APPLIED_KEY)).toBeUndefined();
+      expect(badges).toHaveLength(before + 1);
+    });
+
+    it('lets a sync under way with the old grading land first, then grades what it brought', async () => {
+      const background = app();
+      const syncing = background.sync();
+      settings = { ...settings, grading: HEALTHCARE };
+      await Promise.all([syncing, background.settingsChanged()]);
+      expect(await db.leads.count()).toBeGreaterThan(300);
+      expect(await gradedAsIn(HEALTHCARE)).toBe(true);
+    });
+  });
+
+  it('rejects a malformed message with a readable error', async () => {
+    const reply = await app().handleMessage({ type: 'context', emails: [] });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Message: emails: /) });
+  });
+});

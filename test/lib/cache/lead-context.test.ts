@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { leadContexts } from '../../../lib/cache/lead-context';
+import { LeadLensDb } from '../../../lib/cache/db';
+import { createBusinessClock } from '../../../lib/time/sla';
+import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../lib/domain/default-settings';
+import { makeHandoff, makeLead, makeTouch } from '../../fixtures/factories';
+
+let db: LeadLensDb;
+beforeEach(() => {
+  db = new LeadLensDb(`context-${Math.random()}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const options = { now: Date.UTC(2026, 10, 16, 1), clock: createBusinessClock(DEFAULT_CALENDAR), policy: DEFAULT_SLA_POLICY };
+
+describe('leadContexts', () => {
+  it('answers in the order asked, with each lead’s latest touches, its full touch count and its current handoff', async () => {
+    await db.leads.bulkPut([makeLead(1), makeLead(2)]);
+    await db.touches.bulkPut(Array.from({ length: 7 }, (_, n) => makeTouch(n, 'lead1@acme.example.com')));
+    await db.handoffs.bulkPut([
+      makeHandoff(10, { email: 'lead1@acme.example.com', status: 'contacted', handedOffAt: 5, respondedAt: 6 }),
+      makeHandoff(11, { email: 'lead1@acme.example.com', status: 'pending', firstContactDueAt: options.now + 3_600_000 }),
+      makeHandoff(12, { email: 'lead1@acme.example.com', status: 'accepted', firstContactDueAt: options.now + 60_000 }),
+    ]);
+    const [unknown, first, second] = await leadContexts(
+      db,
+      ['nobody@acme.example.com', 'lead1@acme.example.com', 'lead2@acme.example.com'],
+      { ...options, touchLimit: 5 },
+    );
+    expect(unknown).toEqual({ email: 'nobody@acme.example.com', lead: null, touches: [], touchCount: 0, touchesIncluded: true, handoff: null, sla: null });
+    expect(first!.touches.map((touch) => touch.id)).toEqual(['t0', 't1', 't2', 't3', 't4']);
+    expect(first!.touchCount).toBe(7);
+    expect(first!.touchesIncluded).toBe(true);
+    expect(first!.handoff!.id).toBe('h12');
+    expect(first!.sla!.state).toBe('due_soon');
+    expect(second).toMatchObject({ email: 'lead2@acme.example.com', touches: [], touchCount: 0, handoff: null, sla: null });
+  });
+
+  it('reads no timeline when none is asked for', async () => {
+    await db.leads.put(makeLead(1));
+    await db.touches.put(makeTouch(1, 'lead1@acme.example.com'));
+    const [context] = await leadContexts(db, ['lead1@acme.example.com'], { ...options, touchLimit: 0 });
+    expect(context).toMatchObject({ touches: [], touchCount: 0, touchesIncluded: false, lead: makeLead(1) });
+  });
+});
