@@ -1,4 +1,5 @@
 // The card: what marketing knows about one lead, drawn from the cache. Text only, never HTML.
+import { Fragment } from 'preact';
 import type { LeadContext } from '../../lib/cache/lead-context';
 import type { HandoffAction, Verdict } from '../../lib/domain/model';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
@@ -29,7 +30,14 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
       <header class="ll-head">
         <div>
           <h2 class="ll-name">{lead.name}</h2>
-          <p class="ll-muted">{[lead.title, lead.company].filter(Boolean).join(' · ')}</p>
+          <p class="ll-muted ll-subtitle">
+            {[lead.title, lead.company].filter(Boolean).map((part, index) => (
+              <Fragment key={index}>
+                {index > 0 && ' · '}
+                <bdi>{part}</bdi>
+              </Fragment>
+            ))}
+          </p>
         </div>
         <span class="ll-stage" data-stage={lead.stage}>
           {t(STAGE_LABELS[lead.stage])}
@@ -59,7 +67,7 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
       {(lead.qualifiedBy ?? handoff?.rule) && (
         <p class="ll-qualified">
           <span class="ll-muted">{t('qualifiedBy')} </span>
-          {lead.qualifiedBy ?? handoff?.rule}
+          <bdi>{lead.qualifiedBy ?? handoff?.rule}</bdi>
         </p>
       )}
 

@@ -23,6 +23,18 @@ export const Email = z.string().trim().toLowerCase().pipe(z.email());
 /** Only http(s): a javascript: or data: URL from a source must never become a link. */
 export const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
 
+/**
+ * Text from a marketing system, shown to the rep. Bidirectional embedding, override and isolate
+ * controls are dropped: a name carrying U+202E could otherwise display as other text ("Eve
+ * exe.png"), and the UI isolates each field itself. Other characters, right-to-left scripts
+ * included, are kept as sent.
+ */
+export const Text = z.string().transform(stripBidiControls);
+
+export function stripBidiControls(text: string): string {
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
 export const Stage = z.enum(STAGES);
 
 export const Fit = z.enum(FITS);
@@ -31,16 +43,16 @@ export const Readiness = z.number().int().min(1).max(4);
 export const Grade = z.string().regex(/^[A-D][1-4]$/, 'grade must be a fit letter A-D and a readiness digit 1-4');
 
 export const ScoreFactor = z.object({
-  label: z.string().min(1),
+  label: Text.pipe(z.string().min(1)),
   points: z.number(),
 });
 
 export const Lead = z.object({
   email: Email,
-  name: z.string(),
-  company: z.string().default(''),
-  title: z.string().default(''),
-  industry: z.string().optional(),
+  name: Text,
+  company: Text.default(''),
+  title: Text.default(''),
+  industry: Text.optional(),
   companySize: z.number().int().nonnegative().optional(),
   stage: Stage,
   /** Engagement normalised to 0-100; the source's own value stays in scoreRaw. */
@@ -51,7 +63,7 @@ export const Lead = z.object({
   readiness: Readiness,
   grade: Grade,
   /** The MQL rule this lead met, in marketing's words. */
-  qualifiedBy: z.string().optional(),
+  qualifiedBy: Text.optional(),
   qualifiedAt: Instant.optional(),
   ownerEmail: Email.optional(),
   crmUrl: WebUrl.optional(),
@@ -65,8 +77,8 @@ export const Touch = z.object({
   email: Email,
   type: TouchType,
   at: Instant,
-  title: z.string(),
-  campaign: z.string().optional(),
+  title: Text,
+  campaign: Text.optional(),
   url: WebUrl.optional(),
 });
 
@@ -78,8 +90,8 @@ export const Handoff = z.object({
   assigneeEmail: Email,
   handedOffAt: Instant,
   /** The rule that qualified the lead for handoff, e.g. "MQL: score >= 70 and demo request". */
-  rule: z.string(),
-  source: z.string(),
+  rule: Text,
+  source: Text,
   status: HandoffStatus,
   firstContactDueAt: Instant,
   followUpDueAts: z.array(Instant).default([]),

@@ -235,3 +235,31 @@ describe('Settings: lead grading', () => {
     expect(parseOrThrow(Settings, 'Settings', withGrading({ targetIndustries: many.slice(0, 50) })).grading.targetIndustries).toHaveLength(50);
   });
 });
+
+describe('text from a marketing system', () => {
+  const OVERRIDES = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+  it('drops bidirectional controls from every text field of a lead, a touch and a handoff', () => {
+    const spoof = (text: string) => `${text}\u202Egnp.exe\u202C\u2066x\u2069`;
+    const lead = parseOrThrow(Lead, 'lead', {
+      ...makeLead(1),
+      name: spoof('Eve'),
+      company: spoof('Orbit'),
+      title: spoof('CTO'),
+      industry: spoof('Software'),
+      qualifiedBy: spoof('MQL'),
+      scoreFactors: [{ label: spoof('Webinar'), points: 5 }],
+    });
+    const touch = parseOrThrow(Touch, 'touch', { ...makeTouch(1, lead.email), title: spoof('Demo'), campaign: spoof('Spring') });
+    const handoff = parseOrThrow(Handoff, 'handoff', { ...makeHandoff(1), rule: spoof('Score'), source: spoof('Web') });
+    const texts = [lead.name, lead.company, lead.title, lead.industry, lead.qualifiedBy, lead.scoreFactors[0]!.label];
+    texts.push(touch.title, touch.campaign, handoff.rule, handoff.source);
+    for (const text of texts) for (const control of OVERRIDES) expect(text).not.toContain(control);
+    expect(lead.name).toBe('Evegnp.exex');
+  });
+
+  it('keeps right-to-left names and Japanese as sent', () => {
+    const lead = parseOrThrow(Lead, 'lead', { ...makeLead(1), name: 'מרים כהן', company: '株式会社サクラ' });
+    expect([lead.name, lead.company]).toEqual(['מרים כהן', '株式会社サクラ']);
+  });
+});
