@@ -110,7 +110,10 @@ function SyncLine({ state, now, onSync }: { state: SyncState | null | undefined;
           : t('notSyncedYet');
   return (
     <p class="sync-line" role={state?.status === 'error' ? 'alert' : 'status'}>
-      <span>{text}</span>
+      <span>
+        {text}
+        {!!state?.quarantined && <span class="set-aside"> · {t('setAsideShort', state.quarantined)}</span>}
+      </span>
       <button type="button" onClick={() => void onSync()} disabled={state?.status === 'syncing'}>
         {t('syncNow')}
       </button>

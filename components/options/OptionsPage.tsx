@@ -15,6 +15,7 @@ import { ReasonsEditor } from './ReasonsEditor';
 import { RemindersEditor } from './RemindersEditor';
 import { SitesEditor } from './SitesEditor';
 import { SlaRulesEditor } from './SlaRulesEditor';
+import { SyncStatusSection, type SyncStatusSectionProps } from './SyncStatusSection';
 
 export interface OptionsPageProps {
   load: () => Promise<LoadedSettings>;
@@ -22,9 +23,10 @@ export interface OptionsPageProps {
   connection: Omit<ConnectionFormProps, 'initial'>;
   requestNotifications: () => Promise<boolean>;
   report: Omit<LoopReportProps, 'reasonLabel'>;
+  syncStatus: SyncStatusSectionProps;
 }
 
-export function OptionsPage({ load, save, connection, requestNotifications, report }: OptionsPageProps) {
+export function OptionsPage({ load, save, connection, requestNotifications, report, syncStatus }: OptionsPageProps) {
   const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -54,6 +56,7 @@ export function OptionsPage({ load, save, connection, requestNotifications, repo
       <h1>{t('optionsTitle')}</h1>
       {loaded?.problem && <p role="alert">{t('storedSettingsBroken', loaded.problem)}</p>}
       <ConnectionForm initial={draft.source} {...connection} />
+      <SyncStatusSection {...syncStatus} />
       <form onSubmit={submit}>
         <label>
           {t('language')}{' '}

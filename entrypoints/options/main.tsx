@@ -5,6 +5,7 @@ import { ask } from '../../lib/messaging/client';
 import { loadLanguage } from '../../lib/ui/i18n';
 import { LeadLensDb } from '../../lib/cache/db';
 import { loopReport } from '../../lib/cache/report';
+import { clearSetAside, readSyncStatus } from '../../lib/cache/sync-status';
 import { loadSettings, saveSettings } from '../../lib/cache/settings';
 import { createBusinessClock } from '../../lib/time/sla';
 import './style.css';
@@ -47,6 +48,7 @@ render(
     connection={connection}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
     report={report}
+    syncStatus={{ load: () => readSyncStatus(db), clear: () => clearSetAside(db), now: () => Date.now() }}
   />,
   document.getElementById('app')!,
 );

@@ -44,6 +44,7 @@ async function mount(problem?: string, settings: Settings = DEFAULT_SETTINGS) {
         connection={connection}
         requestNotifications={async () => (calls.push({ kind: 'notifications', args: null }), notificationsGranted)}
         report={{ now: () => 1_000 * 86_400_000, load: async (period) => (periods.push(period.to - period.from), emptyReport(period)) }}
+        syncStatus={{ load: async () => ({ state: null, setAside: [], setAsideTotal: 0 }), clear: async () => undefined, now: () => 0 }}
       />,
       container,
     ),

@@ -5,6 +5,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
 import { LeadLensDb } from '../../lib/cache/db';
+import { SYNC_STATE_KEY, type SyncState } from '../../lib/cache/db-name';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { makeHandoff, makeOutboxItem } from '../fixtures/factories';
 import { FIRST_SCREEN } from '../../components/Popup';
@@ -35,6 +36,17 @@ describe('Popup', () => {
       '1 of your clicks could not be delivered to marketing. They are kept here:lead1@acme.example.com: The Lead Context API refused the request (422).',
     );
     await vi.waitFor(() => expect(container.textContent).toContain('No pending handoffs'));
+  });
+
+  it('says how many records the last sync set aside, and where to read why', async () => {
+    db = new LeadLensDb(`popup-${Math.random()}`);
+    await db.setMeta(SYNC_STATE_KEY, { status: 'idle', sourceId: 'http', lastSuccessAt: Date.now(), recordsSynced: 40, quarantined: 3 } satisfies SyncState);
+    container = document.createElement('div');
+    document.body.append(container);
+    await act(async () =>
+      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
+    );
+    await vi.waitFor(() => expect(container.querySelector('.sync-line .set-aside')?.textContent).toBe(' · 3 records set aside (see the options)'));
   });
 
   it('offers reminders until they are on, and stops offering once the rep allowed them', async () => {
