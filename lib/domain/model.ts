@@ -11,6 +11,7 @@ import {
   TOUCH_TYPES,
   VERDICTS,
 } from './vocabulary';
+import { CRMS, crmRecordKey } from './crm-record';
 
 export { FITS, HANDOFF_ACTIONS, HANDOFF_STATUSES, SOURCE_KINDS, STAGES, TOUCH_TYPES, VERDICTS };
 
@@ -47,6 +48,11 @@ export const ScoreFactor = z.object({
   points: z.number(),
 });
 
+/** The lead's record in a CRM, by the id in that record's URL; a bad id is refused with the record. */
+export const CrmRecord = z
+  .object({ crm: z.enum(CRMS), objectType: z.string().trim().min(1).max(40), id: z.string().trim().min(1).max(64) })
+  .refine((ref) => crmRecordKey(ref) !== null, { message: 'not an id this CRM uses', path: ['id'] });
+
 export const Lead = z.object({
   email: Email,
   name: Text,
@@ -67,6 +73,8 @@ export const Lead = z.object({
   qualifiedAt: Instant.optional(),
   ownerEmail: Email.optional(),
   crmUrl: WebUrl.optional(),
+  /** The CRM records that are this person (a Salesforce lead and contact, a HubSpot contact, ...). */
+  crmRecords: z.array(CrmRecord).max(20).optional(),
   updatedAt: Instant,
 });
 

@@ -263,3 +263,15 @@ describe('text from a marketing system', () => {
     expect([lead.name, lead.company]).toEqual(['מרים כהן', '株式会社サクラ']);
   });
 });
+
+describe("a lead's CRM records", () => {
+  it('keeps the records a source names, and refuses an id the CRM does not use, naming the field', () => {
+    const crmRecords = [
+      { crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdEFGH' },
+      { crm: 'hubspot', objectType: 'contact', id: '51' },
+    ];
+    expect(parseOrThrow(Lead, 'lead', { ...makeLead(1), crmRecords }).crmRecords).toEqual(crmRecords);
+    const bad = failure(parse(Lead, 'lead', { ...makeLead(1), crmRecords: [{ crm: 'dynamics', objectType: 'contact', id: '42' }] }));
+    expect(bad.message).toContain('crmRecords.0.id');
+  });
+});

@@ -1,0 +1,36 @@
+// A lead's record in a CRM, as the CRM's own URL names it: the most stable identity a record page
+// offers (DESIGN.md). Plain TypeScript: content scripts use the key without zod.
+
+export const CRMS = ['salesforce', 'hubspot', 'dynamics', 'pipedrive'] as const;
+export type Crm = (typeof CRMS)[number];
+
+export interface CrmRecordRef {
+  crm: Crm;
+  /** The CRM's own object name: Lead or Contact (Salesforce), contact (HubSpot), lead or contact (Dynamics), person or deal (Pipedrive). */
+  objectType: string;
+  id: string;
+}
+
+/**
+ * One key per record, the same from whatever spelling the source or the URL uses: Salesforce's
+ * 18-character id is its case-sensitive 15-character id plus a checksum, so both give the 15;
+ * Dynamics ids are GUIDs, written with or without braces and in either case.
+ */
+export function crmRecordKey(ref: CrmRecordRef): string | null {
+  const id = normaliseId(ref.crm, ref.id.trim());
+  return id ? `${ref.crm}:${ref.objectType.trim().toLowerCase()}:${id}` : null;
+}
+
+function normaliseId(crm: Crm, id: string): string | null {
+  switch (crm) {
+    case 'salesforce':
+      return /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id) ? id.slice(0, 15) : null;
+    case 'dynamics': {
+      const guid = id.replace(/^(?:\{|%7B)|(?:\}|%7D)$/gi, '').toLowerCase();
+      return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(guid) ? guid : null;
+    }
+    case 'hubspot':
+    case 'pipedrive':
+      return /^[1-9][0-9]{0,19}$/.test(id) ? id : null;
+  }
+}
