@@ -6,14 +6,17 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "45m", "2h 05m", "3d 4h": the largest two units, at least a minute. */
+/**
+ * "45m", "2h 5m", "3d 4h" (残り2時間15分, 1日2時間): the largest two units, at least a minute; a
+ * second unit of zero is left out ("13h", "1d"), as people write it.
+ */
 export function formatDuration(ms: number): string {
   const total = Math.max(1, Math.round(Math.abs(ms) / MINUTE)) * MINUTE;
   const days = Math.floor(total / DAY);
   const hours = Math.floor((total % DAY) / HOUR);
   const minutes = Math.floor((total % HOUR) / MINUTE);
-  if (days > 0) return t('durationDaysHours', days, hours);
-  if (hours > 0) return t('durationHoursMinutes', hours, String(minutes).padStart(2, '0'));
+  if (days > 0) return hours > 0 ? t('durationDaysHours', days, hours) : t('durationDays', days);
+  if (hours > 0) return minutes > 0 ? t('durationHoursMinutes', hours, minutes) : t('durationHours', hours);
   return t('durationMinutes', minutes);
 }
 

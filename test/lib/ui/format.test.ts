@@ -8,9 +8,11 @@ describe('formatDuration', () => {
     [0, '1m'],
     [30_000, '1m'],
     [45 * MIN, '45m'],
-    [125 * MIN, '2h 05m'],
-    [-125 * MIN, '2h 05m'],
+    [125 * MIN, '2h 5m'],
+    [-125 * MIN, '2h 5m'],
+    [13 * 60 * MIN, '13h'],
     [(3 * 24 * 60 + 4 * 60 + 10) * MIN, '3d 4h'],
+    [(24 * 60 + 20) * MIN, '1d'],
   ])('%d ms -> %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
@@ -35,5 +37,22 @@ describe('describeSla', () => {
     expect(describeSla({ ...at, state: 'on_track', msLeft: 26 * 60 * MIN })).toBe('Due in 1d 2h');
     expect(describeSla({ ...at, state: 'met', msLeft: 5 })).toBe('Met');
     expect(describeSla({ ...at, state: 'missed', msLeft: -5 })).toBe('Missed');
+  });
+});
+
+describe('in Japanese', () => {
+  it('writes durations and ages as Japanese UI copy does', async () => {
+    const { useMessages } = await import('../../../lib/ui/i18n');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const read = (language: string) => JSON.parse(readFileSync(join(__dirname, `../../../public/_locales/${language}/messages.json`), 'utf8'));
+    useMessages('ja', read('ja'));
+    const at = { dueAt: 0, businessMsLeft: 0 };
+    expect(describeSla({ ...at, state: 'due_soon', msLeft: 135 * MIN })).toBe('残り2時間15分');
+    expect(describeSla({ ...at, state: 'overdue', msLeft: -(26 * 60) * MIN })).toBe('1日2時間超過');
+    expect(describeSla({ ...at, state: 'on_track', msLeft: 13 * 60 * MIN })).toBe('残り13時間');
+    expect(describeSla({ ...at, state: 'overdue', msLeft: -24 * 60 * MIN })).toBe('1日超過');
+    const { t } = await import('../../../lib/ui/i18n');
+    expect(t('updatedAgo', formatAge(10_000))).toBe('更新: たった今');
   });
 });
