@@ -114,14 +114,6 @@ export class LeadLensDb extends Dexie {
   async setMeta(key: string, value: unknown): Promise<void> {
     await this.meta.put({ key, value });
   }
-
-  /** The demo's marketing system: the writes it received, the latest 500. */
-  async receiveInDemoInbox(item: OutboxItem): Promise<void> {
-    await this.transaction('rw', this.meta, async () => {
-      const inbox = (await this.getMeta<OutboxItem[]>(DEMO_INBOX_KEY)) ?? [];
-      await this.setMeta(DEMO_INBOX_KEY, [...inbox.filter((kept) => kept.idempotencyKey !== item.idempotencyKey), item].slice(-500));
-    });
-  }
 }
 
 /** Open the database, turning Dexie's failures into messages a rep or an admin can act on. */

@@ -53,7 +53,7 @@ export const ENGLISH = {
   ] satisfies DemoCompany[],
 };
 
-type Pick = <T>(list: readonly T[]) => T;
+export type Pick = <T>(list: readonly T[]) => T;
 
 export function japanesePerson(pick: Pick) {
   const [family, familyRomaji] = pick(JAPANESE.family);

@@ -1,10 +1,13 @@
 // The built-in demo as a marketing system: the data of generate.ts served page by page, and
-// a marketing inbox in this browser for what the rep sends.
+// a marketing inbox in this browser for what the rep sends (inbox.ts).
 import type { Handoff, Lead, OutboxItem, Touch } from '../../domain/model';
-import { DEMO_SOURCE_ID, generateDemo, type DemoOptions } from './generate';
+import { generateDemo, type DemoOptions } from './generate';
+import { DEMO_SOURCE_ID } from './handoffs';
 import type { LeadSource } from '../source';
 
-export { DEMO_SOURCE_ID, generateDemo, mulberry32, type DemoData, type DemoOptions } from './generate';
+export { generateDemo, type DemoData, type DemoOptions } from './generate';
+export { DEMO_SOURCE_ID } from './handoffs';
+export { mulberry32 } from './random';
 
 const HOUR = 3_600_000;
 

@@ -1,7 +1,7 @@
 // The Marketo Engage REST client: the OAuth client-credentials access token (cached, shared, renewed),
 // one call that unwraps Marketo's { success, result | errors } envelope, and the mapping of error codes,
 // HTTP statuses and network failures to SourceErrors of the kind the retry logic needs. Marketo answers
-// most errors with HTTP 200 and success: false. What the calls are for (sync, lookup, delivery) is in marketo.ts.
+// most errors with HTTP 200 and success: false. What the calls are for: sync.ts, leads.ts, write-back.ts.
 import { z } from 'zod';
 import { parse } from '../../domain/model';
 import { parseRetryAfter } from '../http';
@@ -79,6 +79,9 @@ export function createMarketoClient(options: MarketoClientOptions) {
 
   return { base, call };
 }
+
+/** One REST call with the shared access token: what the sync, the lead reads and the write-back send. */
+export type MarketoCall = ReturnType<typeof createMarketoClient>['call'];
 
 /** The access token, fetched on first use, shared by concurrent callers, renewed before it expires. */
 function tokenCache(fetchToken: () => Promise<z.infer<typeof TokenBody>>, now: () => number) {

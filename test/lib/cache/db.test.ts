@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { DEMO_INBOX_KEY, LeadLensDb, SCHEMA_HISTORY, describeDbError, openDb } from '../../../lib/cache/db';
+import { LeadLensDb, SCHEMA_HISTORY, describeDbError, openDb } from '../../../lib/cache/db';
 import { makeHandoff, makeLead, makeOutboxItem, makeTouch } from '../../fixtures/factories';
 
 let name = '';
@@ -75,15 +75,6 @@ describe('LeadLensDb', () => {
     expect(await db.leads.get('lead1@acme.example.com')).toEqual(makeLead(1));
     await db.handoffs.put(makeHandoff(1));
     expect(await db.handoffs.where('email').equals('lead1@acme.example.com').count()).toBe(1);
-    db.close();
-  });
-
-  it("keeps the demo marketing system's inbox once per idempotency key", async () => {
-    const db = await openDb(new LeadLensDb(freshName()));
-    await db.receiveInDemoInbox(makeOutboxItem(1));
-    await db.receiveInDemoInbox(makeOutboxItem(1, { attempts: 2 }));
-    await db.receiveInDemoInbox(makeOutboxItem(2));
-    expect((await db.getMeta<{ idempotencyKey: string }[]>(DEMO_INBOX_KEY))!.map((item) => item.idempotencyKey)).toEqual(['key-1', 'key-2']);
     db.close();
   });
 
