@@ -1,160 +1,143 @@
-// Connecting LeadLens to marketing's system. The token goes to the background and is never shown
-// again; access to the API's site is asked for here, at the moment it is needed.
-import { useState } from 'preact/hooks';
+// Connecting LeadLens to marketing's system: which source, and what each asks for in its vendor's
+// words. The state, the checks and the two actions are in use-connection-form.ts; the token goes to
+// the background and is never shown again.
 import { t, type MessageKey } from '../../lib/ui/i18n';
-import { parse } from '../../lib/domain/model';
-import { MarketoFields, type Settings } from '../../lib/domain/settings-schema';
 import { DEFAULT_BASE_URLS } from '../../lib/sources/source';
-import { MarketoFieldsEditor, type MarketoFieldInputs } from './MarketoFieldsEditor';
+import { MarketoFieldsEditor } from './MarketoFieldsEditor';
+import {
+  useConnectionForm,
+  type Connection,
+  type ConnectionFormProps,
+  type ConnectionFormState,
+  type ConnectionStatus,
+} from './use-connection-form';
 
-export interface Connection {
-  kind: Settings['source']['kind'];
-  baseUrl?: string;
-  /** Marketo's client ID. */
-  clientId?: string;
-  /** Marketo's names for its custom lead fields: only the roles given a name, trimmed. */
-  marketoFields?: Settings['source']['marketoFields'];
-  /** Marketo's custom activity type for LeadLens feedback, when an admin made one. */
-  activityTypeId?: number;
-  token?: string;
-}
+export type { Connection, ConnectionFormProps };
 
-/** What each source asks for, in its vendor's words. */
-const FORMS = {
-  demo: null,
-  http: { option: 'sourceHttp', placeholder: 'https://leads.example.com', token: 'apiToken', hint: null },
-  hubspot: { option: 'sourceHubspot', placeholder: 'https://api.hubapi.com', token: 'apiToken', hint: 'hubspotHint' },
-  marketo: { option: 'sourceMarketo', placeholder: 'https://123-ABC-456.mktorest.com', token: 'clientSecret', hint: 'marketoHint' },
-} as const satisfies Record<Connection['kind'], { option: MessageKey; placeholder: string; token: MessageKey; hint: MessageKey | null } | null>;
+type ApiKind = Exclude<Connection['kind'], 'demo'>;
 
-export interface ConnectionFormProps {
-  initial: Settings['source'];
-  onSave: (connection: Connection) => Promise<{ tokenSaved: boolean }>;
-  onTest: (connection: Connection) => Promise<{ ok: boolean; message: string }>;
-  /** Asks the browser for access to these origins (match patterns); false when the user says no. */
-  requestAccess: (origins: string[]) => Promise<boolean>;
-}
+const SOURCE_NAMES = { http: 'sourceHttp', hubspot: 'sourceHubspot', marketo: 'sourceMarketo' } as const satisfies Record<ApiKind, MessageKey>;
 
-export function ConnectionForm({ initial, onSave, onTest, requestAccess }: ConnectionFormProps) {
-  const [kind, setKind] = useState<Connection['kind']>(initial.kind);
-  const [baseUrl, setBaseUrl] = useState(initial.baseUrl ?? '');
-  const [clientId, setClientId] = useState(initial.clientId ?? '');
-  const [marketoFields, setMarketoFields] = useState<MarketoFieldInputs>(initial.marketoFields ?? {});
-  const [activityTypeId, setActivityTypeId] = useState(initial.activityTypeId?.toString() ?? '');
-  const form = FORMS[kind];
-  const [token, setToken] = useState('');
-  const [tokenSaved, setTokenSaved] = useState(false);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-
-  /** The connection as typed, once the browser lets LeadLens reach it. */
-  async function ready(): Promise<Connection | null> {
-    if (kind === 'demo') return { kind };
-    // Checked before asking the background, which would refuse a bad name without the form saying why.
-    const fields = kind === 'marketo' ? parse(MarketoFields, t('marketoFieldNames'), marketoFields) : null;
-    if (fields && !fields.ok) {
-      setStatus({ ok: false, text: t('settingsInvalid', fields.error.message) });
-      return null;
-    }
-    const activityType = kind === 'marketo' && activityTypeId.trim() ? Number(activityTypeId) : undefined;
-    if (activityType !== undefined && !(Number.isInteger(activityType) && activityType > 0)) {
-      setStatus({ ok: false, text: t('settingsInvalid', `${t('marketoActivityTypeId')}: ${activityTypeId}`) });
-      return null;
-    }
-    const url = baseUrl.trim() || DEFAULT_BASE_URLS[kind] || '';
-    let origin: string;
-    try {
-      origin = new URL(url).origin;
-    } catch {
-      setStatus({ ok: false, text: t('settingsInvalid', `${t('apiBaseUrl')}: ${baseUrl}`) });
-      return null;
-    }
-    if (!(await requestAccess([`${origin}/*`]))) {
-      setStatus({ ok: false, text: t('accessDenied', origin) });
-      return null;
-    }
-    return {
-      kind,
-      baseUrl: baseUrl.trim() || undefined,
-      clientId: kind === 'marketo' ? clientId.trim() || undefined : undefined,
-      marketoFields: fields?.value,
-      activityTypeId: activityType,
-      token: token || undefined,
-    };
-  }
-
-  async function save(event: Event) {
-    event.preventDefault();
-    const connection = await ready();
-    if (!connection) return;
-    const result = await onSave(connection);
-    setTokenSaved(result.tokenSaved);
-    setToken('');
-    setStatus({ ok: true, text: t('connectionSaved') });
-  }
-
-  async function test() {
-    const connection = await ready();
-    if (!connection) return;
-    const result = await onTest(connection);
-    setStatus({ ok: result.ok, text: result.ok ? t('connectionOk') : result.message });
-  }
-
+export function ConnectionForm(props: ConnectionFormProps) {
+  const form = useConnectionForm(props);
+  const { kind } = form.inputs;
   return (
-    <form class="connection" onSubmit={save}>
+    <form class="connection" onSubmit={form.save}>
       <fieldset>
         <legend>{t('connection')}</legend>
-        <label>
-          {t('source')}{' '}
-          <select value={kind} onChange={(event) => setKind(event.currentTarget.value as Connection['kind'])}>
-            <option value="demo">{t('sourceDemo')}</option>
-            {(['http', 'hubspot', 'marketo'] as const).map((option) => (
-              <option key={option} value={option}>
-                {t(FORMS[option].option)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {form && (
-          <>
-            {form.hint && <p class="hint">{t(form.hint)}</p>}
-            <label class="stacked">
-              {t('apiBaseUrl')}
-              <input
-                type="url"
-                required={!DEFAULT_BASE_URLS[kind]}
-                value={baseUrl}
-                placeholder={form.placeholder}
-                onInput={(event) => setBaseUrl(event.currentTarget.value)}
-              />
-            </label>
-            {kind === 'marketo' && (
-              <label class="stacked">
-                {t('clientId')}
-                <input required value={clientId} autocomplete="off" onInput={(event) => setClientId(event.currentTarget.value)} />
-              </label>
-            )}
-            <label class="stacked">
-              {t(form.token)}
-              <input type="password" autocomplete="off" value={token} onInput={(event) => setToken(event.currentTarget.value)} />
-              {tokenSaved && <small>{t('tokenKept')}</small>}
-            </label>
-            {kind === 'marketo' && (
-              <MarketoFieldsEditor names={marketoFields} onChange={setMarketoFields} activityTypeId={activityTypeId} onActivityTypeId={setActivityTypeId} />
-            )}
-          </>
-        )}
+        <SourceSelect kind={kind} onChange={(chosen) => form.edit({ kind: chosen })} />
+        {kind !== 'demo' && <SourceFields kind={kind} form={form} />}
         <button type="submit">{t('save')}</button>{' '}
-        {form && (
-          <button type="button" onClick={() => void test()}>
+        {kind !== 'demo' && (
+          <button type="button" onClick={() => void form.test()}>
             {t('testConnection')}
           </button>
         )}
-        {status && (
-          <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>
-            {status.text}
-          </p>
-        )}
+        {form.status && <StatusLine status={form.status} />}
       </fieldset>
     </form>
+  );
+}
+
+function SourceSelect({ kind, onChange }: { kind: Connection['kind']; onChange: (kind: Connection['kind']) => void }) {
+  return (
+    <label>
+      {t('source')}{' '}
+      <select value={kind} onChange={(event) => onChange(event.currentTarget.value as Connection['kind'])}>
+        <option value="demo">{t('sourceDemo')}</option>
+        {(Object.keys(SOURCE_NAMES) as ApiKind[]).map((option) => (
+          <option key={option} value={option}>
+            {t(SOURCE_NAMES[option])}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+interface FieldsProps {
+  form: ConnectionFormState;
+}
+
+function SourceFields({ kind, form }: FieldsProps & { kind: ApiKind }) {
+  if (kind === 'http') return <LeadContextApiFields form={form} />;
+  if (kind === 'hubspot') return <HubSpotFields form={form} />;
+  return <MarketoSourceFields form={form} />;
+}
+
+/** The company's own middleware: its address has no default. */
+function LeadContextApiFields({ form }: FieldsProps) {
+  return (
+    <>
+      <BaseUrlField kind="http" placeholder="https://leads.example.com" form={form} />
+      <SecretField label={t('apiToken')} form={form} />
+    </>
+  );
+}
+
+/** A private app's token; the API's address has a default. */
+function HubSpotFields({ form }: FieldsProps) {
+  return (
+    <>
+      <p class="hint">{t('hubspotHint')}</p>
+      <BaseUrlField kind="hubspot" placeholder="https://api.hubapi.com" form={form} />
+      <SecretField label={t('apiToken')} form={form} />
+    </>
+  );
+}
+
+/** The instance's REST endpoint, a LeadLens API user's client ID and secret, and the admin's field names. */
+function MarketoSourceFields({ form }: FieldsProps) {
+  const { inputs, edit } = form;
+  return (
+    <>
+      <p class="hint">{t('marketoHint')}</p>
+      <BaseUrlField kind="marketo" placeholder="https://123-ABC-456.mktorest.com" form={form} />
+      <label class="stacked">
+        {t('clientId')}
+        <input required value={inputs.clientId} autocomplete="off" onInput={(event) => edit({ clientId: event.currentTarget.value })} />
+      </label>
+      <SecretField label={t('clientSecret')} form={form} />
+      <MarketoFieldsEditor
+        names={inputs.marketoFields}
+        onChange={(marketoFields) => edit({ marketoFields })}
+        activityTypeId={inputs.activityTypeId}
+        onActivityTypeId={(activityTypeId) => edit({ activityTypeId })}
+      />
+    </>
+  );
+}
+
+function BaseUrlField({ kind, placeholder, form }: FieldsProps & { kind: ApiKind; placeholder: string }) {
+  return (
+    <label class="stacked">
+      {t('apiBaseUrl')}
+      <input
+        type="url"
+        required={!DEFAULT_BASE_URLS[kind]}
+        value={form.inputs.baseUrl}
+        placeholder={placeholder}
+        onInput={(event) => form.edit({ baseUrl: event.currentTarget.value })}
+      />
+    </label>
+  );
+}
+
+/** The token or secret: empty when the page opens, since a saved one is never sent back. */
+function SecretField({ label, form }: FieldsProps & { label: string }) {
+  return (
+    <label class="stacked">
+      {label}
+      <input type="password" autocomplete="off" value={form.inputs.token} onInput={(event) => form.edit({ token: event.currentTarget.value })} />
+      {form.tokenSaved && <small>{t('tokenKept')}</small>}
+    </label>
+  );
+}
+
+function StatusLine({ status }: { status: ConnectionStatus }) {
+  return (
+    <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>
+      {status.text}
+    </p>
   );
 }

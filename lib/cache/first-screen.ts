@@ -3,6 +3,13 @@
 // database library and the settings schema have even loaded. Everything here may fail (no
 // database yet, a snapshot from another version, stored settings from an older one): then the
 // popup simply waits for its live view, which reads the queue itself and says what is wrong.
+//
+// The exception to zod at every boundary: the three stored values read here (the settings, the
+// snapshot, the sync state) are checked by hand, because zod in the first paint's chunk would
+// swamp it (esbuild, minified: the chunk is 30 kB; zod/mini's smallest import adds 15 kB, zod's
+// full API over 400 kB, before the time to load it). The checks cover what drawing needs; the live
+// view parses everything with the real schemas a moment later. test/lib/cache/first-screen-guards.test.ts
+// holds each check to a zod schema of the same shape, case by case, so they cannot drift apart.
 import { DB_NAME, SYNC_STATE_KEY, type SyncState } from './db-name';
 import type { Settings } from '../domain/settings-schema';
 import type { QueueEntry } from './queue-order';
@@ -35,17 +42,60 @@ export function snapshotOf(queue: QueueEntry[], repEmail: string): Snapshot {
 /** Stored settings good enough to draw with; the live view parses them properly a moment later. */
 export function usableSettings(stored: unknown, defaults: Settings): Settings | null {
   if (stored === undefined) return defaults;
-  const settings = stored as Partial<Settings> | null;
-  const calendar = settings?.calendar;
-  const fits =
-    typeof settings?.repEmail === 'string' &&
-    typeof calendar?.timeZone === 'string' &&
-    Array.isArray(calendar.week) &&
-    Array.isArray(calendar.closedDates) &&
-    Array.isArray(settings.slaPolicy?.rules) &&
-    settings.slaPolicy.rules.length > 0;
-  return fits ? { ...defaults, ...settings, calendar: { ...defaults.calendar, ...calendar } } : null;
+  if (!drawableSettings(stored)) return null;
+  const settings = stored as Partial<Settings>;
+  return { ...defaults, ...settings, calendar: { ...defaults.calendar, ...settings.calendar } };
 }
+
+/** What drawing the queue reads from the settings: the rep, the business calendar, the SLA rules. */
+function drawableSettings(stored: unknown): boolean {
+  return (
+    isRecord(stored) &&
+    typeof stored.repEmail === 'string' &&
+    isRecord(stored.calendar) &&
+    typeof stored.calendar.timeZone === 'string' &&
+    Array.isArray(stored.calendar.week) &&
+    (stored.calendar.closedDates === undefined || Array.isArray(stored.calendar.closedDates)) && // older settings: defaulted below
+    isRecord(stored.slaPolicy) &&
+    Array.isArray(stored.slaPolicy.rules) &&
+    stored.slaPolicy.rules.length > 0
+  );
+}
+
+/** The snapshot, if it is of this version, for this rep, and its rows can be drawn in deadline order. */
+export function usableSnapshot(stored: unknown, repEmail: string): FirstScreen | null {
+  const fits =
+    isRecord(stored) &&
+    stored.version === SNAPSHOT_VERSION &&
+    stored.repEmail === repEmail &&
+    Array.isArray(stored.entries) &&
+    isNumber(stored.total) &&
+    stored.entries.every(drawableEntry);
+  return fits ? { entries: stored.entries as QueueEntry[], total: stored.total as number } : null;
+}
+
+/** A row has a key, a place in deadline order and a lead or none; the rest of it is drawn as it comes. */
+const drawableEntry = (entry: unknown) =>
+  isRecord(entry) &&
+  isRecord(entry.handoff) &&
+  typeof entry.handoff.id === 'string' &&
+  isNumber(entry.handoff.firstContactDueAt) &&
+  (entry.lead === null || isRecord(entry.lead));
+
+/** A stored sync state the sync line can word; anything else waits for the live view. */
+export function usableSyncState(stored: unknown): SyncState | null {
+  const fits =
+    isRecord(stored) &&
+    (stored.status === 'idle' || stored.status === 'syncing' || stored.status === 'error') &&
+    isNumber(stored.recordsSynced) &&
+    (stored.lastSuccessAt === undefined || isNumber(stored.lastSuccessAt)) &&
+    (stored.error === undefined || typeof stored.error === 'string');
+  return fits ? (stored as unknown as SyncState) : null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A number zod's z.number() would take: not NaN, not infinite. */
+const isNumber = (value: unknown): value is number => Number.isFinite(value);
 
 /** Opens the cache if there is one, null if not: started early, while the settings are read. */
 export const openCache = (name = DB_NAME) => openExisting(name);
@@ -59,34 +109,17 @@ export async function readFirstScreen(cache: Promise<IDBDatabase | null>, repEma
   if (!db) return null;
   try {
     const meta = db.transaction('meta', 'readonly').objectStore('meta');
-    type Row<T> = { value?: T } | undefined;
     const [row, syncRow] = await Promise.all([
-      request<Row<Partial<Snapshot>>>(meta.get(FIRST_SCREEN_KEY)),
-      request<Row<Partial<SyncState>>>(meta.get(SYNC_STATE_KEY)),
+      request<{ value?: unknown } | undefined>(meta.get(FIRST_SCREEN_KEY)),
+      request<{ value?: unknown } | undefined>(meta.get(SYNC_STATE_KEY)),
     ]);
-    const snapshot = row?.value;
-    const fits =
-      snapshot?.version === SNAPSHOT_VERSION &&
-      snapshot.repEmail === repEmail &&
-      Array.isArray(snapshot.entries) &&
-      typeof snapshot.total === 'number' &&
-      snapshot.entries.every((entry) => typeof entry?.handoff?.id === 'string' && typeof entry.handoff.firstContactDueAt === 'number');
-    return fits ? { entries: snapshot.entries!, total: snapshot.total!, sync: usableSyncState(syncRow?.value) } : null;
+    const first = usableSnapshot(row?.value, repEmail);
+    return first && { ...first, sync: usableSyncState(syncRow?.value) };
   } catch {
     return null; // an older database without the table, say: the live view will tell
   } finally {
     db.close();
   }
-}
-
-/** A stored sync state the sync line can word; anything else waits for the live view. */
-function usableSyncState(state: Partial<SyncState> | undefined): SyncState | null {
-  const fits =
-    (state?.status === 'idle' || state?.status === 'syncing' || state?.status === 'error') &&
-    typeof state.recordsSynced === 'number' &&
-    (state.lastSuccessAt === undefined || typeof state.lastSuccessAt === 'number') &&
-    (state.error === undefined || typeof state.error === 'string');
-  return fits ? (state as SyncState) : null;
 }
 
 /** Opens the database if it exists; never creates it (that is Dexie's job, with its schema). */

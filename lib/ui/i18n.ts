@@ -28,23 +28,50 @@ export function formatMessage(entry: MessageTable[string] | undefined, values: s
     .replace(/\$\$/g, '$');
 }
 
-export function useMessages(language: Language, table: MessageTable): void {
-  chosen = { language, table };
+/** Uses a table from elsewhere (a content script's, from the background), checked first: it throws naming the field. */
+export function useMessages(language: Language, table: unknown): void {
+  chosen = { language, table: messageTableOf(table) };
 }
 
 /** Loads the chosen language's table from the extension's own files; 'auto' leaves it to the browser. */
 export async function loadLanguage(language: Language | 'auto'): Promise<void> {
-  if (language === 'auto') {
-    chosen = null;
-    return;
-  }
-  useMessages(language, await fetchMessages(language));
+  chosen = language === 'auto' ? null : { language, table: await fetchMessages(language) };
 }
 
 export async function fetchMessages(language: Language): Promise<MessageTable> {
   const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
-  return (await response.json()) as MessageTable;
+  return messageTableOf(await response.json());
 }
+
+/**
+ * The table, checked by hand: the exception to zod at every boundary, because content scripts load
+ * this file and stay free of zod (esbuild, minified: they are 32-38 kB, zod/mini's smallest import
+ * adds 15 kB, zod over 400 kB). The shape is small enough to check in a few lines, and
+ * test/lib/ui/i18n.test.ts holds the check to a zod schema of it, case by case.
+ */
+export function messageTableOf(value: unknown): MessageTable {
+  const problem = tableProblem(value);
+  if (problem) throw new Error(`Messages: ${problem.field || '(root)'}: ${problem.reason}`);
+  return value as MessageTable;
+}
+
+/** The first field that is wrong, named as zod names it: the key, then the path inside its entry. */
+function tableProblem(table: unknown): { field: string; reason: string } | null {
+  if (!isRecord(table)) return { field: '', reason: 'must be an object' };
+  for (const [key, entry] of Object.entries(table)) {
+    if (!isRecord(entry)) return { field: key, reason: 'must be an object' };
+    if (typeof entry.message !== 'string') return { field: `${key}.message`, reason: 'must be a string' };
+    if (entry.placeholders === undefined) continue;
+    if (!isRecord(entry.placeholders)) return { field: `${key}.placeholders`, reason: 'must be an object' };
+    for (const [name, placeholder] of Object.entries(entry.placeholders)) {
+      if (!isRecord(placeholder)) return { field: `${key}.placeholders.${name}`, reason: 'must be an object' };
+      if (typeof placeholder.content !== 'string') return { field: `${key}.placeholders.${name}.content`, reason: 'must be a string' };
+    }
+  }
+  return null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The language in use: chosen, or null when the browser's. */
 export const chosenLanguage = (): Language | null => chosen?.language ?? null;

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, t, useMessages, type MessageTable } from '../../../lib/ui/i18n';
+import { z } from 'zod';
+import { chosenLanguage, formatMessage, messageTableOf, t, useMessages, type MessageTable } from '../../../lib/ui/i18n';
 import { describeSla, formatAge } from '../../../lib/ui/format';
+import { disagreements, mutants } from '../../fixtures/drift';
 
 const localesDir = join(__dirname, '../../../public/_locales');
 const table = (language: string) =>
@@ -52,5 +54,48 @@ describe('t', () => {
     expect(formatAge(3 * 60_000)).toBe('3分前');
     expect(describeSla({ state: 'overdue', dueAt: 0, msLeft: -125 * 60_000, businessMsLeft: 0 })).toBe('2時間5分超過');
     expect(t('cardName', '佐藤 健')).toMatch(/^LeadLens/);
+  });
+});
+
+describe('messageTableOf', () => {
+  /** The shape of a messages.json as zod would write it: Chrome's description and example fields pass unread. */
+  const MessageTableShape = z.record(
+    z.string(),
+    z.object({ message: z.string(), placeholders: z.record(z.string(), z.object({ content: z.string() })).optional() }),
+  );
+  const sample = {
+    syncing: { message: 'Syncing… $COUNT$ records', placeholders: { count: { content: '$1', example: '12' } } },
+    save: { message: 'Save', description: 'The options form button' },
+  };
+  const accepts = (value: unknown) => {
+    try {
+      return messageTableOf(value) === value;
+    } catch {
+      return false;
+    }
+  };
+
+  it('takes the same tables as a zod schema of their shape, and names the field zod names', () => {
+    const cases = mutants(sample);
+    expect(disagreements(accepts, MessageTableShape, cases)).toEqual([]);
+    const refused = cases.flatMap(({ name, value }) => {
+      const parsed = MessageTableShape.safeParse(value);
+      return parsed.success ? [] : [{ name, value, field: parsed.error.issues[0]!.path.join('.') || '(root)' }];
+    });
+    expect(refused.map(({ field }) => field)).toEqual(expect.arrayContaining(['(root)', 'save', 'syncing.message', 'syncing.placeholders.count.content']));
+    for (const { name, value, field } of refused) expect(() => messageTableOf(value), name).toThrow(`Messages: ${field}: must be `);
+    expect(cases.filter(({ value }) => accepts(value)).map(({ name }) => name)).toEqual(
+      expect.arrayContaining(['valid', 'save with an extra field', 'syncing.placeholders missing']),
+    );
+  });
+
+  it('takes the tables the extension ships', () => {
+    for (const language of ['en', 'ja']) expect(accepts(table(language)), language).toBe(true);
+  });
+
+  it('keeps the language in use when a table from the background is broken', () => {
+    expect(() => useMessages('ja', { pendingHandoffs: { message: 42 } })).toThrow('Messages: pendingHandoffs.message: must be a string');
+    expect(t('pendingHandoffs')).toBe('Pending handoffs');
+    expect(chosenLanguage()).toBe('en');
   });
 });
