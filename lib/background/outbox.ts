@@ -2,8 +2,10 @@
 // fails, neither happened. Once queued, it is sent until it lands, under one idempotency key, so a
 // retry, a second delivery run or a worker killed mid-request never makes marketing see it twice.
 import type { LeadLensDb } from '../cache/db';
-import type { Handoff, HandoffAction, OutboxItem, OutboxPayload } from '../domain/model';
+import type { OutboxItem, OutboxPayload } from '../domain/model';
 import { SourceError } from '../sources/source';
+import { localEffects, type LocalEffect } from './local-effects';
+import { removeDelivered } from './pending-writes';
 
 export interface RecordDeps {
   now: number;
@@ -13,15 +15,12 @@ export interface RecordDeps {
 export async function recordAction(db: LeadLensDb, payload: OutboxPayload, deps: RecordDeps): Promise<OutboxItem> {
   const { now, newId = () => crypto.randomUUID() } = deps;
   const item: OutboxItem = { id: newId(), idempotencyKey: newId(), payload, createdAt: now, state: 'queued', attempts: 0, nextAttemptAt: now };
-  await db.transaction('rw', [db.handoffs, db.outbox, db.feedback], async () => {
-    if (payload.kind === 'handoff_action') {
-      const handoff = await db.handoffs.get(payload.handoffId);
-      if (!handoff) throw new Error(`No handoff ${payload.handoffId} in the local cache.`);
-      await db.handoffs.put(applyAction(handoff, payload.action, now));
-      if (payload.action === 'reject') {
-        await db.feedback.add({ id: item.id, email: handoff.email, handoffId: handoff.id, reasonCode: payload.reasonCode ?? 'not_a_fit', at: now });
-      }
-    } else {
+  await db.transaction('rw', [db.leads, db.handoffs, db.outbox, db.feedback], async () => {
+    for (const effect of localEffects(payload)) await applyEffect(db, effect, now);
+    if (payload.kind === 'handoff_action' && payload.action === 'reject') {
+      const handoff = (await db.handoffs.get(payload.handoffId))!; // there: its effect was applied above
+      await db.feedback.add({ id: item.id, email: handoff.email, handoffId: handoff.id, reasonCode: payload.reasonCode ?? 'not_a_fit', at: now });
+    } else if (payload.kind === 'feedback') {
       const { email, handoffId, verdict, reasonCode } = payload;
       await db.feedback.add({ id: item.id, email, handoffId, verdict, reasonCode, at: now });
     }
@@ -30,16 +29,14 @@ export async function recordAction(db: LeadLensDb, payload: OutboxPayload, deps:
   return item;
 }
 
-/** The local effect of an action: accepting keeps the first-contact clock running; contact or rejection stops it. */
-export function applyAction(handoff: Handoff, action: HandoffAction, now: number): Handoff {
-  switch (action) {
-    case 'accept':
-      return { ...handoff, status: 'accepted', acceptedAt: handoff.acceptedAt ?? now, updatedAt: now };
-    case 'contacted':
-      return { ...handoff, status: 'contacted', respondedAt: handoff.respondedAt ?? now, updatedAt: now };
-    case 'reject':
-      return { ...handoff, status: 'rejected', respondedAt: handoff.respondedAt ?? now, updatedAt: now };
-  }
+const NOUNS = { leads: 'lead', handoffs: 'handoff' } as const;
+
+/** Changes the cached record a write is about; a record the cache does not hold is refused. */
+async function applyEffect(db: LeadLensDb, effect: LocalEffect, at: number): Promise<void> {
+  const table = db.table(effect.table);
+  const record: unknown = await table.get(effect.key);
+  if (!record) throw new Error(`No ${NOUNS[effect.table]} ${effect.key} in the local cache.`);
+  await table.put((effect.apply as (record: unknown, at: number) => unknown)(record, at));
 }
 
 export interface DeliveryDeps {
@@ -101,7 +98,7 @@ export async function deliverDue(db: LeadLensDb, deliver: (item: OutboxItem) => 
         .then(deliver)
         .then(() => null, (failure: unknown) => failure ?? new Error('Delivery failed.'));
       if (error === null) {
-        await db.outbox.delete(claimed.id);
+        await removeDelivered(db, claimed, now());
         report.delivered++;
         failuresInRow = 0;
         continue;

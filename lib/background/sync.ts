@@ -3,14 +3,26 @@
 import type { LeadLensDb } from '../cache/db';
 import { describeDbError } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
-import type { ChangesPage, LeadSource } from '../sources/source';
+import { SourceError, type ChangesPage, type LeadSource } from '../sources/source';
+import { withLocalEffects } from './local-effects';
+import { writesNotShownSince } from './pending-writes';
 
 export const cursorKey = (sourceId: string) => `cursor:${sourceId}`;
+
+/**
+ * How far one run goes: a source with a backlog (or one that never says it is done) is read on in
+ * the next run, from the stored cursor, rather than holding the worker and the network for good.
+ */
+export const SYNC_LIMITS = { maxPages: 500, maxRunMs: 2 * 60_000 } as const;
 
 export interface SyncOptions {
   now: () => number;
   pageSize?: number;
   onProgress?: (state: SyncState) => void;
+  /** Pages one run asks for at most; SYNC_LIMITS.maxPages unless given. */
+  maxPages?: number;
+  /** How long one run goes on asking for pages; SYNC_LIMITS.maxRunMs unless given. */
+  maxRunMs?: number;
 }
 
 /** Records a sync that could not even start (say, a source this version cannot use). */
@@ -20,8 +32,12 @@ export async function recordSyncFailure(db: LeadLensDb, sourceId: string, error:
   return state;
 }
 
+/**
+ * One run: pages until the source has no more, or the run reaches SYNC_LIMITS. A run stopped by
+ * its limits is no failure, but not caught up either: it leaves the last success where it was.
+ */
 export async function syncSource(db: LeadLensDb, source: LeadSource, options: SyncOptions): Promise<SyncState> {
-  const { now, pageSize = 1000, onProgress } = options;
+  const { now, onProgress } = options;
   const previous = await db.getMeta<SyncState>(SYNC_STATE_KEY);
   let state: SyncState = {
     status: 'syncing',
@@ -39,34 +55,68 @@ export async function syncSource(db: LeadLensDb, source: LeadSource, options: Sy
   await report(state);
 
   try {
-    const cursor = (await db.getMeta<string>(cursorKey(source.id))) ?? null;
-    // The next page is fetched while this one is written: the network and the disk work at once.
-    let next: Promise<ChangesPage> | null = source.changes(cursor, pageSize);
-    while (next) {
-      const page: ChangesPage = await next;
-      next = page.hasMore ? source.changes(page.nextCursor, pageSize) : null;
-      // Should the write fail, the page fetched meanwhile is dropped unread.
-      next?.catch(() => undefined);
-      const at = now();
-      await db.transaction('rw', [db.leads, db.touches, db.handoffs, db.quarantine, db.meta], async () => {
-        await db.leads.bulkPut(page.leads);
-        await db.touches.bulkPut(page.touches);
-        await db.handoffs.bulkPut(page.handoffs);
-        if (page.deleted.length > 0) await db.leads.bulkDelete(page.deleted);
-        if (page.rejected.length > 0) await db.quarantine.bulkAdd(page.rejected.map((record) => ({ ...record, at })));
-        await db.setMeta(cursorKey(source.id), page.nextCursor);
-      });
-      await report({
+    const caughtUp = await pullPages(db, source, options, (page) =>
+      report({
         ...state,
         recordsSynced: state.recordsSynced + page.leads.length + page.touches.length + page.handoffs.length,
         quarantined: state.quarantined + page.rejected.length,
-      });
-    }
-    await report({ ...state, status: 'idle', lastSuccessAt: now(), error: undefined });
+      }),
+    );
+    await report({ ...state, status: 'idle', lastSuccessAt: caughtUp ? now() : state.lastSuccessAt, error: undefined });
   } catch (error) {
     await report({ ...state, status: 'error', error: describeSyncError(error) });
   }
   return state;
+}
+
+interface PageRequest {
+  cursor: string | null;
+  requestedAt: number;
+  page: Promise<ChangesPage>;
+}
+
+/** Asks for pages and stores each; resolves whether the run caught up with the source. */
+async function pullPages(db: LeadLensDb, source: LeadSource, options: SyncOptions, stored: (page: ChangesPage) => Promise<void>): Promise<boolean> {
+  const { now, pageSize = 1000, maxPages = SYNC_LIMITS.maxPages, maxRunMs = SYNC_LIMITS.maxRunMs } = options;
+  const startedAt = now();
+  const ask = (cursor: string | null): PageRequest => ({ cursor, requestedAt: now(), page: source.changes(cursor, pageSize) });
+  let request = ask((await db.getMeta<string>(cursorKey(source.id))) ?? null);
+  for (let pages = 1; ; pages++) {
+    const page = await request.page;
+    // A source that answers "more" with the cursor it was given would be asked the same page forever.
+    const stuck = page.hasMore && page.nextCursor === request.cursor;
+    const goOn = page.hasMore && !stuck && pages < maxPages && now() - startedAt < maxRunMs;
+    // The next page is fetched while this one is written: the network and the disk work at once.
+    const next = goOn ? ask(page.nextCursor) : null;
+    // Should the write fail, the page fetched meanwhile is dropped unread.
+    next?.page.catch(() => undefined);
+    await storePage(db, source.id, page, { at: now(), requestedAt: request.requestedAt });
+    await stored(page);
+    if (stuck) throw stuckCursorError(page.nextCursor);
+    if (!next) return !page.hasMore;
+    request = next;
+  }
+}
+
+/**
+ * One page and its cursor, in one transaction: marketing's records with the rep's writes that the
+ * page may not show yet applied again on top, so a sync never undoes a click whose write waits.
+ */
+async function storePage(db: LeadLensDb, sourceId: string, page: ChangesPage, times: { at: number; requestedAt: number }): Promise<void> {
+  await db.transaction('rw', [db.leads, db.touches, db.handoffs, db.quarantine, db.meta, db.outbox], async () => {
+    const { leads, handoffs } = withLocalEffects(page, await writesNotShownSince(db, times.requestedAt));
+    await db.leads.bulkPut(leads);
+    await db.touches.bulkPut(page.touches);
+    await db.handoffs.bulkPut(handoffs);
+    if (page.deleted.length > 0) await db.leads.bulkDelete(page.deleted);
+    if (page.rejected.length > 0) await db.quarantine.bulkAdd(page.rejected.map((record) => ({ ...record, at: times.at })));
+    await db.setMeta(cursorKey(sourceId), page.nextCursor);
+  });
+}
+
+function stuckCursorError(cursor: string): SourceError {
+  const shown = cursor.length > 60 ? `${cursor.slice(0, 57)}…` : cursor;
+  return new SourceError(`The marketing system kept answering the same page (cursor "${shown}" did not advance); the sync stopped. Tell your admin.`, 'bad_response');
 }
 
 export function describeSyncError(error: unknown): string {

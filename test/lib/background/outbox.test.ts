@@ -4,9 +4,7 @@ import { LeadLensDb } from '../../../lib/cache/db';
 import type { OutboxItem, OutboxPayload } from '../../../lib/domain/model';
 import { BACKOFF, deadItems, deliverDue, makeQueuedDue, nextWakeAt, recordAction, requeueDead, retryDelay } from '../../../lib/background/outbox';
 import { mulberry32 } from '../../../lib/sources/demo/source';
-import { createHttpSource } from '../../../lib/sources/http';
 import { SourceError } from '../../../lib/sources/source';
-import { startFakeLeadContextApi } from '../../fakes/lead-context-api';
 import { makeHandoff, makeOutboxItem } from '../../fixtures/factories';
 
 const names = new Set<string>();
@@ -247,79 +245,4 @@ describe('deliverDue', () => {
     await stuck;
     expect(await db.outbox.count()).toBe(0);
   });
-
-  it(
-    '1,000 clicks through 30% faults, with the worker killed again and again, arrive exactly once',
-    async () => {
-      const fake = await startFakeLeadContextApi({
-        faultRate: 0.3,
-        faults: ['error500', 'unavailable503', 'rateLimited429', 'slow', 'drop', 'dropAfterEffect'],
-        slowMs: 150,
-        retryAfterSeconds: 5,
-        seed: 42,
-      });
-      const source = createHttpSource({ baseUrl: fake.baseUrl, token: fake.token, timeoutMs: 60 });
-      const name = `exactly-once-${Math.random()}`;
-      let db = database(name);
-      for (let n = 0; n < 1000; n++) await recordAction(db, feedback(n), { now: n });
-
-      const random = mulberry32(7);
-      let now = 10_000;
-      let kills = 0;
-      let rounds = 0;
-      while ((await db.outbox.count()) > 0 && rounds < 3000) {
-        rounds++;
-        // A killed worker stops wherever it is: before a request, after one landed but before it was
-        // recorded, or at any moment (mid-transaction, mid-request). Its database connection dies with it.
-        const worker = db;
-        const roll = random();
-        const killAfter = roll < 0.2 ? Math.floor(random() * 20) : Infinity;
-        const killLate = random() < 0.5;
-        let killed!: () => void;
-        const death = new Promise<'killed'>((resolve) => (killed = () => resolve('killed')));
-        const kill = () => {
-          worker.close();
-          killed();
-        };
-        const timer = roll > 0.9 ? setTimeout(kill, random() * 40) : undefined;
-        let started = 0;
-        const deliver = async (item: OutboxItem) => {
-          const mine = started++;
-          const dieHere = () => {
-            kill();
-            return new Promise<never>(() => {});
-          };
-          if (mine === killAfter && !killLate) return dieHere();
-          const result = await source.deliver(item);
-          if (mine === killAfter && killLate) return dieHere();
-          return result;
-        };
-        const run = deliverDue(worker, deliver, { now: () => now, random });
-        run.catch(() => {}); // a killed run's last writes fail on its closed connection, as they would in a dead worker
-        const outcome = await Promise.race([run.then(() => 'finished' as const, () => 'killed' as const), death]);
-        clearTimeout(timer);
-        if (outcome === 'killed') {
-          kills++;
-          db = database(name); // the restarted worker opens the same database afresh
-        }
-        now += 61_000 + Math.floor(random() * 300_000);
-      }
-      await fake.close();
-
-      const keys = fake.effects.map((effect) => effect.key);
-      const emails = new Set(fake.effects.map((effect) => effect.body.email));
-      expect(keys).toHaveLength(1000); // 0 duplicates: one effect per key...
-      expect(new Set(keys).size).toBe(1000);
-      expect(emails).toEqual(new Set(Array.from({ length: 1000 }, (_, n) => `lead${n}@acme.example.com`))); // ...and per click, 0 lost
-      expect(await db.outbox.count()).toBe(0);
-      expect(await deadItems(db)).toEqual([]);
-      // ...through what the test promises: kills, 30% faults of every kind, answers lost after the effect.
-      expect(kills).toBeGreaterThanOrEqual(5);
-      expect(fake.stats.faults / fake.stats.requests).toBeGreaterThan(0.25);
-      expect(Object.keys(fake.stats.byFault).sort()).toEqual(['dropAfterEffect', 'drop', 'error500', 'rateLimited429', 'slow', 'unavailable503'].sort());
-      expect(fake.stats.replays).toBeGreaterThan(0);
-      console.info(`exactly-once: ${rounds} rounds, ${kills} kills, ${fake.stats.requests} requests, ${fake.stats.faults} faults, ${fake.stats.replays} replays`);
-    },
-    60_000,
-  );
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { LeadLensDb } from '../../../lib/cache/db';
 import { SourceError, type ChangesPage, type LeadSource } from '../../../lib/sources/source';
-import { cursorKey, syncSource } from '../../../lib/background/sync';
+import { cursorKey, SYNC_LIMITS, syncSource } from '../../../lib/background/sync';
 import { SYNC_STATE_KEY, type SyncState } from '../../../lib/cache/db-name';
 import { makeHandoff, makeLead, makeTouch } from '../../fixtures/factories';
 
@@ -108,5 +108,68 @@ describe('syncSource', () => {
     expect(await db.leads.count()).toBe(4);
     const [bad] = await db.quarantine.toArray();
     expect(bad).toMatchObject({ kind: 'lead', reason: 'Lead: score: Too big', raw: { score: 900 }, at: now() });
+  });
+});
+
+/** A source that always has more: each answer's cursor is `next(cursor)`. */
+function endlessSource(next: (cursor: string | null) => string, onAsk: () => void = () => {}) {
+  const asked: (string | null)[] = [];
+  const source: LeadSource = {
+    id: 'endless',
+    async changes(cursor) {
+      asked.push(cursor);
+      onAsk();
+      return { ...page(asked.length, 1), nextCursor: next(cursor), hasMore: true };
+    },
+    deliver: async () => {},
+  };
+  return { source, asked };
+}
+
+describe('syncSource, bounded', () => {
+  it('stops when the source answers the same cursor again, and says what the source did', async () => {
+    const { source, asked } = endlessSource((cursor) => (cursor === null ? 'c1' : cursor));
+    const state = await syncSource(db, source, { now });
+    expect(asked).toEqual([null, 'c1']);
+    expect(state).toMatchObject({ status: 'error', recordsSynced: 2 * 3, lastSuccessAt: undefined });
+    expect(state.error).toBe('The marketing system kept answering the same page (cursor "c1" did not advance); the sync stopped. Tell your admin.');
+    expect(await db.getMeta(cursorKey('endless'))).toBe('c1');
+
+    // The next run asks once more, in case the source has recovered, and stops again.
+    expect(await syncSource(db, source, { now })).toMatchObject({ status: 'error', error: state.error });
+    expect(asked).toEqual([null, 'c1', 'c1']);
+  });
+
+  it('stops a run at its page cap without an error; the next run goes on from the stored cursor', async () => {
+    const { source, asked } = pagedSource([page(0, 1), page(1, 1), page(2, 1), page(3, 1), page(4, 1)]);
+    const first = await syncSource(db, source, { now, maxPages: 2 });
+    expect(first).toMatchObject({ status: 'idle', error: undefined, lastSuccessAt: undefined, recordsSynced: 2 * 3 });
+    expect(asked).toEqual([null, '1']);
+    expect(await db.getMeta(cursorKey('paged'))).toBe('2');
+
+    await syncSource(db, source, { now, maxPages: 2 });
+    expect(asked).toEqual([null, '1', '2', '3']);
+    const last = await syncSource(db, source, { now, maxPages: 2 });
+    expect(asked).toEqual([null, '1', '2', '3', '4']);
+    expect(last).toMatchObject({ status: 'idle', lastSuccessAt: now() });
+    expect(await db.leads.count()).toBe(5);
+  });
+
+  it('stops a run at its time cap; the next run goes on from the stored cursor', async () => {
+    let clock = 0;
+    const { source, asked } = endlessSource((cursor) => String(Number(cursor ?? 0) + 1), () => (clock += 600));
+    const state = await syncSource(db, source, { now: () => clock, maxRunMs: 1000 });
+    expect(asked).toEqual([null, '1']);
+    expect(state).toMatchObject({ status: 'idle', error: undefined });
+    await syncSource(db, source, { now: () => clock, maxRunMs: 1000 });
+    expect(asked).toEqual([null, '1', '2', '3']);
+  });
+
+  it('by default asks a source that never ends for 500 pages a run', async () => {
+    const { source, asked } = endlessSource((cursor) => String(Number(cursor ?? 0) + 1));
+    expect(SYNC_LIMITS).toEqual({ maxPages: 500, maxRunMs: 120_000 });
+    expect(await syncSource(db, source, { now })).toMatchObject({ status: 'idle', error: undefined });
+    expect(asked).toHaveLength(500);
+    expect(await db.getMeta(cursorKey('endless'))).toBe('500');
   });
 });
