@@ -6,6 +6,7 @@ import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
 import { SourceError, type ChangesPage, type LeadSource } from '../sources/source';
 import { withLocalEffects } from './local-effects';
 import { writesNotShownSince } from './pending-writes';
+import { adoptSource } from './source-switch';
 
 export const cursorKey = (sourceId: string) => `cursor:${sourceId}`;
 
@@ -38,6 +39,8 @@ export async function recordSyncFailure(db: LeadLensDb, sourceId: string, error:
  */
 export async function syncSource(db: LeadLensDb, source: LeadSource, options: SyncOptions): Promise<SyncState> {
   const { now, onProgress } = options;
+  // Another source's records (the demo's, say) leave before this one's arrive.
+  await adoptSource(db, source.id);
   const previous = await db.getMeta<SyncState>(SYNC_STATE_KEY);
   let state: SyncState = {
     status: 'syncing',

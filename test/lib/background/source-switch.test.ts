@@ -55,3 +55,30 @@ describe('connecting another marketing system', () => {
     expect(await db.feedback.count()).toBe(1);
   });
 });
+
+describe('the sync adopting its source', () => {
+  it('leaves the cache alone while the source stays the same, and empties it when it changes', async () => {
+    const { adoptSource, CACHE_SOURCE_KEY } = await import('../../../lib/background/source-switch');
+    await db.setMeta(CACHE_SOURCE_KEY, 'http:https://a.example.com');
+    expect(await adoptSource(db, 'http:https://a.example.com')).toBe(0);
+    expect(await db.leads.count()).toBe(2);
+    expect(await adoptSource(db, 'hubspot')).toBe(1);
+    expect(await db.leads.count()).toBe(0);
+    expect(await db.getMeta(CACHE_SOURCE_KEY)).toBe('hubspot');
+  });
+
+  it("treats a cache from before the key as the current source's, unless the demo filled it", async () => {
+    const { adoptSource } = await import('../../../lib/background/source-switch');
+    await db.setMeta('syncState', { status: 'error', sourceId: 'http', recordsSynced: 0, quarantined: 0 });
+    expect(await adoptSource(db, 'http:https://a.example.com')).toBe(0);
+    expect(await db.leads.count()).toBe(2);
+  });
+
+  it('replaces the demo data of an older install on the first sync of a real source', async () => {
+    const { adoptSource } = await import('../../../lib/background/source-switch');
+    await db.setMeta('syncState', { status: 'idle', sourceId: 'demo', recordsSynced: 10, quarantined: 0 });
+    await adoptSource(db, 'http:https://a.example.com');
+    expect(await db.leads.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
