@@ -1,4 +1,4 @@
-// The typed messages pages, popup and options send to the background. Requests are parsed with
+// The typed messages content scripts, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
 import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from '../domain/model';
@@ -96,14 +96,35 @@ export interface Answers {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** Who sent a message: the tab, for a content script. */
-export interface Sender {
-  tabId?: number;
+/**
+ * Who sent a message, as the browser reports it (runtime.MessageSender): the extension it came from,
+ * the URL of the page it came from, and the tab, for a content script or an extension page in a tab.
+ */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
 }
 
-export type Handlers = {
-  [K in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: K }>, sender: Sender) => Promise<Answers[K]>;
-};
+/** LeadLens itself: its runtime id and the URL its own pages start with (runtime.getURL('/')). */
+export interface ExtensionIdentity {
+  id: string;
+  pagesUrl: string;
+}
+
+/**
+ * What a content script may ask. It runs in a web page, whose renderer, if compromised, can forge
+ * any message the content script could send: so it gets lead context, words, feedback and handoff
+ * actions, never connections, tokens or syncs.
+ */
+export const CONTENT_SCRIPT_REQUESTS = ['context', 'messages', 'feedback', 'handoffAction'] as const;
+type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
+/** What only the extension's own pages (popup, options) may ask. */
+type ExtensionPageRequest = Exclude<ParsedRequest['type'], ContentScriptRequest>;
+
+type Handler<K extends ParsedRequest['type']> = (request: Extract<ParsedRequest, { type: K }>, sender: MessageSender) => Promise<Answers[K]>;
+export type ContentScriptHandlers = { [K in ContentScriptRequest]: Handler<K> };
+export type ExtensionPageHandlers = { [K in ExtensionPageRequest]: Handler<K> };
 
 /** From the background to a page's content script: these leads changed in the cache, read them again. */
 export interface LeadsChangedNotice {

@@ -1,18 +1,51 @@
-// Answers a message with the handler named by its type. Nothing unparsed reaches a handler, and
-// a failing handler becomes an error reply, never an unhandled rejection in the background.
+// Answers a message with the handler named by its type, if its sender may ask for it. Nothing
+// unparsed reaches a handler, and a failing handler becomes an error reply, never an unhandled
+// rejection in the background.
 import { parse } from '../domain/model';
-import { Request, type Answers, type Handlers, type ParsedRequest, type Reply, type Sender } from './messages';
+import {
+  CONTENT_SCRIPT_REQUESTS,
+  Request,
+  type Answers,
+  type ContentScriptHandlers,
+  type ExtensionIdentity,
+  type ExtensionPageHandlers,
+  type MessageSender,
+  type ParsedRequest,
+  type Reply,
+} from './messages';
 
-export function createRouter(handlers: Handlers) {
-  return async function route(message: unknown, sender: Sender = {}): Promise<Reply<Answers[keyof Answers]>> {
+export interface RouterHandlers {
+  contentScript: ContentScriptHandlers;
+  extensionPage: ExtensionPageHandlers;
+}
+
+type AnyHandler = (request: ParsedRequest, sender: MessageSender) => Promise<Answers[keyof Answers]>;
+
+export function createRouter(handlers: RouterHandlers, extension: ExtensionIdentity) {
+  const all = { ...handlers.contentScript, ...handlers.extensionPage };
+  return async function route(message: unknown, sender: MessageSender): Promise<Reply<Answers[keyof Answers]>> {
+    // The browser vouches for the id: another extension is not LeadLens, whatever URL it gives.
+    if (sender.id !== extension.id) return { ok: false, error: 'LeadLens: messages from other extensions are not accepted.' };
     const parsed = parse(Request, 'Message', message);
     if (!parsed.ok) return { ok: false, error: parsed.error.message };
     const request = parsed.value;
+    if (!isExtensionPage(sender, extension) && !(CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(request.type)) {
+      return { ok: false, error: `LeadLens: ${request.type} is not accepted from a web page.` };
+    }
     try {
-      const handler = handlers[request.type] as (request: ParsedRequest, sender: Sender) => Promise<Answers[keyof Answers]>;
+      const handler = all[request.type] as AnyHandler;
       return { ok: true, data: await handler(request, sender) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };
+}
+
+/**
+ * A page of LeadLens's own, judged by the URL's origin: the options page opened in a tab has
+ * sender.tab set like a content script, but a content script's URL is the web page's.
+ */
+function isExtensionPage(sender: MessageSender, extension: ExtensionIdentity): boolean {
+  const origin = extension.pagesUrl.endsWith('/') ? extension.pagesUrl : `${extension.pagesUrl}/`;
+  return sender.url?.startsWith(origin) ?? false;
 }

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { createBackgroundApp, type BackgroundDeps } from '../../../lib/background/app';
 import type { Notice } from '../../../lib/background/reminder-notices';
 import type { BadgeState } from '../../../lib/background/badge';
-import { createBusinessClock, slaStatus } from '../../../lib/time/sla';
 import { LeadLensDb } from '../../../lib/cache/db';
 import type { Settings } from '../../../lib/domain/settings-schema';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/default-settings';
@@ -15,12 +14,21 @@ import { loadToken, saveToken } from '../../../lib/cache/credentials';
 import { startFakeLeadContextApi } from '../../fakes/lead-context-api';
 import { wireLead } from '../../fakes/wire';
 import { makeLead } from '../../fixtures/factories';
-import { FIRST_SCREEN, FIRST_SCREEN_KEY, openCache, readFirstScreen } from '../../../lib/cache/first-screen';
-import { countPending, pendingHandoffs } from '../../../lib/cache/queue';
+import { FIRST_SCREEN_KEY, openCache, readFirstScreen } from '../../../lib/cache/first-screen';
 import { gradeFor } from '../../../lib/domain/grade';
 import { GRADING_APPLIED_KEY } from '../../../lib/background/regrade';
+import { LOOKUP_AGAIN_MS } from '../../../lib/background/lead-lookup';
+import type { Handoff } from '../../../lib/domain/model';
+import type { MessageSender } from '../../../lib/messaging/messages';
 
 const NOW = Date.UTC(2026, 10, 17, 2, 0); // Tuesday 11:00 in Tokyo
+const HOUR = 3_600_000;
+const EXTENSION = { id: 'leadlens-id', pagesUrl: 'chrome-extension://leadlens-id/' };
+/** The popup and the options page: the extension's own pages, which may ask for anything. */
+const POPUP: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/popup.html' };
+const OPTIONS_PAGE: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/options.html', tab: { id: 3 } };
+/** Gmail's content script in tab 42. */
+const GMAIL: MessageSender = { id: EXTENSION.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 42 } };
 let db: LeadLensDb;
 let settings: Settings;
 let badges: BadgeState[];
@@ -34,6 +42,7 @@ let sourcesBuilt = 0;
 function app(overrides: Partial<BackgroundDeps> = {}) {
   return createBackgroundApp({
     db,
+    extension: EXTENSION,
     loadSettings: async () => settings,
     sourceFor: (current, token) => {
       sourcesBuilt++;
@@ -61,6 +70,25 @@ function app(overrides: Partial<BackgroundDeps> = {}) {
     messagesFor: async (language) => JSON.parse(readFileSync(join(__dirname, `../../../public/_locales/${language}/messages.json`), 'utf8')),
     ...overrides,
   });
+}
+
+/**
+ * The demo's open handoffs for the rep, in the order the demo makes them, sorted into the SLA state
+ * the demo set each in (openTimes: the k-th of its group by k % 3), without asking lib/time/sla.ts.
+ */
+function openDemoHandoffsByState() {
+  const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
+  const group = (status: Handoff['status']) => demo.handoffs.filter((handoff) => handoff.assigneeEmail === settings.repEmail && handoff.status === status);
+  const groups = [group('pending'), group('accepted')];
+  expect(groups.map((handoffs) => handoffs.length)).toEqual([27, 6]);
+  const inState = (state: number) => groups.flatMap((handoffs) => handoffs.filter((_, k) => k % 3 === state));
+  return { all: groups.flat(), dueSoon: inState(1), onTrack: inState(2) };
+}
+
+/** A saved connection starts a sync and a delivery without waiting for them: this waits (joining, or running one more) before the database closes. */
+async function settled(background: ReturnType<typeof app>) {
+  await background.sync();
+  await background.deliverOutbox();
 }
 
 beforeEach(() => {
@@ -92,7 +120,7 @@ describe('the background', () => {
       type: 'context',
       emails: [handoff.email.toUpperCase(), touched, 'stranger@nowhere.example.com'],
       withTouches: true,
-    });
+    }, GMAIL);
     if (!reply.ok) throw new Error(reply.error);
     const { contexts, syncState } = reply.data as Extract<typeof reply.data, { contexts: unknown }>;
     expect(syncState?.lastSuccessAt).toBe(NOW);
@@ -100,8 +128,12 @@ describe('the background', () => {
     const [withHandoff, withTouches, stranger] = contexts;
     expect(withHandoff!.lead).toEqual(demo.leads.find((lead) => lead.email === handoff.email));
     expect(withHandoff!.handoff).toEqual(handoff);
-    expect(withHandoff!.sla).toMatchObject({ dueAt: handoff.firstContactDueAt });
-    expect(['overdue', 'due_soon', 'on_track']).toContain(withHandoff!.sla!.state);
+    // This is the rep's first pending handoff, k = 0 of HANDOFF_PLAN's 27 (lib/sources/demo/data.ts).
+    // openTimes (lib/sources/demo/generate.ts) gives the k-th handoff of a group -(30 min to 27 h) of
+    // working time left at NOW when k % 3 is 0. NOW, Tuesday 11:00 in Tokyo, is inside working hours,
+    // so its deadline fell at least 30 working minutes before NOW: overdue, and nothing else.
+    expect(withHandoff!.sla).toMatchObject({ state: 'overdue', dueAt: handoff.firstContactDueAt });
+    expect(handoff.firstContactDueAt).toBeLessThanOrEqual(NOW - 30 * 60_000);
 
     const expectedTouches = demo.touches.filter((touch) => touch.email === touched).sort((a, b) => b.at - a.at);
     expect(withTouches!.touchCount).toBe(expectedTouches.length);
@@ -120,19 +152,19 @@ describe('the background', () => {
 
   it('tells a page the language and reasons the rep chose, and hands over that language\'s words', async () => {
     settings = { ...settings, language: 'ja' };
-    const reply = await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] });
+    const reply = await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL);
     expect(reply).toMatchObject({ ok: true, data: { language: 'ja', reasons: settings.feedbackReasons } });
-    const words = await app().handleMessage({ type: 'messages', language: 'ja' });
+    const words = await app().handleMessage({ type: 'messages', language: 'ja' }, GMAIL);
     expect(words).toMatchObject({ ok: true, data: { verdictNotAFit: { message: 'ターゲット外' } } });
     settings = { ...settings, language: 'auto' };
-    expect(await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] })).toMatchObject({ data: { language: null } });
+    expect(await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL)).toMatchObject({ data: { language: null } });
   });
 
   it('leaves the timelines out unless asked: chips need only the lead', async () => {
     const background = app();
     await background.sync();
     const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
-    const reply = await background.handleMessage({ type: 'context', emails: [demo.touches[0]!.email] });
+    const reply = await background.handleMessage({ type: 'context', emails: [demo.touches[0]!.email] }, GMAIL);
     if (!reply.ok) throw new Error(reply.error);
     const [context] = (reply.data as { contexts: { lead: unknown; touches: unknown[]; touchesIncluded: boolean }[] }).contexts;
     expect(context).toMatchObject({ touches: [], touchCount: 0, touchesIncluded: false, lead: expect.objectContaining({ email: demo.touches[0]!.email }) });
@@ -140,35 +172,43 @@ describe('the background', () => {
 
   it('after a sync, badges the count of overdue and due-soon handoffs for the rep', async () => {
     await app().sync();
-    const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
-    const clock = createBusinessClock(settings.calendar);
-    const needy = demo.handoffs.filter(
-      (handoff) =>
-        handoff.assigneeEmail === settings.repEmail &&
-        ['pending', 'accepted'].includes(handoff.status) &&
-        ['overdue', 'due_soon'].includes(slaStatus(handoff, clock, settings.slaPolicy, NOW).state),
-    );
-    expect(needy.length).toBeGreaterThan(0);
-    expect(badges).toHaveLength(1);
-    expect(badges[0]).toMatchObject({ text: String(needy.length), color: '#B42318' });
-    expect(badges[0]!.nextChangeAt).toBeGreaterThan(NOW);
+    // The rep's open handoffs (HANDOFF_PLAN): 27 pending and 6 accepted. The k-th of each group is
+    // overdue, due soon or on track at NOW as k % 3 is 0, 1 or 2 (openTimes): 9 + 2 overdue and
+    // 9 + 2 due soon, 22 in all; red, for some are overdue.
+    expect(badges).toEqual([{ text: '22', color: '#B42318', title: 'LeadLens: 11 overdue, 11 due soon', nextChangeAt: expect.any(Number) }]);
+
+    // The next change: a due-soon deadline passing, or an on-track handoff coming within two working
+    // hours of its deadline. Due-soon deadlines fall 10 to 110 working minutes after 11:00, so today
+    // by 12:50. On-track deadlines today are at 13:15 or later, and two working hours before them
+    // is two hours before on the clock, still today. Those of a later day come within two working
+    // hours at 16:00 or later: after every due-soon deadline, so never the next change.
+    const { dueSoon, onTrack } = openDemoHandoffsByState();
+    const endOfToday = Date.UTC(2026, 10, 17, 9, 0); // 18:00 in Tokyo
+    const moments = [
+      ...dueSoon.map((handoff) => handoff.firstContactDueAt),
+      ...onTrack.filter((handoff) => handoff.firstContactDueAt <= endOfToday).map((handoff) => handoff.firstContactDueAt - 2 * HOUR),
+    ];
+    expect(dueSoon.every((handoff) => handoff.firstContactDueAt <= Date.UTC(2026, 10, 17, 3, 50))).toBe(true);
+    expect(badges[0]!.nextChangeAt).toBe(Math.min(...moments));
   });
 
   it("keeps the top of the rep's queue ready for the popup's first paint, and moves it along with the rep's actions", async () => {
     const background = app();
     await background.sync();
     const first = await readFirstScreen(openCache(db.name), settings.repEmail);
+    // The rep's 33 open handoffs (27 pending, 6 accepted: HANDOFF_PLAN); the first screen holds the 30 due first.
+    const { all } = openDemoHandoffsByState();
+    const dueFirst = [...all].sort((a, b) => a.firstContactDueAt - b.firstContactDueAt).slice(0, 30);
     expect(first).toEqual({
-      entries: await pendingHandoffs(db, settings.repEmail, FIRST_SCREEN),
-      total: await countPending(db, settings.repEmail),
+      entries: dueFirst.map((handoff) => ({ handoff, lead: expect.objectContaining({ email: handoff.email }) })),
+      total: 33,
       sync: expect.objectContaining({ status: 'idle', lastSuccessAt: NOW }),
     });
-    expect(first!.total).toBeGreaterThan(0);
 
     const top = first!.entries[0]!.handoff;
-    expect(await background.handleMessage({ type: 'handoffAction', handoffId: top.id, action: 'contacted' })).toMatchObject({ ok: true });
+    expect(await background.handleMessage({ type: 'handoffAction', handoffId: top.id, action: 'contacted' }, POPUP)).toMatchObject({ ok: true });
     const after = await readFirstScreen(openCache(db.name), settings.repEmail);
-    expect(after!.total).toBe(first!.total - 1);
+    expect(after!.total).toBe(32);
     expect(after!.entries.map((entry) => entry.handoff.id)).not.toContain(top.id);
 
     // A disk too full to write it: the reminders still go out, and no outdated snapshot is left to draw.
@@ -193,24 +233,33 @@ describe('the background', () => {
   });
 
   it('works the badge out one refresh at a time, so a slow one never sets the last look at reminders back', async () => {
+    let gate: Promise<void> | null = null;
     let release = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let shown = 0;
     const background = app({
       showBadge: async (badge) => {
         badges.push(badge);
-        if (++shown === 1) await gate; // the first refresh stalls just before it looks at reminders
+        await gate; // a stalled refresh stops here, just before it looks at reminders
       },
     });
+    const aWhile = () => new Promise((resolve) => setTimeout(resolve, 200));
+    // Positive control: with none under way, a refresh reaches the toolbar within the wait used below.
+    const unhindered = background.refreshBadge();
+    await aWhile();
+    expect(badges).toHaveLength(1);
+    await unhindered;
+
+    gate = new Promise<void>((resolve) => (release = resolve));
     currentTime = NOW;
     const slow = background.refreshBadge();
+    await vi.waitFor(() => expect(badges).toHaveLength(2));
     currentTime = NOW + 60_000;
     const quick = background.refreshBadge();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(badges).toHaveLength(1); // the second waits for the first
+    await aWhile();
+    expect(badges).toHaveLength(2); // the second waits for the first
+    gate = null;
     release();
     await Promise.all([slow, quick]);
-    expect(badges).toHaveLength(2);
+    expect(badges).toHaveLength(3);
     expect(await db.getMeta('reminders:checkedThrough')).toBe(NOW + 60_000);
   });
 
@@ -295,18 +344,19 @@ describe('the background', () => {
   it('connects to HubSpot and to Marketo through the same messages, keeping their secrets in the database', async () => {
     const background = app();
     const connection = { kind: 'marketo', baseUrl: 'http://127.0.0.1:9/', clientId: 'id-1', activityTypeId: 100001, marketoFields: { mqlDate: 'MQL_Date__c' } };
-    await background.handleMessage({ type: 'saveConnection', ...connection, token: 'secret-1' });
+    await background.handleMessage({ type: 'saveConnection', ...connection, token: 'secret-1' }, OPTIONS_PAGE);
     expect(settings.source).toMatchObject(connection);
     expect(JSON.stringify(settings)).not.toContain('secret-1');
-    expect(await loadToken(db, 'marketo')).toBe('secret-1');
+    expect(await loadToken(db, 'marketo')).toEqual({ token: 'secret-1', baseUrl: 'http://127.0.0.1:9' });
     // Nothing listens on port 9: the sync fails on the network, having got as far as asking for a token.
     await vi.waitFor(async () => expect(await db.getMeta('syncState')).toMatchObject({ status: 'error', sourceId: 'marketo:http://127.0.0.1:9', error: expect.stringMatching(/127\.0\.0\.1:9/) }));
+    await settled(background);
   });
 
   it('records a click, delivers it and leaves nothing waiting', async () => {
     const background = app();
     await background.sync();
-    const reply = await background.handleMessage({ type: 'feedback', email: 'someone@acme.example.com', verdict: 'bad_timing', note: '' });
+    const reply = await background.handleMessage({ type: 'feedback', email: 'someone@acme.example.com', verdict: 'bad_timing', note: '' }, GMAIL);
     expect(reply).toMatchObject({ ok: true, data: { queuedId: expect.any(String) } });
     await background.deliverOutbox();
     expect(await db.outbox.count()).toBe(0);
@@ -317,18 +367,19 @@ describe('the background', () => {
     const fake = await startFakeLeadContextApi({ token: 'secret-token', records: { leads: [wireLead(makeLead(1))] } });
     try {
       const background = app();
-      const wrong = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'nope' });
+      const wrong = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'nope' }, OPTIONS_PAGE);
       expect(wrong).toMatchObject({ ok: true, data: { ok: false, message: expect.stringMatching(/The API token was refused by the Lead Context API \(401/) } });
-      const right = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      const right = await background.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' }, OPTIONS_PAGE);
       expect(right).toMatchObject({ ok: true, data: { ok: true } });
 
-      const saved = await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      const saved = await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' }, OPTIONS_PAGE);
       expect(saved).toEqual({ ok: true, data: { tokenSaved: true } });
       expect(settings.source).toMatchObject({ kind: 'http', baseUrl: fake.baseUrl });
       expect(JSON.stringify(settings)).not.toContain('secret-token');
-      expect(await loadToken(db, 'http')).toBe('secret-token');
+      expect(await loadToken(db, 'http')).toEqual({ token: 'secret-token', baseUrl: fake.baseUrl });
       await expect.poll(async () => JSON.stringify(await db.getMeta('syncState'))).toMatch(/"status":"idle"/);
       expect(await db.leads.get('lead1@acme.example.com')).toBeDefined();
+      await settled(background);
     } finally {
       await fake.close();
     }
@@ -340,18 +391,24 @@ describe('the background', () => {
     try {
       // Connected, but not synced yet: the lead is only at the source.
       settings = { ...settings, source: { kind: 'http', baseUrl: fake.baseUrl, demoSeed: 1 } };
-      await saveToken(db, 'http', 'secret-token');
+      await saveToken(db, 'http', 'secret-token', fake.baseUrl);
       const background = app();
-      const first = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, { tabId: 42 });
+      const first = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, GMAIL);
       expect(first).toMatchObject({ ok: true, data: { contexts: [{ lead: null }, { lead: null }] } });
       await vi.waitFor(() => expect(tabNotices).toEqual([{ tabId: 42, emails: ['fresh@acme.example.com'] }]));
-      const second = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, { tabId: 42 });
+      const second = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, GMAIL);
       expect(second).toMatchObject({ ok: true, data: { contexts: [{ lead: { name: 'Fresh Lead' } }, { lead: null }] } });
-      // The address the source did not know is not asked about again so soon.
+      // The address the source did not know is not asked about again so soon...
+      const aWhile = () => new Promise((resolve) => setTimeout(resolve, 200));
       const asked = fake.stats.requests;
-      await background.handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, { tabId: 42 });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await background.handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL);
+      await aWhile();
       expect(fake.stats.requests).toBe(asked);
+      // ...but is once LOOKUP_AGAIN_MS have passed, within the same wait: the wait was long enough to see it.
+      currentTime += LOOKUP_AGAIN_MS;
+      await background.handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL);
+      await aWhile();
+      expect(fake.stats.requests).toBe(asked + 1);
     } finally {
       await fake.close();
     }
@@ -362,10 +419,11 @@ describe('the background', () => {
     try {
       const background = app();
       const demoSync = background.sync();
-      await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' });
+      await background.handleMessage({ type: 'saveConnection', kind: 'http', baseUrl: fake.baseUrl, token: 'secret-token' }, OPTIONS_PAGE);
       expect(await demoSync).toMatchObject({ sourceId: 'demo' });
       await vi.waitFor(async () => expect(await db.getMeta('syncState')).toMatchObject({ sourceId: `http:${fake.baseUrl}`, status: 'idle' }));
       expect(await db.leads.get(makeLead(1).email)).toBeDefined();
+      await settled(background);
     } finally {
       await fake.close();
     }
@@ -441,7 +499,7 @@ describe('the background', () => {
   });
 
   it('rejects a malformed message with a readable error', async () => {
-    const reply = await app().handleMessage({ type: 'context', emails: [] });
+    const reply = await app().handleMessage({ type: 'context', emails: [] }, GMAIL);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Message: emails: /) });
   });
 });

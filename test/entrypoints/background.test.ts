@@ -1,0 +1,121 @@
+// The background entrypoint itself, run as WXT's testing guide shows: its main() against the fake
+// browser (reset before each test in test/setup.ts) and fake-indexeddb, with browser events fired
+// as the browser would fire them.
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { Dexie } from 'dexie';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { LeadLensDb } from '../../lib/cache/db';
+import { DB_NAME, SYNC_STATE_KEY, type SyncState } from '../../lib/cache/db-name';
+import { FIRST_SCREEN_KEY } from '../../lib/cache/first-screen';
+import { settingsItem } from '../../lib/cache/settings';
+import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
+
+/** What the background left in IndexedDB, read through a connection of the test's own. */
+let cache: LeadLensDb;
+
+/**
+ * The fake browser leaves permissions, scripting and commands unimplemented (they throw): only
+ * those are stubbed, with vi.fn, and only as far as the background calls them. No optional site
+ * is granted, so there is no content script to register.
+ */
+function stubWhatTheFakeBrowserLacks() {
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => {});
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => {});
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+}
+
+/**
+ * The background's work goes on after the event that started it. Its last steps are watched with
+ * spies that call through, so that each test ends with nothing still writing: every badge refresh
+ * ends by keeping the popup's first screen (lib/background/badge-refresh.ts), every outbox delivery
+ * by setting or clearing its alarm.
+ */
+let metaWrites: MockInstance<LeadLensDb['setMeta']>;
+let alarmsCleared: MockInstance<typeof fakeBrowser.alarms.clear>;
+
+/** Waits for the count-th badge refresh since main() to be over. */
+async function refreshed(count: number) {
+  const firstScreens = () => metaWrites.mock.calls.filter(([key]) => key === FIRST_SCREEN_KEY).length;
+  await vi.waitFor(() => expect(firstScreens()).toBe(count), { timeout: 10_000 });
+  await Promise.allSettled(metaWrites.mock.results.map((result) => result.value));
+}
+
+/** Waits for an outbox delivery to be over: with an empty outbox, it clears the outbox alarm. */
+const delivered = () => vi.waitFor(() => expect(alarmsCleared).toHaveBeenCalledWith('outbox'), { timeout: 10_000 });
+
+const syncState = () => cache.getMeta<SyncState>(SYNC_STATE_KEY);
+
+beforeEach(() => {
+  stubWhatTheFakeBrowserLacks();
+  metaWrites = vi.spyOn(LeadLensDb.prototype, 'setMeta');
+  alarmsCleared = vi.spyOn(fakeBrowser.alarms, 'clear');
+  cache = new LeadLensDb();
+});
+afterEach(async () => {
+  cache.close();
+  // The entrypoint's own connection closes for the delete, and Dexie says so: expected here.
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  await Dexie.delete(DB_NAME);
+  vi.restoreAllMocks();
+});
+
+describe('the background entrypoint', () => {
+  it('on install, syncs the demo into IndexedDB, badges it and sets the sync alarm', async () => {
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await refreshed(1);
+    await delivered();
+
+    expect(await syncState()).toMatchObject({ status: 'idle', sourceId: 'demo' });
+    // The demo makes 320 leads (lib/sources/demo/generate.ts, LEAD_COUNT).
+    expect(await cache.leads.count()).toBe(320);
+    expect(await fakeBrowser.alarms.get('sync')).toMatchObject({ name: 'sync', periodInMinutes: DEFAULT_SETTINGS.syncIntervalMinutes });
+    // The demo always has handoffs overdue or due soon for the rep.
+    expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
+  });
+
+  it('syncs when the sync alarm goes off, and badges when the badge alarm does', async () => {
+    background.main();
+    expect(await cache.leads.count()).toBe(0);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'sync', scheduledTime: Date.now(), periodInMinutes: 15 });
+    await refreshed(1);
+    expect(await syncState()).toMatchObject({ status: 'idle', sourceId: 'demo' });
+    expect(await cache.leads.count()).toBe(320);
+    expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
+
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'badge', scheduledTime: Date.now() });
+    await refreshed(2);
+    expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
+  });
+
+  it("answers a content script's context request with the real sender, and keeps the connection for extension pages", async () => {
+    background.main();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'sync', scheduledTime: Date.now() });
+    await refreshed(1);
+    const lead = (await cache.leads.toCollection().first())!;
+
+    const gmail = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 7 } as never };
+    const [context] = await fakeBrowser.runtime.onMessage.trigger({ type: 'context', emails: [lead.email] }, gmail);
+    expect(context).toMatchObject({ ok: true, data: { contexts: [{ email: lead.email, lead: { name: lead.name } }] } });
+
+    const toHubSpot = { type: 'saveConnection', kind: 'hubspot' };
+    const [forged] = await fakeBrowser.runtime.onMessage.trigger(toHubSpot, gmail);
+    expect(forged).toEqual({ ok: false, error: 'LeadLens: saveConnection is not accepted from a web page.' });
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+
+    // The options page in a tab: the browser sets sender.tab for it too, but its URL is the extension's.
+    const optionsPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 8 } as never };
+    vi.spyOn(console, 'warn').mockImplementation(() => {}); // the outbox waits for a HubSpot token, saying so
+    const [saved] = await fakeBrowser.runtime.onMessage.trigger(toHubSpot, optionsPage);
+    expect(saved).toEqual({ ok: true, data: { tokenSaved: false } });
+    expect(await settingsItem.getValue()).toMatchObject({ source: { kind: 'hubspot' } });
+    // The settings change and the sync the new connection starts each badge the cache; the sync says what it lacks.
+    await refreshed(3);
+    await delivered();
+    expect(await syncState()).toMatchObject({ sourceId: 'hubspot', status: 'error' });
+  });
+});
