@@ -22,6 +22,36 @@ export function queryAllOrFail(root: ParentNode, selector: string): Element[] {
  */
 const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
 export const isShown = (element: Element) => !element.closest(HIDDEN);
+/** Whether a style attribute's value hides its element: HIDDEN's two styles. */
+export const styleHides = (style: string | null) => /display: ?none/.test(style ?? '');
+
+// find() reads the whole document, or one part of it that changed (see PageAdapter.find).
+export const isDocument = (root: Document | Element): root is Document => root.nodeType === 9;
+export const documentOf = (root: Document | Element): Document => (isDocument(root) ? root : root.ownerDocument);
+
+/**
+ * The containers (matching `selector`) a part of the page is read within: the one around it, else
+ * those inside it. On the whole document: all of them, loudly none in development.
+ */
+export function scopesOf(root: Document | Element, selector: string): Element[] {
+  if (isDocument(root)) return queryAllOrFail(root, selector);
+  const around = root.closest(selector);
+  return around ? [around] : [...root.querySelectorAll(selector)];
+}
+
+/**
+ * The elements matching `selector` at or inside root, searched for by `key`: a loose form of it with
+ * no ancestors outside root. Browsers match a query's ancestors outside the element queried, happy-dom
+ * (the unit tests' DOM) does not; matches() sees them in both.
+ */
+export function within(root: Document | Element, selector: string, key = selector): Element[] {
+  const candidates = [...root.querySelectorAll(key)];
+  if (!isDocument(root)) candidates.unshift(root);
+  return candidates.filter((element) => element.matches(selector));
+}
+
+/** Those of a container's addresses that are at or inside root: a container is read whole (one card per address) before it is narrowed. */
+export const inside = (root: Document | Element, found: FoundAddress[]) => found.filter(({ anchor }) => root.contains(anchor));
 
 /** One entry per element whose value (an attribute, an input's value) is an address, in document order. */
 export function addressesIn(

@@ -1,6 +1,6 @@
 // Dynamics 365: the email field (emailaddress1) of a lead or contact form. Editable, the address is
 // the input's value (which the user may be typing: it is only ever a lookup key); read-only, its title.
-import { addressesIn, firstPerEmail, isInput, queryAllOrFail } from './dom';
+import { addressesIn, documentOf, firstPerEmail, inside, isInput, scopesOf } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
@@ -26,11 +26,13 @@ export const DYNAMICS_REGIONS = ['crm', 'crm2', 'crm3', 'crm4', 'crm5', 'crm6', 
 export const dynamics: PageAdapter = {
   id: 'dynamics',
   matches: DYNAMICS_REGIONS.map((region) => `https://*.${region}.dynamics.com/main.aspx*`),
-  find(doc) {
-    if (!isLeadOrContactForm(doc.location?.search ?? '')) return [];
-    const fields = queryAllOrFail(doc, selectors.form).flatMap((form) => [...form.querySelectorAll(selectors.email)]);
-    return firstPerEmail(addressesIn(fields, (field) => (isInput(field) && field.value) || field.getAttribute('title'), 'record'));
+  find(root) {
+    if (!isLeadOrContactForm(documentOf(root).location?.search ?? '')) return [];
+    const fields = scopesOf(root, selectors.form).flatMap((form) => [...form.querySelectorAll(selectors.email)]);
+    return inside(root, firstPerEmail(addressesIn(fields, (field) => (isInput(field) && field.value) || field.getAttribute('title'), 'record')));
   },
+  // A read-only field holds the address in its title.
+  watch: { selector: selectors.email, attributes: ['title'] },
 };
 
 // Written against the Unified Interface, https://<org>.crm.dynamics.com/main.aspx?appid=…&pagetype=entityrecord&etn=lead&id=…

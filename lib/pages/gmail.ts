@@ -1,7 +1,7 @@
 // Gmail: every sender and recipient of the open thread, and the compose windows' recipients.
 // Identity comes from the attributes Gmail puts on people (`email`, `data-hovercard-id`), never from
 // text, and never from inside a message body, which the sender wrote.
-import { addressesIn, attribute, dedupe, isShown, queryAllOrFail } from './dom';
+import { addressesIn, attribute, dedupe, isDocument, isShown, scopesOf, within } from './dom';
 import type { FoundAddress, PageAdapter } from './types';
 
 export const selectors = {
@@ -28,6 +28,8 @@ export const selectors = {
 // Pure: a bundle that does not use Gmail's adapter (the sites script) leaves all of this out.
 const people = /* @__PURE__ */ [selectors.sender, selectors.recipient, selectors.collapsedSender].join(', ');
 const composePeople = /* @__PURE__ */ [selectors.composeChip_2021_10, selectors.composeChip_2019, selectors.composeSummary].join(', ');
+/** Every element that may be one of them, whatever its ancestors: what a changed part of the page is searched for (see within). */
+const PERSON = '[email], [data-hovercard-id]';
 
 /** On screen, and not inside a message body. */
 const readable = (elements: Iterable<Element>) => [...elements].filter((el) => isShown(el) && !el.closest(selectors.body));
@@ -35,17 +37,21 @@ const readable = (elements: Iterable<Element>) => [...elements].filter((el) => i
 export const gmail: PageAdapter = {
   id: 'gmail',
   matches: ['https://mail.google.com/*'],
-  find(doc) {
-    const found: FoundAddress[] = [];
-    for (const main of queryAllOrFail(doc, selectors.main)) {
-      for (const thread of openThreads(main)) {
-        const shown = readable(thread.querySelectorAll(people));
-        found.push(...addressesIn(shown, attribute('email'), (el) => (el.matches(selectors.recipient) ? 'recipient' : 'sender')));
-      }
-    }
-    const chips = readable(doc.querySelectorAll(composePeople));
+  find(root) {
+    const inThreads = readable(within(root, people, PERSON));
+    // Which thread views are open takes a look through the whole main view: only when it can matter.
+    const threads = inThreads.length > 0 || isDocument(root) ? scopesOf(root, selectors.main).flatMap(openThreads) : [];
+    const shown = inThreads.filter((el) => threads.some((thread) => thread.contains(el)));
+    const found: FoundAddress[] = addressesIn(shown, attribute('email'), (el) => (el.matches(selectors.recipient) ? 'recipient' : 'sender'));
+    const chips = readable(within(root, composePeople, PERSON));
     found.push(...addressesIn(chips, (el) => el.getAttribute('data-hovercard-id') ?? el.getAttribute('email'), 'recipient'));
     return dedupe(found);
+  },
+  watch: {
+    selector: PERSON,
+    // The addresses' own attributes; thread views and compose fields shown and hidden by style; a
+    // message collapsed or expanded by its class (.kv, .h7), which InboxSDK watches the same way.
+    attributes: ['email', 'data-hovercard-id', 'style', 'hidden', 'class'],
   },
 };
 

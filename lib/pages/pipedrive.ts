@@ -1,6 +1,6 @@
 // Pipedrive: the person page's email field, a mailto: link per address (a person may have several:
 // one card each).
-import { linkAddresses, queryAllOrFail } from './dom';
+import { inside, linkAddresses, scopesOf } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
@@ -12,7 +12,8 @@ export const selectors = {
 export const pipedrive: PageAdapter = {
   id: 'pipedrive',
   matches: ['https://*.pipedrive.com/person/*'],
-  find: (doc) => queryAllOrFail(doc, selectors.details).flatMap((details) => linkAddresses(details.querySelectorAll(selectors.email), 'record')),
+  find: (root) => inside(root, scopesOf(root, selectors.details).flatMap((details) => linkAddresses(details.querySelectorAll(selectors.email), 'record'))),
+  watch: { selector: 'a[href^="mailto:"]', attributes: ['href'] },
 };
 
 // Written against the person page, https://<company>.pipedrive.com/person/<id>, whose email field lists

@@ -1,7 +1,7 @@
 // Salesforce Lightning: the email of the Lead or Contact record on screen. Lightning keeps pages the
 // user has left in the DOM, hidden; the console keeps every open workspace tab, each with its own
 // "active" page. Only the page of the selected tab counts.
-import { firstPerEmail, linkAddresses, queryAllOrFail } from './dom';
+import { firstPerEmail, inside, linkAddresses, scopesOf } from './dom';
 import type { PageAdapter } from './types';
 
 export const selectors = {
@@ -19,12 +19,14 @@ export const selectors = {
 export const salesforce: PageAdapter = {
   id: 'salesforce',
   matches: ['https://*.lightning.force.com/lightning/r/Lead/*', 'https://*.lightning.force.com/lightning/r/Contact/*'],
-  find(doc) {
-    const page = queryAllOrFail(doc, selectors.page).find(
+  find(root) {
+    const page = scopesOf(root, selectors.page).find(
       (candidate) => candidate.closest(selectors.consoleTab)?.matches(selectors.selectedConsoleTab) ?? true,
     );
-    return page ? firstPerEmail(linkAddresses(page.querySelectorAll(selectors.email), 'record')) : [];
+    return page ? inside(root, firstPerEmail(linkAddresses(page.querySelectorAll(selectors.email), 'record'))) : [];
   },
+  // Which page, and which console tab, is on screen is a class ("active"); the address is a link's.
+  watch: { selector: 'a[href^="mailto:"]', attributes: ['class', 'href'] },
 };
 
 // Written against Lightning Experience record pages, https://<org>.lightning.force.com/lightning/r/Lead/<id>/view

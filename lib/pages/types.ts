@@ -15,7 +15,28 @@ export interface PageAdapter {
   matches: string[];
   /** Off unless the user turns it on (mailto links on any site). */
   optIn?: boolean;
-  find(doc: Document): FoundAddress[];
+  /**
+   * The addresses on the page, given the document; given an element (a part of the page that
+   * changed), exactly those that find(document) reports at or inside it.
+   */
+  find(root: Document | Element): FoundAddress[];
+  /** What the overlay watches between full reads of the page. Without it, every added element is read. */
+  watch?: PageWatch;
+}
+
+export interface PageWatch {
+  /**
+   * Every element that may carry an address: loose, and with no ancestors in it (a parent with `>` at
+   * most), so that matches() and querySelector() answer alike in browsers and happy-dom (see
+   * within in dom.ts). An element that neither matches nor holds one yields nothing from find(), so
+   * a change to it is not read.
+   */
+  selector: string;
+  /**
+   * Attributes whose change can change what find() reports at or inside an element: an address's
+   * own, and those that show or hide it. `style` counts only when it hides or shows (isShown's rule).
+   */
+  attributes?: string[];
 }
 
 /** A selector that should match on this page and did not: the page's markup has probably changed. */

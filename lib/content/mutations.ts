@@ -1,0 +1,36 @@
+// Which parts of the page a batch of mutations changed in a way the adapter can see. The page mutates
+// all the time (Gmail: dozens of batches a second); each change costs a matches() and a querySelector()
+// here, and only the parts that hold an address are read again.
+import { styleHides } from '../pages/dom';
+import type { PageWatch } from '../pages/types';
+
+/** The old value tells a style change that hides or shows from the many that do neither. */
+export const observeOptions = (watch: PageWatch | undefined): MutationObserverInit => ({
+  childList: true,
+  subtree: true,
+  attributeFilter: watch?.attributes ?? [],
+  attributeOldValue: true,
+});
+
+/**
+ * The outermost elements to read again: added elements that are or hold an address; elements that
+ * are or hold one (or a view) and whose watched attribute changed; address elements whose children
+ * changed (HubSpot's address is the text of its element). Parts gone again within the batch are left.
+ */
+export function changedParts(records: MutationRecord[], selector: string, hasViewsIn: (element: Element) => boolean): Element[] {
+  const holdsAddress = (element: Element) => element.matches(selector) || !!element.querySelector(selector);
+  const parts = new Set<Element>();
+  for (const { type, target, addedNodes, attributeName, oldValue } of records) {
+    if (!(target instanceof Element)) continue;
+    if (type === 'attributes') {
+      // Most style changes neither hide nor show anything.
+      const cosmetic = attributeName === 'style' && styleHides(oldValue) === styleHides(target.getAttribute('style'));
+      if (!cosmetic && (holdsAddress(target) || hasViewsIn(target))) parts.add(target);
+      continue;
+    }
+    for (const node of addedNodes) if (node instanceof Element && holdsAddress(node)) parts.add(node);
+    if (target.matches(selector)) parts.add(target);
+  }
+  // Each part once: one inside another is read with it.
+  return [...parts].filter((part) => part.isConnected && ![...parts].some((other) => other !== part && other.contains(part)));
+}

@@ -1,0 +1,22 @@
+// What the background tells a page's content script: the keyboard command (open a card), and the
+// leads it found after the page had asked. Both content scripts listen the same way.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export interface NoticeTarget {
+  openCard(): void;
+  refresh(emails: string[]): void;
+}
+
+export function listenForNotices(ctx: ContentScriptContext, overlay: NoticeTarget): void {
+  const onNotice = (message: unknown) => {
+    // Checked by hand, not with zod (too big for a content script): two fields of a known sender.
+    const notice = message as { type?: unknown; emails?: unknown } | null;
+    if (notice?.type === 'openCard') overlay.openCard();
+    if (notice?.type === 'leadsChanged' && Array.isArray(notice.emails)) {
+      overlay.refresh(notice.emails.filter((email): email is string => typeof email === 'string'));
+    }
+  };
+  browser.runtime.onMessage.addListener(onNotice);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onNotice));
+}

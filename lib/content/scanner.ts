@@ -1,0 +1,75 @@
+// Keeps the views in step with the page: the whole page at the start and after each navigation, and
+// between them only the parts a mutation batch changed.
+import type { FoundAddress, PageAdapter } from '../pages/types';
+import { changedParts, observeOptions } from './mutations';
+import type { Mounted, MountedViews } from './views';
+
+export interface ScannerDeps {
+  views: MountedViews;
+  /** The adapter for the page as it is now: the sites script picks one per URL. */
+  adapter(): PageAdapter | undefined;
+  /** Draws the views a scan just mounted. */
+  drawNew(mounted: Mounted[]): void;
+  /** The addresses a scan saw: their data is fetched if missing. */
+  saw(emails: string[]): void;
+}
+
+export function createScanner({ views, adapter: adapterNow, drawNew, saw }: ScannerDeps) {
+  let adapter: PageAdapter | undefined;
+  /** The last read of the whole page failed: the next batch reads it all again. */
+  let unread = false;
+  const observer = new MutationObserver(onMutations);
+
+  function onMutations(records: MutationRecord[]) {
+    if (!adapter) return;
+    if (unread) return reconcile(document);
+    if (records.some((record) => record.removedNodes.length > 0)) {
+      for (const view of views.all()) if (!view.anchor.isConnected) views.unmount(view);
+    }
+    const hasViewsIn = (element: Element) => views.all().some((view) => element.contains(view.anchor));
+    for (const part of changedParts(records, adapter.watch?.selector ?? '*', hasViewsIn)) reconcile(part);
+  }
+
+  /** Makes the views at or inside root what the adapter finds there now. */
+  function reconcile(root: Document | Element) {
+    const found = adapter ? safeFind(adapter, root) : [];
+    if (root === document) unread = !found;
+    if (!found) return;
+    const isFound = (view: Mounted) => found.some(({ anchor, email }) => anchor === view.anchor && email === view.email);
+    for (const view of views.all()) {
+      if (!view.anchor.isConnected || (root.contains(view.anchor) && !isFound(view))) views.unmount(view);
+    }
+    drawNew(views.mount(found.filter(({ anchor, email }) => !views.get(anchor, email))));
+    saw(found.map(({ email }) => email));
+  }
+
+  return {
+    rescan() {
+      const next = adapterNow();
+      if (next !== adapter) {
+        observer.disconnect();
+        adapter = next;
+        if (adapter) observer.observe(document.documentElement, observeOptions(adapter.watch));
+      }
+      reconcile(document);
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
+/** Adapters that failed once: the console hears of each once, not at every batch. */
+const failedBefore = new WeakSet<PageAdapter>();
+
+/**
+ * A selector that throws (SelectorError, in a development build) or any other bug in an adapter
+ * costs that one read: the page is still watched.
+ */
+function safeFind(adapter: PageAdapter, root: Document | Element): FoundAddress[] | null {
+  try {
+    return adapter.find(root);
+  } catch (error) {
+    if (!failedBefore.has(adapter)) console.warn(`LeadLens could not read this page (${adapter.id}); it keeps watching.`, error);
+    failedBefore.add(adapter);
+    return null;
+  }
+}

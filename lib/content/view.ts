@@ -1,0 +1,33 @@
+// What the overlay runtime needs of the UI beside one address. The runtime decides which views are on
+// the page and in what state; components/overlay draws them. The entrypoints hand the one to the
+// other, so this folder never imports Preact components.
+import type { LeadContext } from '../cache/lead-context';
+import type { HandoffAction, Verdict } from '../domain/model';
+import type { FeedbackReason } from '../domain/settings-schema';
+import type { FoundAddress } from '../pages/types';
+
+export interface ViewProps {
+  email: string;
+  /** Undefined while the background has not answered yet. */
+  context: LeadContext | undefined;
+  expanded: boolean;
+  now: number;
+  syncedAt: number | null;
+  reasons: FeedbackReason[];
+  onToggle: (expanded: boolean) => void;
+  onFeedback: (context: LeadContext, verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
+  onAction: (context: LeadContext, action: HandoffAction, note: string) => Promise<void>;
+}
+
+export interface OverlayView {
+  /** Draws the chip, and the card when expanded; the first draw with data puts the view on the page. */
+  draw(props: ViewProps): void;
+  /** Takes the view off the page for good. */
+  remove(): void;
+}
+
+/**
+ * Makes the view for one address without touching the page yet: the runtime makes a batch's views
+ * before drawing any, so that every style the views read is read before the first write.
+ */
+export type ViewFactory = (found: FoundAddress) => OverlayView;

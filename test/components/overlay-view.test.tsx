@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+// The view the overlay runtime is given for each address: a host element right after the address,
+// put into the page only with its first content, in the page's theme, and gone again on remove().
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createViewFactory } from '../../components/overlay/view';
+import type { ViewProps } from '../../lib/content/view';
+import type { AddressRole } from '../../lib/pages/types';
+import { makeLead } from '../fixtures/factories';
+
+const email = 'noah.wright@orbitlabs.example.com';
+const lead = makeLead(1, { email, name: 'Noah Wright', grade: 'A1', score: 91 });
+
+function props(overrides: Partial<ViewProps> = {}): ViewProps {
+  return {
+    email,
+    context: { email, lead, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null },
+    expanded: false,
+    now: Date.UTC(2026, 10, 20),
+    syncedAt: null,
+    reasons: [],
+    onToggle: vi.fn(),
+    onFeedback: vi.fn(async () => {}),
+    onAction: vi.fn(async () => {}),
+    ...overrides,
+  };
+}
+
+function pageWithAddress(background = 'rgb(255, 255, 255)') {
+  document.body.innerHTML = `<div style="background-color: ${background}"><h3><span email="${email}">Noah Wright</span></h3></div>`;
+  return document.querySelector('span[email]')!;
+}
+const view = (anchor: Element, role: AddressRole = 'sender') => createViewFactory('.ll-chip { color: red; }')({ email, anchor, role });
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('the overlay view', () => {
+  it('goes into the page only once there is something to show, right after the address', () => {
+    const anchor = pageWithAddress();
+    const made = view(anchor);
+    made.draw(props({ context: undefined }));
+    expect(document.querySelector('leadlens-overlay')).toBeNull();
+    made.draw(props());
+    const host = anchor.nextElementSibling!;
+    expect(host.tagName).toBe('LEADLENS-OVERLAY');
+    expect(host.shadowRoot!.querySelector('.ll-chip')!.getAttribute('aria-label')).toContain('Noah Wright');
+    made.draw(props());
+    expect(document.querySelectorAll('leadlens-overlay')).toHaveLength(1);
+  });
+
+  it('follows the page’s dark theme, read from behind the address', () => {
+    const anchor = pageWithAddress('rgb(32, 33, 36)');
+    view(anchor).draw(props());
+    expect(anchor.nextElementSibling!.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('shows a record page’s card inline', () => {
+    const inline = view(pageWithAddress(), 'record');
+    inline.draw(props({ expanded: true }));
+    const container = document.querySelector('leadlens-overlay')!.shadowRoot!.querySelector('span')!;
+    expect(container.classList.contains('ll-inline')).toBe(true);
+    expect(container.querySelector('[role="region"]')).not.toBeNull();
+  });
+
+  it('leaves the page as it found it on remove()', () => {
+    const anchor = pageWithAddress();
+    const made = view(anchor);
+    made.draw(props());
+    made.remove();
+    expect(document.querySelector('leadlens-overlay')).toBeNull();
+    expect(anchor.parentElement!.innerHTML).toBe('<span email="noah.wright@orbitlabs.example.com">Noah Wright</span>');
+  });
+});

@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+// The overlay reads what a mutation batch changed, not the whole page: unrelated changes read
+// nothing, an added message is read alone, a removed one takes its chip with it, and only a
+// navigation (or the start) reads the whole document again.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createViewFactory } from '../../../components/overlay/view';
+import { startOverlay } from '../../../lib/content/overlay';
+import { gmail } from '../../../lib/pages/gmail';
+import type { PageAdapter } from '../../../lib/pages/types';
+import { PAGE_FIXTURES } from '../../fixtures/pages';
+import { chips, fakeAsk, gmailMessage, hosts, settle, showPage } from './page';
+
+const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread-multi-recipient'))!;
+
+let ctx: ContentScriptContext;
+let find: ReturnType<typeof vi.fn<PageAdapter['find']>>;
+beforeEach(async () => {
+  // Only the interval: WXT's location watcher polls with it where there is no Navigation API (as in happy-dom).
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  ctx = new ContentScriptContext('test');
+  showPage(thread);
+  find = vi.fn(gmail.find);
+  startOverlay(ctx, () => ({ ...gmail, find }), { ask: fakeAsk(), now: Date.now, createView: createViewFactory('') });
+  await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length));
+  expect(find.mock.calls.map(([root]) => root)).toEqual([document]);
+  find.mockClear();
+});
+afterEach(() => {
+  ctx.abort();
+  vi.useRealTimers();
+});
+
+const list = () => document.querySelector('[role="list"]')!;
+
+describe('a mutation batch', () => {
+  it('that touches no address reads nothing', async () => {
+    const timestamp = document.querySelector('.adn .g3')!;
+    timestamp.firstChild!.textContent = 'Nov 21, 2026';
+    timestamp.replaceWith(Object.assign(document.createElement('span'), { className: 'g3', textContent: '1 minute ago' }));
+    list().append(Object.assign(document.createElement('div'), { textContent: 'A banner with no address' }));
+    document.querySelector('.ha h2')!.textContent = 'Re: Re: 導入のご相談';
+    document.querySelector('.G-atb')!.setAttribute('style', 'height: 50px');
+    document.querySelector('.G-atb [role="button"]')!.classList.add('T-I-JW');
+    // Restyled, but neither hidden nor shown: the thread view holds addresses, and is not read again.
+    document.querySelector('.if')!.setAttribute('style', 'min-height: 640px');
+    await settle();
+    expect(find).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(thread.expected.length);
+  });
+
+  it('that adds a message reads that message alone and mounts its one chip', async () => {
+    const message = gmailMessage('late.reply@orbitlabs.example.com');
+    list().append(message);
+    await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length + 1));
+    expect(find.mock.calls).toEqual([[message]]);
+    expect(message.querySelector('span[email]')!.nextElementSibling!.tagName).toBe('LEADLENS-OVERLAY');
+  });
+
+  it('reads a subtree once, however many of its parts were added in the same batch', async () => {
+    const message = gmailMessage('late.reply@orbitlabs.example.com');
+    list().append(message);
+    message.querySelector('h3.iw')!.append(gmailMessage('nested@orbitlabs.example.com').querySelector('span[email]')!);
+    await settle();
+    expect(find.mock.calls).toEqual([[message]]);
+  });
+
+  it('that removes a message unmounts its chip and reads nothing', async () => {
+    const message = gmailMessage('late.reply@orbitlabs.example.com');
+    list().append(message);
+    await vi.waitFor(() => expect(message.querySelector('leadlens-overlay')).not.toBeNull());
+    find.mockClear();
+    message.remove();
+    await settle();
+    expect(hosts()).toHaveLength(thread.expected.length);
+    expect(find).not.toHaveBeenCalled();
+  });
+
+  it('that hides a thread view reads that view and unmounts its chips, and showing it mounts them again', async () => {
+    const view = document.querySelector('.if')!;
+    view.setAttribute('style', 'display: none');
+    await settle();
+    expect(find.mock.calls).toEqual([[view]]);
+    expect(hosts()).toEqual([]);
+    view.removeAttribute('style');
+    await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length));
+  });
+
+  it('that changes an address attribute replaces that chip', async () => {
+    const stranger = document.querySelector('[email="stranger@unknown-corp.example.com"]')!;
+    stranger.setAttribute('email', 'pat@unknown-corp.example.com');
+    await settle();
+    expect(find.mock.calls).toEqual([[stranger]]);
+    const host = stranger.nextElementSibling!;
+    expect(host.shadowRoot!.querySelector('.ll-chip')!.getAttribute('aria-label')).toContain('pat@unknown-corp.example.com');
+    expect(hosts()).toHaveLength(thread.expected.length);
+  });
+});
+
+describe('a navigation', () => {
+  it('reads the whole document again', async () => {
+    history.pushState(null, '', '#inbox/FMfcgzQXJWDsKmNbXcCmRnTthreadid02');
+    vi.advanceTimersByTime(1000);
+    expect(find.mock.calls.map(([root]) => root)).toEqual([document]);
+  });
+});
