@@ -1,4 +1,6 @@
 // What a host page looks like to LeadLens: where the addresses are, and what to attach to.
+import type { CrmRecordRef } from '../domain/crm-record';
+
 export type AddressRole = 'sender' | 'recipient' | 'record' | 'link';
 
 export interface FoundAddress {
@@ -22,6 +24,12 @@ export interface PageAdapter {
   find(root: Document | Element): FoundAddress[];
   /** What the overlay watches between full reads of the page. Without it, every added element is read. */
   watch?: PageWatch;
+  /**
+   * The CRM record a page's URL names (a Salesforce Lead, a Dynamics contact, a Pipedrive deal...):
+   * the most stable identity a record page offers, read before (and without) its markup. Null on
+   * pages that name no record.
+   */
+  record?(url: URL): CrmRecordRef | null;
 }
 
 export interface PageWatch {
