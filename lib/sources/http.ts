@@ -159,6 +159,6 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 // Written against the Lead Context API contract in DESIGN.md, "The Lead Context API", documented for
-// integrators in README.md (from test/fakes/LEAD-CONTEXT-API.md): GET /v1/leads?email=…, GET
+// integrators in README.md ("Connecting a marketing system: the Lead Context API"): GET /v1/leads?email=…, GET
 // /v1/changes?cursor=&limit=, POST /v1/feedback and /v1/handoffs/{id}/accept|contacted|reject with
 // Idempotency-Key (201 new, 200 seen before); errors { error: { code, message } }; 429/503 Retry-After.

@@ -2,6 +2,7 @@
 // marketing as in Chromium, through Firefox's own extension APIs (an event page, not a service worker).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentScriptMatches, coversUrl } from './content-scripts';
 import { expectedDemoQueue } from './demo-queue';
 import { PAGE_FIXTURES } from '../fixtures/pages';
 import { GRANTED_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
@@ -107,25 +108,31 @@ describe('LeadLens on a CRM in Firefox', () => {
   });
 
   it("reads no CRM until the rep turns it on, then registers its script through Firefox's scripting API", async () => {
-    const before = await firefox.openFixture(salesforce);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await before.$$eval('leadlens-overlay', (hosts) => hosts.length)).toBe(0);
-    await before.close();
+    // No script of LeadLens's would run there, as Firefox itself says (not the manifest's, none
+    // registered), and the page agrees; the same page then gets the card once Salesforce is on.
+    const options = await firefox.openExtensionPage('options.html');
+    const scriptRunsOnSalesforce = async () => coversUrl(await options.evaluate(contentScriptMatches), salesforce.url);
+    expect(await scriptRunsOnSalesforce()).toBe(false);
+    const record = await firefox.openFixture(salesforce);
+    expect(await record.$$eval('leadlens-overlay', (hosts) => hosts.length)).toBe(0);
 
     // A real click: Firefox lets permissions.request run only from the user's own input.
-    const options = await firefox.openExtensionPage('options.html');
+    await options.bringToFront();
     const labels = await options.$$('label');
     const texts = await Promise.all(labels.map((label) => label.evaluate((element) => element.textContent?.trim() ?? '')));
     const salesforceBox = await labels[texts.indexOf('Salesforce (Lightning)')]!.$('input[type="checkbox"]');
+    // Clear of the sticky save bar, which puppeteer's own scrolling may leave over the box.
+    await salesforceBox!.evaluate((box) => box.scrollIntoView({ block: 'center' }));
     await salesforceBox!.click();
     await expect.poll(() => salesforceBox!.evaluate((box) => (box as HTMLInputElement).checked)).toBe(true);
     const buttons = await options.$$('button');
     const buttonTexts = await Promise.all(buttons.map((button) => button.evaluate((element) => element.textContent?.trim() ?? '')));
     await buttons[buttonTexts.indexOf('Save settings')]!.click();
     await options.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((status) => status.textContent?.includes('Settings saved.')));
+    await expect.poll(scriptRunsOnSalesforce).toBe(true);
     await options.close();
 
-    const record = await firefox.openFixture(salesforce);
+    await record.reload();
     const cardNames = () =>
       record.$$eval('leadlens-overlay', (hosts) => hosts.flatMap((host) => [...(host.shadowRoot?.querySelectorAll('.ll-card') ?? [])].map((card) => card.getAttribute('aria-label') ?? '')));
     await expect.poll(cardNames, { timeout: 15_000 }).toEqual(['LeadLens: Noah Wright']);

@@ -7,8 +7,7 @@ import { wireLead } from '../fakes/wire';
 import { makeLead } from '../fixtures/factories';
 import { GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension } from './extension';
 import { HostPage } from './pages/host-page';
-
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ data?: { syncState?: { status: string; sourceId: string } } }> } };
+import { OptionsPage } from './pages/options-page';
 
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
 let extension: LoadedExtension;
@@ -25,21 +24,12 @@ afterAll(async () => {
 
 describe('a lead the last sync has not brought', () => {
   it('is looked up at the source when its address shows, and its chip appears without a reload', async () => {
-    const options = await extension.context.newPage();
-    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    await options.evaluate(async ({ baseUrl, token }) => {
-      await chrome.runtime.sendMessage({ type: 'saveConnection', kind: 'http', baseUrl, token });
-      for (;;) {
-        const reply = await chrome.runtime.sendMessage({ type: 'context', emails: ['someone@example.com'] });
-        const state = reply.data?.syncState;
-        if (state?.sourceId.startsWith('http') && state.status === 'idle') return;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }, { baseUrl: fake.baseUrl, token: fake.token });
+    const options = await OptionsPage.open(extension);
+    await options.connectLeadContextApi(fake);
 
     const gmail = await HostPage.open(extension, thread);
     await expect.poll(() => gmail.chip(/^LeadLens: Kenji Newcomer, grade A2, score 77$/).count(), { timeout: 15_000 }).toBe(1);
     expect(await gmail.page.getByRole('img', { name: /stranger@unknown-corp\.example\.com is not known/ }).count()).toBe(0);
-    await Promise.all([gmail.page.close(), options.close()]);
+    await Promise.all([gmail.page.close(), options.page.close()]);
   });
 });

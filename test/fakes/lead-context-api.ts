@@ -1,7 +1,7 @@
-// A Lead Context API on 127.0.0.1, as DESIGN.md documents it (test/fakes/LEAD-CONTEXT-API.md spells
-// it out), with faults on demand: a real HTTP server, so the client's headers, time-outs and socket
-// handling are exercised for real. Writes take effect once per Idempotency-Key and are counted, so
-// a test can check exactly-once delivery.
+// A Lead Context API on 127.0.0.1, as DESIGN.md's "The Lead Context API" states it and README.md's
+// "Connecting a marketing system: the Lead Context API" spells it out, with faults on demand: a real
+// HTTP server, so the client's headers, time-outs and socket handling are exercised for real. Writes
+// take effect once per Idempotency-Key and are counted, so a test can check exactly-once delivery.
 import { createServer, type ServerResponse } from 'node:http';
 import { mulberry32 } from '../../lib/sources/demo/source';
 import { closeServer, listenOnLoopback, readBody } from './loopback';
@@ -44,6 +44,13 @@ export interface Effect {
   body: Record<string, unknown>;
 }
 
+/** A request as it arrived, whatever became of it. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  idempotencyKey?: string;
+}
+
 type Answer = { status: number; body: unknown };
 type Kind = 'leads' | 'touches' | 'handoffs' | 'deleted';
 const KINDS: Kind[] = ['leads', 'touches', 'handoffs', 'deleted'];
@@ -56,6 +63,7 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
   // One stream in a fixed order: the cursor is an offset into it.
   const stream = KINDS.flatMap((kind) => (options.records?.[kind] ?? []).map((record) => ({ kind, record })));
   const effects: Effect[] = [];
+  const received: ReceivedRequest[] = [];
   /** What each idempotency key was first answered, to answer a repeat the same way. */
   const answered = new Map<string, unknown>();
   const stats = { requests: 0, faults: 0, byFault: {} as Partial<Record<Fault, number>>, replays: 0 };
@@ -70,6 +78,8 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
       stats.byFault[fault] = (stats.byFault[fault] ?? 0) + 1;
     }
     const url = new URL(request.url ?? '/', 'http://fake');
+    const key = request.headers['idempotency-key'];
+    received.push({ method: request.method ?? 'GET', path: url.pathname, ...(typeof key === 'string' ? { idempotencyKey: key } : {}) });
     const error = (status: number, code: string, message: string, retry = false) =>
       send(response, status, { error: { code, message } }, retry ? retryAfterHeader() : undefined);
 
@@ -83,7 +93,7 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     if (fault === 'badJson') return response.writeHead(200, { 'content-type': 'application/json' }).end('{"leads": [{"email": "a');
     if (fault === 'wrongShape') return send(response, 200, { items: [], next: null });
 
-    const answer = route(request.method ?? 'GET', url, text, request.headers['idempotency-key'], fault === 'badRecord');
+    const answer = route(request.method ?? 'GET', url, text, key, fault === 'badRecord');
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
     if (fault === 'dropAfterEffect') return request.socket.destroy();
     if (!response.destroyed) send(response, answer.status, answer.body);
@@ -141,6 +151,8 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     token,
     /** Writes that took effect, in order; a key sent again is counted in stats.replays instead. */
     effects,
+    /** Every request, in order of arrival, faulted or not: to count what a client sent. */
+    received,
     stats,
     /** Every request meets this fault until cleared with null. */
     force(fault: Fault | null) {
@@ -182,4 +194,5 @@ function send(response: ServerResponse, status: number, body: unknown, retryAfte
   response.writeHead(status, headers).end(JSON.stringify(body));
 }
 
-// Built from the contract in DESIGN.md, "The Lead Context API", as written out in LEAD-CONTEXT-API.md.
+// Built from the contract in DESIGN.md, "The Lead Context API", as README.md writes it out for
+// integrators in "Connecting a marketing system: the Lead Context API".

@@ -134,7 +134,7 @@ describe('calendars with other settings', () => {
 
   it('closes the same dates every year: the default Tokyo calendar takes the New Year break', () => {
     const yearly = createBusinessClock(DEFAULT_CALENDAR);
-    // From Monday 28 December 2026 17:00, two business hours end on Tuesday 5 January 2027: 29-31 Dec and
+    // From Monday 28 December 2026 17:00, two business hours end on Monday 4 January 2027: 29-31 Dec and
     // 2-3 Jan are the break, 1 Jan a holiday, 4 Jan the first working day.
     expect(inTokyo(yearly.add(tokyo('2026-12-28T17:00'), 2 * HOUR))).toBe('2027-01-04T10:00');
     expect(yearly.isOpen(tokyo('2027-12-29T10:00'))).toBe(false);
