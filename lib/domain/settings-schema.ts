@@ -140,6 +140,16 @@ export const MarketoFields = z
     }
   });
 
+/** A HubSpot property's internal name (not its label): letters, digits and underscores. */
+export const HubSpotPropertyName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'must be a HubSpot internal property name: letters, digits and underscores, starting with a letter')
+  .optional();
+
+/** Days of marketing activity that make a lead worth keeping locally. */
+export const RecentActivityDays = z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days').optional();
+
 export const Settings = z.object({
   repEmail: Email,
   source: z.object({
@@ -152,6 +162,12 @@ export const Settings = z.object({
     activityTypeId: z.number().int().positive().optional(),
     /** Marketo: the instance's own names for the custom lead fields; a role left out keeps its default. */
     marketoFields: MarketoFields.optional(),
+    /** HubSpot: the number property the score is read from; the legacy hubspotscore when left out. */
+    hubspotScoreProperty: HubSpotPropertyName,
+    /** HubSpot: the date or datetime property that holds when a contact became an MQL. */
+    hubspotMqlDateProperty: HubSpotPropertyName,
+    /** HubSpot and Marketo: leads with marketing activity in this many days are kept locally; 30 when left out. */
+    recentActivityDays: RecentActivityDays,
     demoSeed: z.number().int().default(1),
   }),
   calendar: BusinessCalendar,

@@ -1,6 +1,7 @@
 // What every marketing system looks like to the rest of LeadLens. A source fetches, parses with
 // zod and hands back domain objects; whatever failed to parse comes back as `rejected`, with why.
 import type { QuarantinedRecord } from '../cache/db';
+import type { CrmRecordRef } from '../domain/crm-record';
 import type { Handoff, Lead, OutboxItem, Touch } from '../domain/model';
 
 export interface RejectedRecord {
@@ -20,7 +21,7 @@ export interface ChangesPage {
   hasMore: boolean;
 }
 
-/** Leads found by email; whatever failed to parse is in `rejected`, with why. */
+/** Leads found by email or by CRM record; whatever failed to parse is in `rejected`, with why. */
 export interface LookupResult {
   leads: Lead[];
   rejected: RejectedRecord[];
@@ -38,6 +39,41 @@ export interface LeadSource {
   deliver(item: OutboxItem): Promise<unknown>;
   /** The leads with these addresses, for sources that can look leads up directly. */
   lookup?(emails: string[]): Promise<LookupResult>;
+  /**
+   * The leads that are these CRM records, for sources that can find leads by record: each lead found
+   * lists the record in its crmRecords, which is how LeadLens knows which record it answers.
+   */
+  lookupRecords?(records: CrmRecordRef[]): Promise<LookupResult>;
+  /**
+   * Test connection: whether the credentials, permissions and configured fields are all there, each
+   * problem named with what to create or grant. Sources without it are tested by reading one page.
+   */
+  check?(): Promise<ConnectionCheck>;
+  /**
+   * The marketing system's policy (the team's agreement: calendar, SLA rules, grading, reasons), as
+   * it came, for the background to cache and lib/domain/policy-schema.ts to read; null when the
+   * system has none. Only the Lead Context API has one: HubSpot and Marketo take theirs from the
+   * organisation's managed policy.
+   */
+  policy?(): Promise<Record<string, unknown> | null>;
+}
+
+/** What Test connection found. `ok` is false when a sync or a write-back would fail as configured. */
+export interface ConnectionCheck {
+  ok: boolean;
+  /** One paragraph for the options page: "Connected." or every problem, each with its remedy. */
+  message: string;
+  /** The problems one by one; a sync or write-back fails until they are fixed. */
+  problems: string[];
+  /** What works but deserves a look (a legacy score property, a slower way to find the rep's leads). */
+  notes: string[];
+}
+
+/** The check's verdict from what it found. */
+export function connectionCheck(problems: string[], notes: string[] = []): ConnectionCheck {
+  const ok = problems.length === 0;
+  const message = ok ? ['Connected.', ...notes].join(' ') : problems.join(' ');
+  return { ok, message, problems, notes };
 }
 
 /** 'rejected': the source refused this request as such (a 4xx); sending it again will not help. */

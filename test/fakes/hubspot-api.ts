@@ -1,14 +1,19 @@
-// HubSpot's CRM v3 API on 127.0.0.1, for exactly the endpoints lib/sources/hubspot/source.ts (and client.ts) use, behaving as
-// HubSpot's docs describe them (see the end of the file), with faults on demand: a real HTTP server, so
-// headers, time-outs and sockets are exercised for real. Notes and lead-status changes are stored, so a
-// test can count effects.
+// HubSpot's CRM v3 API on 127.0.0.1, for exactly the endpoints lib/sources/hubspot/* use, behaving as
+// HubSpot's docs describe them (see the end of hubspot-api-store.ts), with faults on demand: a real
+// HTTP server, so headers, time-outs and sockets are exercised for real. Tokens carry scopes, and a
+// call a token's scopes do not cover is refused 403 MISSING_SCOPES; the per-app burst limit and the
+// per-account search limit are kept on a clock a simulation can drive. Records are in the store.
 import { createServer, type ServerResponse } from 'node:http';
 import { mulberry32 } from '../../lib/sources/demo/source';
 import { closeServer, listenOnLoopback, readBody } from './loopback';
+import { REAL_CLOCK, RollingWindow, type FakeClock } from './rate-window';
+import { createStore, DEFAULT_CONTACT_PROPERTIES, type Answer, type FakeContact, type FakeProperty } from './hubspot-api-store';
+
+export type { FakeContact, FakeNote, FakeProperty } from './hubspot-api-store';
 
 export const HUBSPOT_FAULTS = [
   'unauthorized', // 401 INVALID_AUTHENTICATION whatever the token (a revoked token)
-  'missingScopes', // 403 MISSING_SCOPES
+  'missingScopes', // 403 MISSING_SCOPES naming crm.objects.contacts.read
   'rateLimited429', // 429 TEN_SECONDLY_ROLLING with Retry-After
   'rateLimitedNoHeader', // 429 TEN_SECONDLY_ROLLING without Retry-After, as HubSpot does not promise one
   'dailyLimit', // 429 DAILY without Retry-After
@@ -23,50 +28,57 @@ export const HUBSPOT_FAULTS = [
 ] as const;
 export type HubSpotFault = (typeof HUBSPOT_FAULTS)[number];
 
-export interface FakeContact {
-  id: string;
-  /** Property values as HubSpot sends them: strings (ISO-8601 datetimes), or null. */
-  properties: Record<string, string | null>;
-}
+/** Every scope LeadLens asks for; a token gets them all unless `scopes` says otherwise. */
+export const ALL_SCOPES = ['crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.owners.read'];
+
+/** The scopes that open each route, any one of them (HubSpot's reference pages list "one of the following"). */
+const ROUTE_SCOPES: Record<string, string[]> = {
+  'POST /crm/v3/objects/contacts/search': ['crm.objects.contacts.read'],
+  'POST /crm/v3/objects/contacts/batch/read': ['crm.objects.contacts.read'],
+  'PATCH /crm/v3/objects/contacts/{id}': ['crm.objects.contacts.write'],
+  'GET /crm/v3/owners': ['crm.objects.owners.read'],
+  'GET /crm/v3/properties/contacts': ['crm.objects.contacts.read', 'crm.schemas.contacts.read'],
+  'POST /crm/v3/objects/notes': ['crm.objects.contacts.write'],
+  'POST /crm/v3/objects/notes/search': ['crm.objects.contacts.read'],
+  'POST /crm/v3/objects/notes/batch/read': ['crm.objects.contacts.read'],
+  'GET /crm/v3/objects/contacts/{id}/associations/notes': ['crm.objects.contacts.read'],
+};
 
 export interface FakeHubSpotOptions {
   token?: string;
+  /** Scopes by token: the tokens this portal knows. The default is `token` with ALL_SCOPES. */
+  scopes?: Record<string, readonly string[]>;
   contacts?: FakeContact[];
+  /** Contact properties beyond HubSpot's defaults: custom score and date properties, say. */
+  properties?: FakeProperty[];
   owners?: { id: string; email: string }[];
   portalId?: number;
   /** HubSpot's search stops at 10,000 results; a test may lower it to stay fast. */
   searchCap?: number;
+  /** How long a new note takes to reach the search index (HubSpot: "a few seconds"). */
+  noteIndexLagMs?: number;
+  /** Per-app burst (100 or 190 per 10 s by tier) and per-account search (5 per second) limits; none when left out. */
+  limits?: { burstPer10s?: number; searchPerSecond?: number };
+  /** How long each accepted call takes, on `clock`. */
+  serviceMs?: number;
+  clock?: FakeClock;
   faultRate?: number;
   faults?: readonly HubSpotFault[];
   seed?: number;
   slowMs?: number;
   retryAfterSeconds?: number;
-  /** The clock that stamps lastmodifieddate on a PATCH. */
-  now?: () => number;
 }
-
-export interface FakeNote {
-  id: string;
-  properties: Record<string, string>;
-  contactIds: string[];
-}
-
-type Answer = { status: number; body: unknown };
-type Filter = { propertyName?: string; operator?: string; value?: string; values?: string[] };
-
-const LEAD_STATUSES = ['NEW', 'OPEN', 'IN_PROGRESS', 'OPEN_DEAL', 'UNQUALIFIED', 'ATTEMPTED_TO_CONTACT', 'CONNECTED', 'BAD_TIMING'];
-const DEFAULT_SEARCH_PROPERTIES = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
 
 export type FakeHubSpotApi = Awaited<ReturnType<typeof startFakeHubSpotApi>>;
 
 export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
-  const { token = 'pat-na1-test', faultRate = 0, faults = [], slowMs = 500, retryAfterSeconds = 1, searchCap = 10_000, now = Date.now } = options;
+  const { token = 'pat-na1-test', faultRate = 0, faults = [], slowMs = 500, retryAfterSeconds = 1, clock = REAL_CLOCK } = options;
+  const scopes = new Map(Object.entries(options.scopes ?? { [token]: ALL_SCOPES }));
   const random = mulberry32(options.seed ?? 1);
-  const contacts = new Map((options.contacts ?? []).map((contact) => [contact.id, structuredClone(contact)]));
   const owners = options.owners ?? [];
-  const notes: FakeNote[] = [];
-  const patches: { contactId: string; properties: Record<string, string> }[] = [];
-  const stats = { requests: 0, byRoute: {} as Record<string, number>, searches: [] as { limit: number; after: number }[] };
+  const stats = { requests: 0, limited: 0, byRoute: {} as Record<string, number> };
+  const burst = new Map<string, RollingWindow>();
+  const search = options.limits?.searchPerSecond ? new RollingWindow(options.limits.searchPerSecond, 1000) : null;
   let forced: { fault: HubSpotFault; route?: string } | null = null;
   let correlation = 0;
 
@@ -74,6 +86,7 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
     status,
     body: { status: 'error', message, correlationId: `c0ffee00-0000-4000-8000-${String(++correlation).padStart(12, '0')}`, category, ...extra },
   });
+  const store = createStore({ contacts: options.contacts ?? [], properties: [...DEFAULT_CONTACT_PROPERTIES, ...(options.properties ?? [])], searchCap: options.searchCap ?? 10_000, noteIndexLagMs: options.noteIndexLagMs ?? 0, clock, problem });
 
   const server = createServer(async (request, response) => {
     stats.requests++;
@@ -84,15 +97,17 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
     const fault = forced && (!forced.route || forced.route === route) ? forced.fault : drawn;
     const reply = (answer: Answer, headers: Record<string, string> = {}) => send(response, answer.status, answer.body, headers);
     if (fault === 'drop') return request.socket.destroy();
-    if (fault === 'unauthorized' || request.headers.authorization !== `Bearer ${token}`) {
+    const caller = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (fault === 'unauthorized' || !scopes.has(caller)) {
       return reply(problem(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview'));
     }
-    if (fault === 'missingScopes') {
-      return reply(problem(403, 'MISSING_SCOPES', 'This app hasn\'t been granted all required scopes to make this call.', { errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: ['crm.objects.contacts.read'] } }] }));
-    }
+    const needed = ROUTE_SCOPES[route];
+    if (fault === 'missingScopes') return reply(missingScopes(problem, ['crm.objects.contacts.read']));
+    if (needed && !needed.some((scope) => scopes.get(caller)!.includes(scope))) return reply(missingScopes(problem, needed));
+    const limited = rateLimit(route, caller);
+    if (limited) return reply(limited);
     if (fault === 'rateLimited429' || fault === 'rateLimitedNoHeader') {
-      const limited = { status: 429, body: { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: 'rate', policyName: 'TEN_SECONDLY_ROLLING' } };
-      return reply(limited, fault === 'rateLimited429' ? { 'retry-after': String(retryAfterSeconds) } : {});
+      return reply(tenSecondly(), fault === 'rateLimited429' ? { 'retry-after': String(retryAfterSeconds) } : {});
     }
     if (fault === 'dailyLimit') return reply({ status: 429, body: { status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', correlationId: 'daily', policyName: 'DAILY' } });
     if (fault === 'error500') return reply(problem(500, 'INTERNAL_ERROR', 'Internal error.'));
@@ -108,6 +123,7 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
         return reply(problem(400, 'VALIDATION_ERROR', 'Invalid input JSON.'));
       }
     }
+    await clock.serve(options.serviceMs ?? 0);
     const answer = answerFor(route, url, body);
     if (fault === 'badRecord') breakFirstContact(answer.body);
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
@@ -115,58 +131,51 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
     if (!response.destroyed) reply(answer);
   });
 
+  const tenSecondly = (): Answer => ({ status: 429, body: { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: 'rate', policyName: 'TEN_SECONDLY_ROLLING' } });
+
+  /** A refusal when the call is over a limit; a call within them is counted. Refused calls are not. */
+  function rateLimit(route: string, caller: string): Answer | null {
+    const now = clock.now();
+    const isSearch = route.endsWith('/search');
+    const perSecond = isSearch && search && !search.take(now);
+    const perApp = !perSecond && options.limits?.burstPer10s ? !windowOf(caller).take(now) : false;
+    if (!perSecond && !perApp) return null;
+    stats.limited++;
+    return perSecond
+      ? { status: 429, body: { status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT', correlationId: 'search', policyName: 'SECONDLY' } }
+      : tenSecondly();
+  }
+  const windowOf = (caller: string) => burst.get(caller) ?? burst.set(caller, new RollingWindow(options.limits!.burstPer10s!, 10_000)).get(caller)!;
+
   function answerFor(key: string, url: URL, body: Record<string, unknown>): Answer {
     stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
+    const id = url.pathname.split('/').find((part) => /^\d+$/.test(part)) ?? '';
     switch (key) {
       case 'POST /crm/v3/objects/contacts/search':
-        return searchContacts(body);
+        return store.searchContacts(body);
       case 'POST /crm/v3/objects/contacts/batch/read':
-        return batchRead(body);
+        return store.batchRead(body);
+      case 'PATCH /crm/v3/objects/contacts/{id}':
+        return store.patchContact(id, body);
+      case 'GET /crm/v3/properties/contacts':
+        return store.listProperties();
       case 'GET /crm/v3/owners':
         return listOwners(url);
       case 'GET /account-info/v3/details':
         return { status: 200, body: { portalId: options.portalId ?? 2_519_445, accountType: 'STANDARD', timeZone: 'Asia/Tokyo', companyCurrency: 'JPY', additionalCurrencies: [], utcOffset: '+09:00', utcOffsetMilliseconds: 32_400_000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' } };
+      case 'POST /oauth/v2/private-apps/get/access-token-info':
+        return tokenInfo(body);
       case 'POST /crm/v3/objects/notes':
-        return createNote(body);
+        return store.createNote(body);
       case 'POST /crm/v3/objects/notes/search':
-        return searchNotes(body);
-      case 'PATCH /crm/v3/objects/contacts/{id}':
-        return patchContact(url.pathname.split('/').at(-1)!, body);
+        return store.searchNotes(body);
+      case 'POST /crm/v3/objects/notes/batch/read':
+        return store.readNotes(body);
+      case 'GET /crm/v3/objects/contacts/{id}/associations/notes':
+        return store.contactNotes(id, url);
       default:
         return problem(404, 'OBJECT_NOT_FOUND', `No route ${key}.`);
     }
-  }
-
-  function searchContacts(body: Record<string, unknown>): Answer {
-    const limit = Number(body.limit ?? 10);
-    const offset = Number(body.after ?? 0);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) return problem(400, 'VALIDATION_ERROR', 'limit must be between 1 and 200.');
-    // HubSpot answers a page at or beyond the cap with a 400.
-    if (!Number.isInteger(offset) || offset < 0 || offset >= searchCap) return problem(400, 'VALIDATION_ERROR', `Search results are limited to ${searchCap} records.`);
-    stats.searches.push({ limit, after: offset });
-    const sorts = (body.sorts as { propertyName: string; direction?: string }[] | undefined) ?? [];
-    if (sorts.length > 1) return problem(400, 'VALIDATION_ERROR', 'Only one sort is allowed.');
-    let matching = [...contacts.values()].filter((contact) => matchesGroups(contact.properties, body.filterGroups));
-    const sort = sorts[0];
-    // Ties keep the record id order: HubSpot promises no tie order, and the client must not rely on one.
-    matching.sort((a, b) => Number(a.id) - Number(b.id));
-    if (sort) matching = matching.sort((a, b) => compare(a.properties[sort.propertyName], b.properties[sort.propertyName]) * (sort.direction === 'DESCENDING' ? -1 : 1));
-    const page = matching.slice(offset, offset + limit);
-    const next = offset + limit < matching.length ? { paging: { next: { after: String(offset + limit), link: `?after=${offset + limit}` } } } : {};
-    return { status: 200, body: { total: matching.length, results: page.map((contact) => wire(contact, body.properties)), ...next } };
-  }
-
-  function batchRead(body: Record<string, unknown>): Answer {
-    const inputs = (body.inputs as { id: string }[] | undefined) ?? [];
-    if (inputs.length > 100) return problem(400, 'VALIDATION_ERROR', 'Batch read accepts at most 100 inputs.');
-    if (body.idProperty !== 'email') return problem(400, 'VALIDATION_ERROR', 'This fake reads contacts by email only.');
-    const found = inputs.map(({ id }) => [id, [...contacts.values()].find((contact) => contact.properties.email?.toLowerCase() === id.toLowerCase())] as const);
-    const missing = found.filter(([, contact]) => !contact).map(([id]) => id);
-    const results = found.flatMap(([, contact]) => (contact ? [wire(contact, body.properties)] : []));
-    const times = { startedAt: new Date().toISOString(), completedAt: new Date().toISOString() };
-    if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, ...times } };
-    const errors = [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.', context: { ids: missing } }];
-    return { status: 207, body: { status: 'COMPLETE', results, numErrors: 1, errors, ...times } };
   }
 
   function listOwners(url: URL): Answer {
@@ -177,51 +186,20 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
     return { status: 200, body: { results: page, ...next } };
   }
 
-  function createNote(body: Record<string, unknown>): Answer {
-    const properties = (body.properties as Record<string, string> | undefined) ?? {};
-    if (!properties.hs_timestamp) return problem(400, 'VALIDATION_ERROR', 'Property values were not valid: hs_timestamp is required.');
-    const associations = (body.associations as { to: { id: string }; types: { associationCategory: string; associationTypeId: number }[] }[] | undefined) ?? [];
-    const toContacts = associations.filter((association) => association.types.some((type) => type.associationCategory === 'HUBSPOT_DEFINED' && type.associationTypeId === 202));
-    const unknown = toContacts.find((association) => !contacts.has(association.to.id));
-    if (unknown) return problem(400, 'VALIDATION_ERROR', `No contact ${unknown.to.id} to associate the note with.`);
-    const note = { id: String(80_000 + notes.length), properties, contactIds: toContacts.map((association) => association.to.id) };
-    notes.push(note);
-    return { status: 201, body: { id: note.id, properties, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), archived: false } };
-  }
-
-  function searchNotes(body: Record<string, unknown>): Answer {
-    const matching = notes.filter((note) => matchesGroups(note.properties, body.filterGroups));
-    const results = matching.slice(0, Number(body.limit ?? 10)).map((note) => ({ id: note.id, properties: note.properties, archived: false }));
-    return { status: 200, body: { total: matching.length, results } };
-  }
-
-  function patchContact(id: string, body: Record<string, unknown>): Answer {
-    const contact = contacts.get(id);
-    if (!contact) return problem(404, 'OBJECT_NOT_FOUND', 'resource not found');
-    const properties = (body.properties as Record<string, string> | undefined) ?? {};
-    const status = properties.hs_lead_status;
-    if (status !== undefined && !LEAD_STATUSES.includes(status)) {
-      return problem(400, 'VALIDATION_ERROR', `Property values were not valid: ${status} was not one of the allowed options for hs_lead_status.`);
-    }
-    patches.push({ contactId: id, properties });
-    Object.assign(contact.properties, properties, { lastmodifieddate: new Date(now()).toISOString() });
-    return { status: 200, body: wire(contact, undefined) };
-  }
-
-  function wire(contact: FakeContact, asked: unknown) {
-    const names = Array.isArray(asked) ? (asked as string[]) : DEFAULT_SEARCH_PROPERTIES;
-    const properties = Object.fromEntries(names.map((name) => [name, name === 'hs_object_id' ? contact.id : (contact.properties[name] ?? null)]));
-    return { id: contact.id, properties, createdAt: contact.properties.createdate ?? '2026-01-01T00:00:00.000Z', updatedAt: contact.properties.lastmodifieddate, archived: false };
+  function tokenInfo(body: Record<string, unknown>): Answer {
+    const granted = scopes.get(String(body.tokenKey ?? ''));
+    if (!granted) return problem(400, 'VALIDATION_ERROR', 'Invalid token key.');
+    return { status: 200, body: { userId: 9_000, hubId: options.portalId ?? 2_519_445, appId: 7_001, scopes: [...granted] } };
   }
 
   const baseUrl = await listenOnLoopback(server);
   return {
     baseUrl,
     token,
-    contacts,
-    notes,
-    patches,
-    stats,
+    contacts: store.contacts,
+    notes: store.notes,
+    patches: store.patches,
+    stats: Object.assign(stats, { searches: store.searches }),
     /** Every request (or only those to `route`, e.g. 'POST /crm/v3/objects/notes') meets this fault until cleared with null. */
     force(fault: HubSpotFault | null, route?: string) {
       forced = fault ? { fault, route } : null;
@@ -230,42 +208,15 @@ export async function startFakeHubSpotApi(options: FakeHubSpotOptions = {}) {
   };
 }
 
-/** "PATCH /crm/v3/objects/contacts/{id}": the method and the path with its record id generalised. */
+/** HubSpot's 403 for a token without the scope a call needs, naming the scopes that would open it. */
+function missingScopes(problem: (status: number, category: string, message: string, extra?: object) => Answer, needed: string[]): Answer {
+  const errors = [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: needed } }];
+  return problem(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", { errors, links: { scopes: 'https://developers.hubspot.com/scopes' } });
+}
+
+/** "PATCH /crm/v3/objects/contacts/{id}": the method and the path with its record ids generalised. */
 function routeOf(method: string, url: URL): string {
-  return `${method} ${url.pathname.replace(/\/\d+$/, '/{id}')}`;
-}
-
-/** Filter groups OR'd, filters in a group AND'd, with the operators the client uses. */
-function matchesGroups(properties: Record<string, string | null | undefined>, groups: unknown): boolean {
-  const list = (groups as { filters: Filter[] }[] | undefined) ?? [];
-  if (list.length === 0) return true;
-  return list.some((group) => group.filters.every((filter) => matches(properties[filter.propertyName ?? ''], filter)));
-}
-
-function matches(value: string | null | undefined, filter: Filter): boolean {
-  switch (filter.operator) {
-    case 'EQ':
-      return value != null && compare(value, filter.value) === 0;
-    case 'GTE':
-      return value != null && compare(value, filter.value) >= 0;
-    case 'IN':
-      return value != null && (filter.values ?? []).some((candidate) => candidate.toLowerCase() === value.toLowerCase());
-    case 'CONTAINS_TOKEN': {
-      // Whole words, not substrings: the body's text split on white space, tags removed.
-      const tokens = (value ?? '').replace(/<[^>]*>/g, ' ').toLowerCase().split(/\s+/);
-      return tokens.includes((filter.value ?? '').toLowerCase());
-    }
-    default:
-      return false;
-  }
-}
-
-/** Dates compare as instants (ISO-8601 or epoch-ms text), numbers as numbers, the rest as text. */
-function compare(a: string | null | undefined, b: string | null | undefined): number {
-  const asNumber = (text: string | null | undefined) => (text == null ? Number.NaN : /^\d+$/.test(text) ? Number(text) : Date.parse(text));
-  const [x, y] = [asNumber(a), asNumber(b)];
-  if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
-  return String(a ?? '').localeCompare(String(b ?? ''));
+  return `${method} ${url.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
 }
 
 function breakFirstContact(body: unknown) {
@@ -277,8 +228,9 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
 
-// Built from HubSpot's documentation as cited at the end of lib/sources/hubspot/source.ts and client.ts: the CRM search guide
-// (limit <= 200, `after` paging, 10,000-result cap answered with 400, one sort, default properties), batch
-// read by idProperty with 207 + OBJECT_NOT_FOUND errors, GET /crm/v3/owners, GET /account-info/v3/details,
-// notes create (hs_timestamp required, association type 202) and search, the error body shape and 429's
-// policyName body as reported in HubSpot's client libraries' issue threads.
+// Built from HubSpot's documentation as cited at the end of lib/sources/hubspot/*.ts: private app
+// tokens and their scopes (POST /oauth/v2/private-apps/get/access-token-info), the 403 MISSING_SCOPES
+// body (errors[].context.requiredGranularScopes), 429 with policyName (TEN_SECONDLY_ROLLING per app:
+// 100 per 10 s, 190 for Professional and Enterprise; the CRM search limit of 5 per second per account,
+// answered "You have reached your secondly limit."), GET /crm/v3/owners, GET /account-info/v3/details.
+// Whether a refused call counts toward a limit is not documented; this fake does not count it.

@@ -1,10 +1,16 @@
 // Marketo Engage's REST API on 127.0.0.1, as Adobe documents it, for exactly the endpoints LeadLens
-// uses: identity (client credentials), leads by filter type, lead updates, paging tokens, activities
-// and custom activities. Errors come as HTTP 200 with success: false, like Marketo's. Faults on demand
-// (a forced one, or drawn with a seeded generator) exercise the client's error mapping for real.
+// uses: identity (client credentials), the lead database (marketo-api-leads.ts) and the activity log
+// (marketo-api-activities.ts). Errors come as HTTP 200 with success: false, like Marketo's: 603 for a
+// call the API user's role has no permission for, and, on a clock a simulation can drive, 606 past
+// 100 calls in 20 s, 615 past 10 at once and 607 past the daily quota. Faults on demand.
 import { createServer, type ServerResponse } from 'node:http';
 import { mulberry32 } from '../../lib/sources/demo/source';
 import { closeServer, listenOnLoopback, readBody } from './loopback';
+import { createActivityLog } from './marketo-api-activities';
+import { createLeadDatabase, defaultFields, failed, type FakeField } from './marketo-api-leads';
+import { REAL_CLOCK, RollingWindow, type FakeClock } from './rate-window';
+
+export { LEADLENS_FIELDS, STANDARD_FIELDS, type FakeField } from './marketo-api-leads';
 
 export const MARKETO_FAULTS = [
   'invalidToken601', // 601 whatever the token (a revoked custom service)
@@ -37,6 +43,20 @@ const CODES: Partial<Record<MarketoFault, [string, string]>> = {
   systemError611: ['611', 'System error'],
 };
 
+/** The role permissions that open each call, any one of them (Adobe's reference, "Required Permissions"). */
+const LEAD_READ = ['Read-Only Lead', 'Read-Write Lead'];
+const ACTIVITY_READ = ['Read-Only Activity', 'Read-Write Activity'];
+const PERMISSIONS: Record<string, string[]> = {
+  'GET /rest/v1/leads.json': LEAD_READ,
+  'GET /rest/v1/leads/describe2.json': LEAD_READ,
+  'POST /rest/v1/leads.json': ['Read-Write Lead'],
+  'GET /rest/v1/activities/pagingtoken.json': ACTIVITY_READ,
+  'GET /rest/v1/activities.json': ACTIVITY_READ,
+  'GET /rest/v1/activities/types.json': ACTIVITY_READ,
+  'POST /rest/v1/activities/external.json': ['Read-Write Activity'],
+};
+export const ALL_PERMISSIONS = ['Read-Write Lead', 'Read-Write Activity'];
+
 export interface FakeMarketoOptions {
   clientId?: string;
   clientSecret?: string;
@@ -44,45 +64,40 @@ export interface FakeMarketoOptions {
   tokenLifetimeSeconds?: number;
   /** Lead records in Marketo's wire form, each with its numeric id. */
   leads?: Record<string, unknown>[];
+  /** The instance's lead schema; by default the standard fields, LeadLens's and any the leads carry. */
+  fields?: FakeField[];
   /** Activities in wire form; ids and marketoGUIDs are given where missing. Kept in date order. */
   activities?: Record<string, unknown>[];
+  customActivityTypes?: { id: number; name: string }[];
+  /** The API user's role; ALL_PERMISSIONS by default. */
+  permissions?: string[];
+  /** The answer to a paging token no longer honoured (Adobe documents none). */
+  stalePagingToken?: [string, string];
+  /** 100 calls per 20 s, 10 at once and the daily quota (50,000 for most subscriptions); none when left out. */
+  limits?: { callsPer20s?: number; concurrent?: number; dailyQuota?: number };
+  /** How long each accepted call takes, on `clock`. */
+  serviceMs?: number;
+  clock?: FakeClock;
   faultRate?: number;
   faults?: readonly MarketoFault[];
   seed?: number;
   slowMs?: number;
 }
 
-type Body = Record<string, unknown>;
-const ok = (extra: Body): Body => ({ requestId: `${Math.floor(Math.random() * 1e6)}#fake`, success: true, ...extra });
-const failed = (code: string, message: string): Body => ({ requestId: 'e42b#fake', success: false, errors: [{ code, message }] });
-
 export type FakeMarketoApi = Awaited<ReturnType<typeof startFakeMarketoApi>>;
 
 export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
-  const { clientId = 'client-id', clientSecret = 'client-secret', tokenLifetimeSeconds = 3600, faultRate = 0, faults = [], slowMs = 500 } = options;
+  const { clientId = 'client-id', clientSecret = 'client-secret', tokenLifetimeSeconds = 3600, faultRate = 0, faults = [], slowMs = 500, clock = REAL_CLOCK } = options;
   const random = mulberry32(options.seed ?? 1);
-  const leads = new Map<number, Body>((options.leads ?? []).map((lead) => [Number(lead.id), { ...lead }]));
-  const activities: Body[] = [];
-  const tokens = new Map<string, number>(); // access token -> expiry (ms, real clock)
-  let pagingGeneration = 1;
-  let forced: MarketoFault | null = null;
-  const stats = { requests: 0, identity: 0, faults: 0, byPath: {} as Record<string, number>, byFault: {} as Partial<Record<MarketoFault, number>> };
-  /** Lead updates that took effect, in order, and the custom activities added. */
-  const updates: Body[] = [];
-  const customActivities: Body[] = [];
-  /** The fields parameter of each lead query, in order: what the client asked Marketo for. */
-  const fieldsAsked: string[][] = [];
-
-  function addActivities(list: Body[]): Body[] {
-    const added = list.map((activity, n) => {
-      const id = activities.length + n + 1000;
-      return { id, marketoGUID: String(id), attributes: [], ...activity };
-    });
-    activities.push(...added);
-    activities.sort((a, b) => Date.parse(String(a.activityDate)) - Date.parse(String(b.activityDate)));
-    return added;
-  }
-  addActivities(options.activities ?? []);
+  const permissions = options.permissions ?? ALL_PERMISSIONS;
+  const db = createLeadDatabase(options.leads ?? [], options.fields ?? defaultFields(options.leads ?? []), () => clock.now());
+  const log = createActivityLog({ activities: options.activities ?? [], customTypes: options.customActivityTypes ?? [], hasLead: (id) => db.leads.has(id), stalePagingToken: options.stalePagingToken ?? ['1003', 'Invalid nextPageToken'] });
+  const tokens = new Map<string, number>(); // access token -> expiry (ms, on the clock)
+  const limits = options.limits ?? {};
+  const rate = limits.callsPer20s ? new RollingWindow(limits.callsPer20s, 20_000) : null;
+  const usage = { today: 0, running: 0 };
+  let forced: { fault: MarketoFault; path?: string } | null = null;
+  const stats = { requests: 0, identity: 0, faults: 0, limited: 0, byPath: {} as Record<string, number>, byFault: {} as Partial<Record<MarketoFault, number>>, byCode: {} as Record<string, number> };
 
   const server = createServer(async (request, response) => {
     stats.requests++;
@@ -91,7 +106,7 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     const text = await readBody(request);
     if (url.pathname === '/identity/oauth/token') return identity(url, response);
 
-    const fault = forced ?? (faults.length > 0 && random() < faultRate ? faults[Math.floor(random() * faults.length)]! : null);
+    const fault = forced && (!forced.path || forced.path === url.pathname) ? forced.fault : faults.length > 0 && random() < faultRate ? faults[Math.floor(random() * faults.length)]! : null;
     if (fault) {
       stats.faults++;
       stats.byFault[fault] = (stats.byFault[fault] ?? 0) + 1;
@@ -102,18 +117,35 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     if (fault === 'badJson') return response.writeHead(200, { 'content-type': 'application/json' }).end('{"requestId":"1#2","success":true,"result":[{"id"');
     if (fault === 'wrongEnvelope') return send(response, 200, { items: [], ok: true });
     const code = fault ? CODES[fault] : undefined;
-    if (code) return send(response, 200, failed(...code));
+    if (code) return reply(response, failed(...code));
 
+    const method = request.method === 'POST' && url.searchParams.get('_method') === 'GET' ? 'GET' : (request.method ?? 'GET');
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const expiresAt = token === undefined ? undefined : tokens.get(token);
-    let answer: Body;
-    if (expiresAt === undefined) answer = failed('601', 'Access token invalid');
-    else if (Date.now() >= expiresAt) answer = failed('602', 'Access token expired');
-    else answer = route(request.method ?? 'GET', url, text, fault === 'badRecord');
+    if (expiresAt === undefined) return reply(response, failed('601', 'Access token invalid'));
+    if (clock.now() >= expiresAt) return reply(response, failed('602', 'Access token expired'));
+    const needed = PERMISSIONS[`${method} ${url.pathname}`];
+    if (needed && !needed.some((permission) => permissions.includes(permission))) return reply(response, failed('603', 'Access denied'));
+    const limited = overLimit();
+    if (limited) return reply(response, limited);
+    usage.running++;
+    await clock.serve(options.serviceMs ?? 0);
+    usage.running--;
+    const answer = route(method, url, method === 'GET' && request.method === 'POST' ? new URLSearchParams(text) : url.searchParams, text, fault === 'badRecord');
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
     if (fault === 'dropAfterEffect') return request.socket.destroy();
-    if (!response.destroyed) send(response, 200, answer);
+    if (!response.destroyed) reply(response, answer);
   });
+
+  /** 607, 606 or 615 when the call is over a limit; a refused call counts toward none (Adobe: "not counted"). */
+  function overLimit(): Record<string, unknown> | null {
+    const refusal = limits.dailyQuota !== undefined && usage.today >= limits.dailyQuota ? failed('607', 'Daily quota reached')
+      : limits.concurrent !== undefined && usage.running >= limits.concurrent ? failed('615', 'Concurrent access limit reached')
+      : rate && !rate.take(clock.now()) ? failed('606', `Max rate limit '${rate.limit}' exceeded with in '20' secs`) : null;
+    if (refusal) stats.limited++;
+    else usage.today++;
+    return refusal;
+  }
 
   /** Like Marketo: while a token lives, asking again returns it with its remaining life. */
   function identity(url: URL, response: ServerResponse) {
@@ -122,90 +154,37 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     if (query.get('grant_type') !== 'client_credentials' || query.get('client_id') !== clientId || query.get('client_secret') !== clientSecret) {
       return send(response, 401, { error: 'unauthorized', error_description: 'Bad client credentials' });
     }
-    const live = [...tokens].find(([, expiresAt]) => expiresAt > Date.now());
-    const [token, expiresAt] = live ?? [`token-${tokens.size + 1}:ab`, Date.now() + tokenLifetimeSeconds * 1000];
+    const live = [...tokens].find(([, expiresAt]) => expiresAt > clock.now());
+    const [token, expiresAt] = live ?? [`token-${tokens.size + 1}:ab`, clock.now() + tokenLifetimeSeconds * 1000];
     tokens.set(token, expiresAt);
-    send(response, 200, { access_token: token, token_type: 'bearer', expires_in: Math.round((expiresAt - Date.now()) / 1000), scope: 'leadlens@example.com' });
+    send(response, 200, { access_token: token, token_type: 'bearer', expires_in: Math.round((expiresAt - clock.now()) / 1000), scope: 'leadlens@example.com' });
   }
 
-  function route(method: string, url: URL, text: string, breakOne: boolean): Body {
-    const path = url.pathname;
-    if (path === '/rest/v1/leads.json' && (method === 'GET' || url.searchParams.get('_method') === 'GET')) {
-      const query = method === 'GET' ? url.searchParams : new URLSearchParams(text);
-      return getLeads(query, breakOne);
+  function route(method: string, url: URL, query: URLSearchParams, text: string, breakOne: boolean) {
+    switch (`${method} ${url.pathname}`) {
+      case 'GET /rest/v1/leads.json':
+        return db.getLeads(query, breakOne);
+      case 'POST /rest/v1/leads.json':
+        return db.updateLeads(JSON.parse(text) as Record<string, unknown>);
+      case 'GET /rest/v1/leads/describe2.json':
+        return db.describe2();
+      case 'GET /rest/v1/activities/pagingtoken.json':
+        return log.pagingToken(query);
+      case 'GET /rest/v1/activities.json':
+        return log.getActivities(query);
+      case 'GET /rest/v1/activities/types.json':
+        return log.activityTypes();
+      case 'POST /rest/v1/activities/external.json':
+        return log.addCustomActivities(JSON.parse(text) as Record<string, unknown>);
+      default:
+        return failed('610', 'Requested resource not found');
     }
-    if (method === 'POST' && path === '/rest/v1/leads.json') return updateLeads(JSON.parse(text) as Body);
-    if (method === 'GET' && path === '/rest/v1/activities/pagingtoken.json') {
-      const since = Date.parse(url.searchParams.get('sinceDatetime') ?? '');
-      if (Number.isNaN(since)) return failed('1001', "Invalid value for 'sinceDatetime'");
-      const position = activities.findIndex((activity) => Date.parse(String(activity.activityDate)) > since);
-      return ok({ nextPageToken: pagingToken(position === -1 ? activities.length : position) });
-    }
-    if (method === 'GET' && path === '/rest/v1/activities.json') return getActivities(url.searchParams);
-    if (method === 'POST' && path === '/rest/v1/activities/external.json') return addCustomActivities(JSON.parse(text) as Body);
-    return failed('610', 'Requested resource not found');
   }
 
-  function getLeads(query: URLSearchParams, breakOne: boolean): Body {
-    const filterType = query.get('filterType');
-    const values = (query.get('filterValues') ?? '').split(',').filter(Boolean);
-    if (filterType !== 'id' && filterType !== 'email') return failed('1003', `Invalid filterType '${filterType}'`);
-    if (values.length === 0 || values.length > 300) return failed('1003', 'filterValues must hold 1 to 300 values');
-    const fields = (query.get('fields') ?? 'id,email,updatedAt,createdAt,firstName,lastName').split(',');
-    fieldsAsked.push(fields);
-    const matches = [...leads.values()].filter((lead) => values.includes(String(filterType === 'id' ? lead.id : lead.email).toLowerCase()));
-    const offset = Number(query.get('nextPageToken')?.slice(1) ?? 0);
-    const batchSize = Math.min(Number(query.get('batchSize') ?? 300), 300);
-    const page = matches.slice(offset, offset + batchSize).map((lead) => Object.fromEntries(['id', ...fields].filter((field) => field in lead).map((field) => [field, lead[field]])));
-    if (breakOne && page[0]) page[0] = { ...page[0], leadScore: 'high' };
-    const more = offset + batchSize < matches.length;
-    return ok({ result: page, ...(more ? { moreResult: true, nextPageToken: `L${offset + batchSize}` } : {}) });
-  }
-
-  function updateLeads(body: Body): Body {
-    if (body.action !== 'updateOnly') return failed('1003', 'LeadLens only updates');
-    const lookupField = String(body.lookupField ?? 'email');
-    const result = (body.input as Body[]).map((input) => {
-      const lead = [...leads.values()].find((candidate) => String(candidate[lookupField]).toLowerCase() === String(input[lookupField]).toLowerCase());
-      if (!lead) return { status: 'skipped', reasons: [{ code: '1004', message: 'Lead not found' }] };
-      const { [lookupField]: _key, ...fields } = input;
-      Object.assign(lead, fields, { updatedAt: new Date().toISOString() });
-      updates.push({ id: lead.id, ...fields });
-      return { id: lead.id, status: 'updated' };
-    });
-    return ok({ result });
-  }
-
-  function getActivities(query: URLSearchParams): Body {
-    const position = readPagingToken(query.get('nextPageToken') ?? '');
-    if (position === null) return failed('1003', 'Invalid nextPageToken');
-    const types = (query.get('activityTypeIds') ?? '').split(',').filter(Boolean).map(Number);
-    if (types.length === 0 || types.length > 10) return failed('1003', 'activityTypeIds must hold 1 to 10 ids');
-    const leadIds = query.get('leadIds')?.split(',').map(Number);
-    const batchSize = Math.min(Number(query.get('batchSize') ?? 300), 300);
-    const result: Body[] = [];
-    let next = position;
-    for (; next < activities.length && result.length < batchSize; next++) {
-      const activity = activities[next]!;
-      if (types.includes(Number(activity.activityTypeId)) && (!leadIds || leadIds.includes(Number(activity.leadId)))) result.push(activity);
-    }
-    return ok({ result, nextPageToken: pagingToken(next), moreResult: next < activities.length });
-  }
-
-  function addCustomActivities(body: Body): Body {
-    const result = (body.input as Body[]).map((input) => {
-      if (!leads.has(Number(input.leadId))) return { status: 'skipped', errors: [{ code: '1004', message: 'Lead not found' }] };
-      const [added] = addActivities([input]);
-      customActivities.push(added!);
-      return { id: added!.id, marketoGUID: added!.marketoGUID, status: 'added' };
-    });
-    return ok({ result });
-  }
-
-  const pagingToken = (position: number) => Buffer.from(`${pagingGeneration}:${position}`).toString('base64url');
-  function readPagingToken(token: string): number | null {
-    const [generation, position] = Buffer.from(token, 'base64url').toString().split(':').map(Number);
-    return generation === pagingGeneration && Number.isInteger(position) ? position! : null;
+  function reply(response: ServerResponse, body: Record<string, unknown>) {
+    const code = (body.errors as { code: string }[] | undefined)?.[0]?.code;
+    if (code) stats.byCode[code] = (stats.byCode[code] ?? 0) + 1;
+    send(response, 200, body);
   }
 
   const baseUrl = await listenOnLoopback(server);
@@ -214,22 +193,19 @@ export async function startFakeMarketoApi(options: FakeMarketoOptions = {}) {
     clientId,
     clientSecret,
     stats,
-    updates,
-    customActivities,
-    fieldsAsked,
-    lead: (id: number) => leads.get(id),
-    addActivities,
+    updates: db.updates,
+    customActivities: log.customActivities,
+    fieldsAsked: db.fieldsAsked,
+    lead: (id: number) => db.leads.get(id),
+    addActivities: log.addActivities,
     /** Every access token issued so far expires now: the next call meets 602. */
     expireTokens() {
       for (const token of tokens.keys()) tokens.set(token, 0);
     },
-    /** Every paging token issued so far is refused from now on, as a stale one would be. */
-    expirePagingTokens() {
-      pagingGeneration++;
-    },
-    /** Every REST request meets this fault until cleared with null. */
-    force(fault: MarketoFault | null) {
-      forced = fault;
+    expirePagingTokens: log.expirePagingTokens,
+    /** Every REST request (or those to `path`) meets this fault until cleared with null. */
+    force(fault: MarketoFault | null, path?: string) {
+      forced = fault ? { fault, path } : null;
     },
     close: () => closeServer(server),
   };
@@ -239,6 +215,7 @@ function send(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-// Built from Adobe's Marketo Engage REST docs (Authentication, Error Codes, Paging Tokens, Activities,
-// Leads): the endpoints and answers lib/sources/marketo/source.ts cites. A stale paging token's answer is not
-// documented; this fake answers 1003 "Invalid nextPageToken".
+// Built from Adobe's Marketo Engage REST docs (Authentication, Error Codes, Custom Services' permission
+// list, the API reference's "Required Permissions", Marketo Integration Best Practices' limits): 601/602
+// tokens, 603 "Access denied" for a permission the role lacks, 606 past 100 calls in 20 s, 615 past 10
+// concurrent calls, 607 past the daily quota, none of which count toward the limits.

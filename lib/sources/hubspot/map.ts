@@ -1,6 +1,7 @@
 // What a HubSpot contact means to LeadLens: the properties asked for, the zod schema a contact must
 // pass, and how it becomes a lead, touches from its latest-activity properties and, for an MQL the rep
-// owns, a handoff with SLA deadlines. No HTTP here: hubspot.ts fetches, this file reads what came back.
+// owns, a handoff with SLA deadlines. The score and the MQL date come from the properties the settings
+// name. No HTTP here: source.ts fetches, this file reads what came back.
 import { z } from 'zod';
 import { gradeFor } from '../../domain/grade';
 import { Email, Instant, Lead, parse, WebUrl } from '../../domain/model';
@@ -10,6 +11,19 @@ import { dueTimes, matchRule, type BusinessClock } from '../../time/sla';
 import type { RejectedRecord } from '../source';
 
 export const HUBSPOT_SOURCE_ID = 'hubspot';
+
+/** The contact properties a portal chooses: where the score and the MQL date are kept. */
+export interface HubSpotProperties {
+  score: string;
+  mqlDate: string;
+}
+
+/**
+ * Today's defaults. hubspotscore is the legacy HubSpot Score, which HubSpot stopped updating at the end
+ * of August 2025; portals on the lead scoring tool name their own score property in the settings.
+ */
+export const DEFAULT_PROPERTIES: HubSpotProperties = { score: 'hubspotscore', mqlDate: 'hs_lifecyclestage_marketingqualifiedlead_date' };
+export const LEGACY_SCORE = 'hubspotscore';
 
 /** The latest of each activity: the v3 contact carries no history, so at most one touch per property. */
 const ACTIVITY = [
@@ -24,9 +38,12 @@ const TEXTS = [
   'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id',
   'hs_email_last_email_name', 'hs_analytics_last_url', 'recent_conversion_event_name', 'first_conversion_event_name',
 ] as const;
-const TIMES = ['hs_lifecyclestage_marketingqualifiedlead_date', ...ACTIVITY.map(([property]) => property)] as const;
+const TIMES = ACTIVITY.map(([property]) => property);
+
 /** Every property the mapping reads, for the `properties` of a search or batch read. */
-export const PROPERTIES = ['email', 'hubspotscore', 'lastmodifieddate', ...TEXTS, ...TIMES];
+export function propertiesToRead(chosen: HubSpotProperties): string[] {
+  return [...new Set(['email', 'lastmodifieddate', chosen.score, chosen.mqlDate, ...TEXTS, ...TIMES])];
+}
 
 const present = (text: string | null | undefined) => (text?.trim() ? text.trim() : undefined);
 /** HubSpot sends datetimes as ISO-8601 text, some as epoch-ms text, and date properties as YYYY-MM-DD. */
@@ -40,17 +57,30 @@ const NumberText = Text.refine((text) => text === undefined || Number.isFinite(N
 const TimeText = Text.refine((text) => text === undefined || toInstant(text) !== undefined, 'must be a date-time') //
   .transform((text) => (text === undefined ? undefined : toInstant(text)));
 
-const Contact = z.object({
-  id: z.string().regex(/^\d+$/, 'must be a HubSpot record id'),
-  properties: z.object({
+type Texts = Record<(typeof TEXTS)[number], string | undefined>;
+type Times = Record<(typeof TIMES)[number], number | undefined>;
+/** A contact as parsed, with the chosen score and MQL date lifted out of its properties. */
+interface Contact {
+  id: string;
+  properties: Texts & Times & { email: string; lastmodifieddate: number };
+  score: number | undefined;
+  mqlAt: number | undefined;
+}
+
+/** The schema for a portal's chosen properties: a score that is not a number is refused under its own name. */
+export function contactSchema(chosen: HubSpotProperties): z.ZodType<Contact> {
+  const properties = z.object({
+    ...Object.fromEntries(TEXTS.map((name) => [name, Text])),
+    ...Object.fromEntries(TIMES.map((name) => [name, TimeText])),
+    [chosen.mqlDate]: TimeText,
+    [chosen.score]: NumberText,
     email: Email,
-    hubspotscore: NumberText,
     lastmodifieddate: TimeText.pipe(Instant),
-    ...Object.fromEntries(TEXTS.map((name) => [name, Text])) as Record<(typeof TEXTS)[number], typeof Text>,
-    ...Object.fromEntries(TIMES.map((name) => [name, TimeText])) as Record<(typeof TIMES)[number], typeof TimeText>,
-  }),
-});
-type Contact = z.infer<typeof Contact>;
+  });
+  return z
+    .object({ id: z.string().regex(/^\d+$/, 'must be a HubSpot record id'), properties })
+    .transform(({ id, properties: p }) => ({ id, properties: p, score: p[chosen.score], mqlAt: p[chosen.mqlDate] })) as unknown as z.ZodType<Contact>;
+}
 
 /** lifecyclestage's internal values; evangelist is a customer who promotes, other is anyone else. */
 const STAGES: Record<string, Stage> = {
@@ -63,6 +93,10 @@ const STAGES: Record<string, Stage> = {
   evangelist: 'customer',
   other: 'lead',
 };
+/** The lifecycle values a LeadLens stage stands for, for a search filter. */
+export function lifecycleValuesOf(stages: readonly Stage[]): string[] {
+  return Object.entries(STAGES).filter(([value, stage]) => stages.includes(stage) && value !== 'other').map(([value]) => value);
+}
 /** hs_lead_status's default options, as the handoff's progress. */
 const STATUSES: Record<string, HandoffStatus> = {
   NEW: 'pending',
@@ -84,6 +118,8 @@ export interface Portal {
 /** Everything the mapping needs besides the contact: the portal, whose handoffs under which SLA, how to grade. */
 export interface MappingContext extends Portal {
   repEmail: string;
+  /** contactSchema of the portal's chosen properties. */
+  schema: z.ZodType<Contact>;
   policy: SlaPolicy;
   clock: BusinessClock;
   /** HubSpot's score is engagement only: LeadLens grades the contact itself, on the settings' grading. */
@@ -96,7 +132,7 @@ export type ContactRecords = { lead: Lead; touches: Touch[]; handoff?: Handoff }
 export function mapContacts(raws: unknown[], context: MappingContext, rejected: RejectedRecord[]): ContactRecords[] {
   const kept: ContactRecords[] = [];
   for (const raw of raws) {
-    const contact = parse(Contact, 'HubSpot contact', raw);
+    const contact = parse(context.schema, 'HubSpot contact', raw);
     if (!contact.ok) {
       rejected.push({ kind: 'lead', reason: contact.error.message, raw });
       continue;
@@ -115,13 +151,12 @@ export function contactIdOfHandoff(handoffId: string): string | undefined {
 }
 
 function toRecords(contact: Contact, context: MappingContext): ContactRecords {
-  const { id, properties: p } = contact;
+  const { id, properties: p, mqlAt } = contact;
   const name = [p.firstname, p.lastname].filter(Boolean).join(' ') || p.email;
-  const scoreRaw = p.hubspotscore ?? 0;
+  const scoreRaw = contact.score ?? 0;
   const score = Math.round(Math.min(100, Math.max(0, scoreRaw)));
   const companySize = employees(p.numemployees);
   const graded = gradeFor({ companySize, industry: p.industry, title: p.jobtitle }, score, context.grading);
-  const mqlAt = p.hs_lifecyclestage_marketingqualifiedlead_date;
   const ownerEmail = p.hubspot_owner_id ? context.owners.get(p.hubspot_owner_id) : undefined;
   const lead: Lead = {
     email: p.email,

@@ -1,30 +1,30 @@
-// HubSpot through its CRM v3 API: the sync cursor over contact search, lookup by email and delivery of
-// the rep's writes as notes and lead statuses. The HTTP client (private app token, errors, rate limits)
-// is in client.ts; what a contact means to LeadLens (lead, touches, handoff) is in map.ts.
+// HubSpot through its CRM v3 API: the rep's scope of the portal read by contact search with a cursor
+// (scope.ts), lookup by email, delivery of the rep's writes (deliver.ts) and Test connection
+// (check.ts). The HTTP client (token, errors, rate limits) is in client.ts; what a contact means to
+// LeadLens (lead, touches, handoff) is in map.ts.
 import { z } from 'zod';
-import { Email, Instant } from '../../domain/model';
+import { Email } from '../../domain/model';
 import type { OutboxItem } from '../../domain/model';
 import type { BusinessCalendar, Grading, SlaPolicy } from '../../domain/settings-schema';
 import { createBusinessClock } from '../../time/sla';
+import { BRIEF_WAITS, SYNC_WAITS, type WaitPolicy } from '../rate-waits';
+import { checkHubSpot, listContactProperties, type PropertyChoice } from './check';
 import { createHubSpotClient, type HubSpotCall, type HubSpotClientOptions } from './client';
-import { contactIdOfHandoff, HUBSPOT_SOURCE_ID, mapContacts, PROPERTIES, toInstant, type ContactRecords, type Portal } from './map';
-import { SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from '../source';
+import { batchReadContacts, deliverItem } from './deliver';
+import { contactSchema, DEFAULT_PROPERTIES, HUBSPOT_SOURCE_ID, mapContacts, propertiesToRead, type ContactRecords, type HubSpotProperties, type Portal } from './map';
+import { cursorAfter, filterGroups, MAX_SEARCH_PAGE, readCursor, syncScope, unseenSince, type Cursor } from './scope';
+import type { ChangesPage, ConnectionCheck, LeadSource, LookupResult, RejectedRecord } from '../source';
 
-export { HUBSPOT_SOURCE_ID };
+export { HUBSPOT_SOURCE_ID, DEFAULT_PROPERTIES, type HubSpotProperties, type PropertyChoice };
 export { SCOPES } from './client';
-/** Documented maxima: 200 records per search page, 100 inputs per batch read. */
-export const MAX_SEARCH_PAGE = 200;
+export { MAX_SEARCH_PAGE };
+/** Documented maximum: 100 inputs per batch read. */
 export const MAX_BATCH_READ = 100;
 
-// Envelopes are checked whole, the contacts inside them one by one.
 const Paging = z.object({ next: z.object({ after: z.string().min(1) }).optional() }).optional();
-const SearchBody = z.object({ total: z.number(), results: z.array(z.unknown()), paging: Paging });
-const BatchBody = z.object({ status: z.string(), results: z.array(z.unknown()) });
 const OwnersBody = z.object({ results: z.array(z.object({ id: z.string(), email: z.string().nullish() })), paging: Paging });
+const SCOPE_START: Cursor = { v: 2, phase: 'scope', since: 0, seen: [] };
 const AccountBody = z.object({ portalId: z.number().int(), uiDomain: z.string().regex(/^[a-z0-9.-]+$/i) });
-const NotesBody = z.object({ results: z.array(z.object({ properties: z.object({ hs_note_body: z.string().nullish() }) })) });
-const Written = z.object({ id: z.string() });
-const Cursor = z.object({ since: Instant, seen: z.array(z.string()) });
 
 export interface HubSpotSourceOptions extends HubSpotClientOptions {
   repEmail: string;
@@ -32,64 +32,95 @@ export interface HubSpotSourceOptions extends HubSpotClientOptions {
   policy: SlaPolicy;
   /** The settings' grading; the built-in one when left out. */
   grading?: Grading;
+  /** Where the portal keeps the score and the MQL date; today's properties for any left out. */
+  properties?: Partial<HubSpotProperties>;
+  /** Contacts with marketing activity in this many days are kept locally; 30 when left out. */
+  recentDays?: number;
+  /** 'rep' (the default): the rep's scope of the portal; 'portal': every contact, as before scopes. */
+  scope?: 'rep' | 'portal';
+  /** How much of a sync run may go on waiting out rate limits; SYNC_WAITS unless given. */
+  waits?: WaitPolicy;
+  now?: () => number;
 }
 
 export interface HubSpotSource extends LeadSource {
   lookup(emails: string[]): Promise<LookupResult>;
   deliver(item: OutboxItem): Promise<'delivered'>;
+  check(): Promise<ConnectionCheck>;
+  /** The contact properties the options page offers for the score (numbers) and the MQL date (dates). */
+  listProperties(): Promise<{ numbers: PropertyChoice[]; dates: PropertyChoice[] }>;
 }
 
 export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSource {
-  const { call } = createHubSpotClient(options);
-  const { policy, grading } = options;
+  const client = createHubSpotClient(options);
+  const { policy, grading, now = Date.now } = options;
+  // Settings hand on the names they have, undefined for the others.
+  const properties: HubSpotProperties = { score: options.properties?.score ?? DEFAULT_PROPERTIES.score, mqlDate: options.properties?.mqlDate ?? DEFAULT_PROPERTIES.mqlDate };
+  const toRead = propertiesToRead(properties);
+  const schema = contactSchema(properties);
   const repEmail = options.repEmail.trim().toLowerCase();
   const clock = createBusinessClock(options.calendar);
-  const portalInfo = portalCache(call);
+  const portalInfo = portalCache();
 
-  /** Maps a page of raw contacts, asking for the portal only when there is a contact to map. */
-  async function recordsOf(raws: unknown[], rejected: RejectedRecord[]): Promise<ContactRecords[]> {
-    if (raws.length === 0) return [];
-    return mapContacts(raws, { ...(await portalInfo()), repEmail, policy, clock, grading }, rejected);
+  async function recordsOf(raws: unknown[], portal: Portal, rejected: RejectedRecord[]): Promise<ContactRecords[]> {
+    return raws.length === 0 ? [] : mapContacts(raws, { ...portal, repEmail, schema, policy, clock, grading }, rejected);
   }
 
   return {
     id: HUBSPOT_SOURCE_ID,
 
-    async changes(cursor, limit): Promise<ChangesPage> {
-      const { since, seen } = readCursor(cursor);
-      const { taken, hasMore } = await unseenSince(call, since, seen, Math.max(1, Math.min(limit, MAX_SEARCH_PAGE)));
-      const nextCursor = cursorAfter(since, seen, taken);
+    async changes(cursorText, limit): Promise<ChangesPage> {
+      const call = client.waiting(options.waits ?? SYNC_WAITS);
+      const portal = await portalInfo(call);
+      const whole = options.scope === 'portal';
+      const ownerId = whole ? undefined : [...portal.owners].find(([, email]) => email === repEmail)?.[0];
+      const scope = whole ? 'portal' : syncScope(ownerId, policy, now(), options.recentDays);
+      const size = Math.max(1, Math.min(limit, MAX_SEARCH_PAGE));
+      const read = (at: Cursor) => unseenSince(call, { groups: filterGroups(scope, at.phase, at.since), properties: toRead }, at, size);
+      let cursor = readCursor(cursorText, ownerId);
+      let { taken, hasMore } = await read(cursor);
+      if (cursor.phase === 'own' && taken.length === 0 && !hasMore) {
+        cursor = SCOPE_START; // nothing (more) of the rep's own: on to the whole scope in this same call
+        ({ taken, hasMore } = await read(cursor));
+      }
+      // The rep's own contacts done, the whole scope follows, from the start.
+      const ownDone = cursor.phase === 'own' && !hasMore;
+      const next = ownDone ? SCOPE_START : cursorAfter(cursor, taken);
       const rejected: RejectedRecord[] = [];
-      const records = await recordsOf(taken, rejected);
+      const records = await recordsOf(taken, portal, rejected);
       return {
         leads: records.map((record) => record.lead),
         touches: records.flatMap((record) => record.touches),
         handoffs: records.flatMap((record) => (record.handoff ? [record.handoff] : [])),
         deleted: [], // archived contacts drop out of search; HubSpot's search cannot list them
         rejected,
-        nextCursor,
-        hasMore,
+        nextCursor: JSON.stringify(next),
+        hasMore: hasMore || ownDone,
       };
     },
 
     async lookup(emails) {
+      const call = client.waiting(BRIEF_WAITS);
       const unique = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
       const result: LookupResult = { leads: [], rejected: [] };
       for (let from = 0; from < unique.length; from += MAX_BATCH_READ) {
-        const body = await batchRead(call, unique.slice(from, from + MAX_BATCH_READ)); // 207 lists the addresses not found
-        result.leads.push(...(await recordsOf(body.results, result.rejected)).map((record) => record.lead));
+        const body = await batchReadContacts(call, unique.slice(from, from + MAX_BATCH_READ), toRead); // 207 lists the addresses not found
+        if (body.results.length === 0) continue;
+        result.leads.push(...(await recordsOf(body.results, await portalInfo(call), result.rejected)).map((record) => record.lead));
       }
       return result;
     },
 
-    deliver: (item) => deliverItem(call, item),
+    deliver: (item) => deliverItem(client.call, item, toRead),
+    check: () => checkHubSpot({ call: client.waiting(BRIEF_WAITS), token: client.token, properties }),
+    listProperties: () => listContactProperties(client.waiting(BRIEF_WAITS)),
   };
 }
 
 /** Owners (id -> email) and the record URL, fetched once per source; a failure is retried next time. */
-function portalCache(call: HubSpotCall): () => Promise<Portal> {
+function portalCache(): (call: HubSpotCall) => Promise<Portal> {
   let portal: Promise<Portal> | undefined;
-  return () => {
+  return (call) => {
     portal ??= fetchPortal(call).catch((error: unknown) => {
       portal = undefined;
       throw error;
@@ -114,128 +145,13 @@ async function fetchPortal(call: HubSpotCall): Promise<Portal> {
   return { owners, recordUrl: (id: string) => `https://${uiDomain}/contacts/${portalId}/record/0-1/${id}` };
 }
 
-const searchContacts = (call: HubSpotCall, since: number, limit: number, after?: string) =>
-  call('POST', '/crm/v3/objects/contacts/search', SearchBody, {
-    filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(since) }] }],
-    sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }],
-    properties: PROPERTIES,
-    limit,
-    ...(after && { after }),
-  });
-
-const batchRead = (call: HubSpotCall, emails: string[]) =>
-  call('POST', '/crm/v3/objects/contacts/batch/read', BatchBody, { idProperty: 'email', inputs: emails.map((id) => ({ id })), properties: PROPERTIES });
-
-/** Up to `size` raw contacts modified at or after `since`, oldest first, leaving out those in `seen`. */
-async function unseenSince(call: HubSpotCall, since: number, seen: string[], size: number): Promise<{ taken: unknown[]; hasMore: boolean }> {
-  const skip = new Set(seen);
-  // Every page is a new search from `since`, so the 10,000-result cap is never reached; `after` only
-  // steps past contacts already delivered at exactly `since`, within this one call (more than 10,000
-  // of those in one millisecond would still hit it). A contact the search index takes longer to show
-  // than the sync interval, with an older lastmodifieddate than `since`, waits for its next change.
-  let taken: unknown[] = [];
-  let hasMore = false;
-  for (let after: string | undefined; ; ) {
-    const page = await searchContacts(call, since, Math.min(MAX_SEARCH_PAGE, size + skip.size), after);
-    const unseen = page.results.filter((raw) => !skip.has(idOf(raw)));
-    taken = unseen.slice(0, size);
-    after = page.paging?.next?.after;
-    hasMore = unseen.length > size || after !== undefined;
-    if (taken.length > 0 || !after) break;
-  }
-  return { taken, hasMore };
-}
-
-/** The cursor past `taken`: the latest lastmodifieddate reached, and the contacts seen at exactly that instant. */
-function cursorAfter(since: number, seen: string[], taken: unknown[]): string {
-  let position = since;
-  let atPosition = [...seen];
-  for (const raw of taken) {
-    const at = Math.max(position, modifiedAt(raw) ?? position);
-    if (at > position) [position, atPosition] = [at, []];
-    atPosition.push(idOf(raw));
-  }
-  return JSON.stringify({ since: position, seen: atPosition });
-}
-
-function readCursor(cursor: string | null): z.infer<typeof Cursor> {
-  if (cursor === null) return { since: 0, seen: [] };
-  try {
-    return Cursor.parse(JSON.parse(cursor));
-  } catch {
-    return { since: 0, seen: [] }; // a cursor not of ours: syncing again from the start loses nothing
-  }
-}
-
-/** A rep's write as a note on the contact (feedback and rejections) and a lead status. */
-async function deliverItem(call: HubSpotCall, item: OutboxItem): Promise<'delivered'> {
-  const { payload } = item;
-  const contactId = await contactIdFor(call, payload);
-  const note = payload.note ? [`Note: ${payload.note}`] : [];
-  let leadStatus: string | undefined;
-  if (payload.kind === 'feedback') {
-    await noteOnce(call, contactId, item, [`LeadLens feedback: ${payload.verdict.replace(/_/g, ' ')} (reason: ${payload.reasonCode})`, ...note]);
-    // A good lead says nothing about how far sales got, so it leaves the lead status alone.
-    leadStatus = { good_lead: undefined, not_a_fit: 'UNQUALIFIED', wrong_contact: 'UNQUALIFIED', bad_timing: 'BAD_TIMING' }[payload.verdict];
-  } else if (payload.action === 'reject') {
-    await noteOnce(call, contactId, item, [`LeadLens: handoff rejected (reason: ${payload.reasonCode ?? 'none given'})`, ...note]);
-    leadStatus = payload.reasonCode === 'bad_timing' ? 'BAD_TIMING' : 'UNQUALIFIED';
-  } else {
-    leadStatus = payload.action === 'accept' ? 'IN_PROGRESS' : 'ATTEMPTED_TO_CONTACT';
-  }
-  // Setting a property to a value is idempotent: sending it again changes nothing.
-  if (leadStatus) await call('PATCH', `/crm/v3/objects/contacts/${contactId}`, Written, { properties: { hs_lead_status: leadStatus } });
-  return 'delivered';
-}
-
-async function contactIdFor(call: HubSpotCall, payload: OutboxItem['payload']): Promise<string> {
-  if (payload.handoffId) {
-    const contactId = contactIdOfHandoff(payload.handoffId);
-    if (!contactId) throw new SourceError(`Handoff ${payload.handoffId} did not come from HubSpot.`, 'rejected');
-    return contactId;
-  }
-  const email = payload.kind === 'feedback' ? payload.email : '';
-  const id = (await batchRead(call, [email])).results.map(idOf).find(Boolean);
-  if (!id) throw new SourceError(`HubSpot has no contact with the address ${email}.`, 'rejected');
-  return id;
-}
-
-/**
- * HubSpot takes no idempotency key: the key is written into the note and searched for first. Search
- * indexes a new note after a few seconds, so a retry inside that window can still write a second one.
- */
-async function noteOnce(call: HubSpotCall, contactId: string, item: OutboxItem, lines: string[]) {
-  const mark = `LeadLens key: ${item.idempotencyKey}`;
-  const filters = [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: item.idempotencyKey }];
-  const found = await call('POST', '/crm/v3/objects/notes/search', NotesBody, { filterGroups: [{ filters }], properties: ['hs_note_body'], limit: 10 });
-  if (found.results.some((note) => note.properties.hs_note_body?.includes(escapeHtml(mark)))) return;
-  const body = [...lines, `Clicked: ${new Date(item.createdAt).toISOString()}`, mark].map(escapeHtml).join('<br>');
-  const to = { id: contactId };
-  const types = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 202 }]; // note to contact
-  const properties = { hs_timestamp: new Date(item.createdAt).toISOString(), hs_note_body: body };
-  await call('POST', '/crm/v3/objects/notes', Written, { properties, associations: [{ to, types }] });
-}
-
-const idOf = (raw: unknown): string => String((raw as { id?: unknown } | null)?.id ?? '');
-const modifiedAt = (raw: unknown) => {
-  const text = (raw as { properties?: { lastmodifieddate?: unknown } } | null)?.properties?.lastmodifieddate;
-  return typeof text === 'string' ? toInstant(text) : undefined;
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 // Written against HubSpot's developer documentation:
 // - Private app authentication, errors and rate limits: cited in client.ts, which handles them.
-// - CRM search (filterGroups, GTE/IN/CONTAINS_TOKEN, one sort, limit <= 200, `after` paging, 10,000-result
-//   cap with a 400 beyond it, search rate limit, index lag): https://developers.hubspot.com/docs/api/crm/search
-//   and changelog "CRM Search API Rate Limit Increase"; "Expanded Filtering Capabilities" (2024-08-26)
+// - CRM search and the sync scope: cited in scope.ts; notes and their idempotency: in deliver.ts; Test
+//   connection and the properties API: in check.ts.
 // - Contacts, batch read by idProperty=email (100 inputs, 207 with errors for the missing):
 //   https://developers.hubspot.com/docs/api/crm/contacts,
 //   https://developers.hubspot.com/docs/api-reference/latest/crm/objects/objects/batch/get-objects
 // - Owners, GET /crm/v3/owners (id vs userId; crm.objects.owners.read): https://developers.hubspot.com/docs/api/crm/owners
 // - Account details, GET /account-info/v3/details (portalId, uiDomain):
 //   https://developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details
-// - Notes, POST /crm/v3/objects/notes (hs_timestamp required, hs_note_body, HUBSPOT_DEFINED 202 note to contact):
-//   https://developers.hubspot.com/docs/api-reference/crm-notes-v3/guide

@@ -1,5 +1,6 @@
-// Reads from Marketo's lead database: Get Leads by Filter Type, by id for the sync and by email for
-// lookups, every page of it, in batches, mapped to leads and the rep's handoffs (map.ts).
+// Reads from Marketo's lead database: Get Leads by Filter Type, by id for the sync, by email for
+// lookups and by the owner field for the rep's own leads, every page of it, in batches, mapped to
+// leads and the rep's handoffs (map.ts).
 import { parse, type Handoff, type Lead } from '../../domain/model';
 import type { Grading } from '../../domain/settings-schema';
 import type { MarketoCall } from './client';
@@ -21,7 +22,7 @@ export interface LeadReader {
 }
 
 /** Leads in batches of MAX_BATCH, one per address (the latest when Marketo holds duplicates). */
-export async function fetchLeads(reader: LeadReader, filterType: 'id' | 'email', values: (string | number)[], rejected: RejectedRecord[]) {
+export async function fetchLeads(reader: LeadReader, filterType: string, values: (string | number)[], rejected: RejectedRecord[]) {
   const { names, grading, handoffs } = reader;
   const byEmail = new Map<string, { lead: Lead; handoff: Handoff | null }>();
   const emailById = new Map<number, string>();
@@ -44,7 +45,7 @@ export async function fetchLeads(reader: LeadReader, filterType: 'id' | 'email',
 }
 
 /** Get Leads by Filter Type, every page of it; a query over 8 KB goes as POST with _method=GET. */
-async function leadRecords({ call, wireLead }: LeadReader, filterType: 'id' | 'email', values: (string | number)[]): Promise<unknown[]> {
+async function leadRecords({ call, wireLead }: LeadReader, filterType: string, values: (string | number)[]): Promise<unknown[]> {
   const fields = wireLead.fields.join(',');
   const records: unknown[] = [];
   let pageToken: string | undefined;

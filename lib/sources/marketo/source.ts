@@ -1,19 +1,22 @@
-// Marketo Engage as a source: delta sync by a date-based paging token over lead activities (sync.ts),
-// lookup in the REST lead database (leads.ts), and delivery of the rep's writes as lead field updates
-// and custom activities (write-back.ts). The REST client (access token, envelope, error codes) is in
-// client.ts; what the records mean (schemas, field names, activity types, mapping) is in map.ts.
+// Marketo Engage as a source: the rep's own leads, then a delta sync by a date-based paging token over
+// lead activities (sync.ts), lookup in the REST lead database (leads.ts), delivery of the rep's writes
+// as lead field updates and custom activities (write-back.ts), and Test connection (check.ts). The REST
+// client (access token, envelope, time-outs) is in client.ts, its errors in errors.ts; what the records
+// mean (schemas, field names, activity types, mapping) is in map.ts.
 import type { OutboxItem } from '../../domain/model';
 import type { BusinessCalendar, Grading, SlaPolicy } from '../../domain/settings-schema';
 import { createBusinessClock } from '../../time/sla';
+import { BRIEF_WAITS, SYNC_WAITS, type WaitPolicy } from '../rate-waits';
+import { checkMarketo } from './check';
 import { createMarketoClient, type MarketoClientOptions } from './client';
 import { fetchLeads } from './leads';
 import { DEFAULT_FIELD_NAMES, wireLeadSchema, type MarketoFieldNames } from './map';
 import { readChanges, type SyncContext } from './sync';
 import { deliverWrite, type WriteBackContext } from './write-back';
-import type { LeadSource, LookupResult, RejectedRecord } from '../source';
+import type { ConnectionCheck, LeadSource, LookupResult, RejectedRecord } from '../source';
 
 export { ACTIVITY_ATTRIBUTES, DEFAULT_FIELD_NAMES, SYNC_ACTIVITY_TYPES, type MarketoFieldNames } from './map';
-export { MarketoApiError, msUntilQuotaReset, RATE_WINDOW_MS } from './client';
+export { MarketoApiError, MARKETO_TIMEOUTS, msUntilQuotaReset, RATE_WINDOW_MS, type MarketoEndpoint } from './client';
 
 export interface MarketoSourceOptions extends MarketoClientOptions {
   repEmail: string;
@@ -24,17 +27,22 @@ export interface MarketoSourceOptions extends MarketoClientOptions {
   fields?: Partial<MarketoFieldNames>;
   /** A custom activity type an admin created: feedback is also recorded as one of these activities. */
   activityTypeId?: number;
-  /** How far back the first sync reads activities. */
+  /** How far back the first sync reads activities: the recent-activity window, 30 days when left out. */
   lookbackDays?: number;
+  /** 'rep' (the default): the rep's own leads first; 'portal': the activity log alone, as before. */
+  scope?: 'rep' | 'portal';
+  /** How much of a sync run may go on waiting out rate limits; SYNC_WAITS unless given. */
+  waits?: WaitPolicy;
 }
 
 export interface MarketoSource extends LeadSource {
   lookup(emails: string[]): Promise<LookupResult>;
   deliver(item: OutboxItem): Promise<'delivered'>;
+  check(): Promise<ConnectionCheck>;
 }
 
 export function createMarketoSource(options: MarketoSourceOptions): MarketoSource {
-  const { base, call } = createMarketoClient(options);
+  const { base, call, waiting } = createMarketoClient(options);
   const names: MarketoFieldNames = { ...DEFAULT_FIELD_NAMES, ...options.fields };
   const handoffs = { repEmail: options.repEmail.trim().toLowerCase(), policy: options.policy, clock: createBusinessClock(options.calendar) };
   const context: SyncContext & WriteBackContext = {
@@ -45,18 +53,21 @@ export function createMarketoSource(options: MarketoSourceOptions): MarketoSourc
     handoffs,
     now: options.now,
     lookbackDays: options.lookbackDays ?? 30,
+    ownFirst: options.scope !== 'portal',
     activityTypeId: options.activityTypeId,
   };
   return {
     id: `marketo:${new URL(base).origin}`,
-    changes: (cursor, limit) => readChanges(context, cursor, limit),
+    // A run waits out 606 and 615 windows; writes wait for nothing (the outbox reschedules them).
+    changes: (cursor, limit) => readChanges({ ...context, call: waiting(options.waits ?? SYNC_WAITS) }, cursor, limit),
     async lookup(emails) {
       const unique = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
       const rejected: RejectedRecord[] = [];
-      const { leads } = await fetchLeads(context, 'email', unique, rejected);
+      const { leads } = await fetchLeads({ ...context, call: waiting(BRIEF_WAITS) }, 'email', unique, rejected);
       return { leads, rejected };
     },
     deliver: (item) => deliverWrite(context, item),
+    check: () => checkMarketo({ call: waiting(BRIEF_WAITS), names, activityTypeId: options.activityTypeId }),
   };
 }
 
@@ -70,7 +81,8 @@ export function createMarketoSource(options: MarketoSourceOptions): MarketoSourc
 //   (resets 12:00AM CST), 608 unavailable, 611 system error, 615 concurrency (10); record-level status
 //   "skipped" with reasons (1004 lead not found, 1006 field not found); identity 401 on bad client
 //   credentials; 414 above 8 KB of URI (retry as POST with _method=GET).
-// - Paging Tokens: date-based tokens from GET /rest/v1/activities/pagingtoken.json?sinceDatetime=.
+// - Paging Tokens: date-based tokens from GET /rest/v1/activities/pagingtoken.json?sinceDatetime=
+//   (how long one lives, and the answer to a stale one, are not documented: sync.ts).
 // - Activities: GET /rest/v1/activities.json?nextPageToken=&activityTypeIds= (at most 10 ids, 300 per
 //   page, always a nextPageToken, moreResult); Get Lead Changes; Get Deleted Leads; custom activities by
 //   POST /rest/v1/activities/external.json (write-once, leadId, activityDate, activityTypeId,

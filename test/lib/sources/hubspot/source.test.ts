@@ -32,6 +32,8 @@ function contact(n: number, properties: Record<string, string | null> = {}): Fak
       hubspotscore: '40',
       hubspot_owner_id: '102',
       lastmodifieddate: iso(T0 + n * MINUTE),
+      // Another rep's contact is synced when recently active (scope.test.ts has the sync scope itself).
+      hs_email_last_open_date: iso(T0 - 60 * MINUTE),
       ...properties,
     },
   };
@@ -55,7 +57,9 @@ async function setUp(options: FakeHubSpotOptions = {}, timeoutMs = 2000) {
 }
 
 function newSource(api: FakeHubSpotApi, timeoutMs = 2000, token = api.token): HubSpotSource {
-  return createHubSpotSource({ token, baseUrl: api.baseUrl, repEmail: REP, calendar: DEFAULT_CALENDAR, policy: DEFAULT_SLA_POLICY, timeoutMs });
+  // Rate-limit waits (forced 429s) take no time here: the budget of waits runs out at once.
+  const pauses = { sleep: async () => undefined, random: () => 0 };
+  return createHubSpotSource({ token, baseUrl: api.baseUrl, repEmail: REP, calendar: DEFAULT_CALENDAR, policy: DEFAULT_SLA_POLICY, timeoutMs, now: () => T0, pauses });
 }
 
 /** Every page from `cursor` until hasMore is false, each from a fresh source when `restart` is set. */
@@ -97,7 +101,9 @@ describe('the HubSpot source, against its contract fake', () => {
     const { emails, pages } = await drain(fake!, 200);
     expect(emails).toEqual(emailsOf(range(1, 250)));
     expect(pages.map((page) => page.leads.length)).toEqual([200, 50]);
-    expect(fake!.stats.searches).toEqual([{ limit: 200, after: 0 }, { limit: 200, after: 0 }, { limit: 200, after: 200 }]);
+    // First the rep's own contacts (none), then the scope: a new search, and one past the 200 seen.
+    const searches = fake!.stats.searches.map(({ limit, after }) => ({ limit, after }));
+    expect(searches).toEqual([{ limit: 200, after: 0 }, { limit: 200, after: 0 }, { limit: 200, after: 0 }, { limit: 200, after: 200 }]);
   });
 
   it('resumes from a saved cursor with a new source instance', async () => {
@@ -161,7 +167,11 @@ describe('the HubSpot source, against its contract fake', () => {
         contact(3, { lifecyclestage: 'salesqualifiedlead', hs_lead_status: 'BAD_TIMING', hubspot_owner_id: null, firstname: null, lastname: null }),
       ],
     });
-    const page = await newSource(fake!).changes(null, 100);
+    const source = newSource(fake!);
+    // The rep's own contact comes first, then the whole scope.
+    const own = await source.changes(null, 100);
+    expect(own.leads.map((lead) => lead.email)).toEqual(['yuki@example.co.jp']);
+    const page = await source.changes(own.nextCursor, 100);
     expect(page.rejected).toEqual([]);
     // In lastmodifieddate order: contact 1 was modified last.
     expect(page.leads.map((lead) => lead.email)).toEqual(['lead2@acme.example.com', 'lead3@acme.example.com', 'yuki@example.co.jp']);
@@ -282,6 +292,7 @@ describe('the HubSpot source, against its contract fake', () => {
       {
         id: expect.any(String),
         contactIds: ['1'],
+        createdAt: expect.any(Number),
         properties: {
           hs_timestamp: '2026-11-16T00:00:00.000Z',
           hs_note_body: 'LeadLens feedback: not a fit (reason: no_budget)<br>Note: 予算なし &lt;b&gt;<br>Clicked: 2026-11-16T00:00:00.000Z<br>LeadLens key: key-1',
@@ -344,7 +355,7 @@ describe('the HubSpot source, against its contract fake', () => {
     await setUp({ token: 'pat-na1-right' });
     const wrong = await failure(newSource(fake!, 2000, 'pat-na1-wrong').changes(null, 10));
     expect(wrong.kind).toBe('auth');
-    expect(wrong.message).toMatch(/^HubSpot refused the private app access token \(401 INVALID_AUTHENTICATION: Authentication credentials not found\..*\)\. Check the HubSpot token in LeadLens options\.$/);
+    expect(wrong.message).toMatch(/^HubSpot refused the access token \(401 INVALID_AUTHENTICATION: Authentication credentials not found\..*\)\. Check the HubSpot token in LeadLens options\.$/);
     fake!.force('missingScopes');
     const scopes = await failure(newSource(fake!).changes(null, 10));
     expect(scopes).toMatchObject({ kind: 'auth', message: expect.stringContaining('crm.objects.contacts.read, crm.objects.contacts.write, crm.objects.owners.read') });
@@ -386,6 +397,6 @@ describe('the HubSpot source, against its contract fake', () => {
     expect(await db.leads.count()).toBe(44);
     expect(await db.handoffs.count()).toBe(9);
     expect(await db.quarantine.count()).toBe(1);
-    expect(JSON.parse((await db.getMeta<string>(cursorKey('hubspot')))!)).toEqual({ since: T0 + 45 * MINUTE, seen: ['45'] });
+    expect(JSON.parse((await db.getMeta<string>(cursorKey('hubspot')))!)).toEqual({ v: 2, phase: 'scope', since: T0 + 45 * MINUTE, seen: ['45'] });
   });
 });
