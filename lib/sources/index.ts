@@ -27,8 +27,15 @@ export function sourceFor(settings: Settings, context: SourceContext): LeadSourc
       if (!context.token) throw new SourceError('Set the API token of your Lead Context API in LeadLens options.', 'auth');
       return createHttpSource({ baseUrl, token: context.token });
     case 'hubspot':
-      if (!context.token) throw new SourceError('Set the access token of your HubSpot private app in LeadLens options.', 'auth');
-      return createHubSpotSource({ token: context.token, baseUrl: baseUrl ?? DEFAULT_BASE_URLS.hubspot, ...business });
+      if (!context.token) throw new SourceError('Set the access token of your HubSpot service key or private app in LeadLens options.', 'auth');
+      return createHubSpotSource({
+        token: context.token,
+        baseUrl: baseUrl ?? DEFAULT_BASE_URLS.hubspot,
+        properties: { score: settings.source.hubspotScoreProperty, mqlDate: settings.source.hubspotMqlDateProperty },
+        recentDays: settings.source.recentActivityDays,
+        now: context.now,
+        ...business,
+      });
     case 'marketo': {
       const { clientId, activityTypeId, marketoFields: fields } = settings.source;
       if (!baseUrl) throw new SourceError('Set the REST endpoint of your Marketo instance (Admin > Web Services) in LeadLens options.', 'auth');
@@ -38,7 +45,7 @@ export function sourceFor(settings: Settings, context: SourceContext): LeadSourc
       const names = Object.values({ ...DEFAULT_FIELD_NAMES, ...fields });
       const shared = names.find((name, index) => names.indexOf(name) !== index);
       if (shared) throw new SourceError(`Two Marketo field roles use the field ${shared}: give each its own in LeadLens options (Field names).`, 'auth');
-      return createMarketoSource({ baseUrl, clientId, clientSecret: context.token, activityTypeId, fields, now: context.now, ...business });
+      return createMarketoSource({ baseUrl, clientId, clientSecret: context.token, activityTypeId, fields, lookbackDays: settings.source.recentActivityDays, now: context.now, ...business });
     }
   }
 }
