@@ -1,104 +1,91 @@
-// The rep's pending handoffs, the one due first at the top, each with its SLA state, countdown
-// and the actions that move it along.
-import { useMemo, useState } from 'preact/hooks';
-import { describeSla } from '../lib/ui/format';
+// The rep's pending handoffs as a list, grouped overdue, due today, later, the one due first at
+// the top of each; each row with its SLA state and the actions that move it along. Long queues are
+// windowed (popup/use-window.ts). Focus is kept where a keyboard user expects it: on the next row
+// after an action, on Reject after the reject form closes, never dropped to the page.
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../lib/ui/i18n';
 import type { HandoffAction } from '../lib/domain/model';
-import type { BusinessCalendar, FeedbackReason, SlaPolicy } from '../lib/domain/settings-schema';
-import type { QueueEntry } from '../lib/cache/queue';
-import { createBusinessClock, slaStatus } from '../lib/time/sla';
-import { VERDICTS } from '../lib/domain/vocabulary';
-import { ACTION_LABELS, reasonLabel, VERDICT_LABELS } from './card/strings';
+import type { FeedbackReason } from '../lib/domain/settings-schema';
+import { HandoffRow } from './popup/HandoffRow';
+import type { QueueRow } from './popup/queue-rows';
+import type { HeldAction } from './popup/use-held-actions';
+import { useQueueFocus } from './popup/use-queue-focus';
+import { useWindow } from './popup/use-window';
 
-export type QueueFilter = 'all' | 'overdue' | 'due_today';
+export type { QueueFilter } from './popup/queue-rows';
 
 export interface HandoffQueueProps {
-  entries: QueueEntry[];
-  calendar: BusinessCalendar;
-  policy: SlaPolicy;
-  now: number;
-  filter: QueueFilter;
+  /** The rows to show, already filtered, searched and grouped (popup/queue-rows.ts). */
+  rows: QueueRow[];
+  held: ReadonlyMap<string, HeldAction>;
   /** The reasons a rejection can give: every reason set up for a verdict other than "good lead". */
   reasons: FeedbackReason[];
-  onAction: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
+  onAction: (row: QueueRow, action: HandoffAction, reasonCode?: string) => void;
+  onUndo: (handoffId: string) => void;
+  /** How many marketing touches a lead has, for its details; absent in the first paint. */
+  countTouches?: (email: string) => Promise<number>;
 }
 
-/** A rejection says which verdict it is: any but "good lead". */
-const REJECT_VERDICTS = VERDICTS.filter((verdict) => verdict !== 'good_lead');
+/** A row's height until drawn: name and company, then the deadline and the actions; a group's heading above its first. */
+const estimate = (rows: QueueRow[]) => (index: number) => 88 + (rows[index]?.groupSize !== undefined ? 30 : 0);
 
-export function HandoffQueue({ entries, calendar, policy, now, filter, reasons, onAction }: HandoffQueueProps) {
-  const clock = useMemo(() => createBusinessClock(calendar), [calendar]);
+export function HandoffQueue({ rows, held, reasons, onAction, onUndo, countTouches }: HandoffQueueProps) {
   const [rejecting, setRejecting] = useState<string | null>(null);
-  const endOfToday = clock.endOfDay(now); // "due today" in the calendar's time zone
-  const rows = entries
-    .map((entry) => ({ ...entry, sla: slaStatus(entry.handoff, clock, policy, now) }))
-    .filter(({ sla }) => filter === 'all' || (filter === 'overdue' ? sla.state === 'overdue' : sla.dueAt <= endOfToday));
-  if (rows.length === 0) return <p class="queue-empty">{t('queueEmpty')}</p>;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [touches, setTouches] = useState<ReadonlyMap<string, number>>(new Map());
+  const scroller = useRef<HTMLDivElement>(null);
+  const slice = useWindow(rows.map((row) => row.handoff.id), estimate(rows), scroller);
+  const focus = useQueueFocus(rows, scroller, slice.scrollTo);
+
+  function act(row: QueueRow, index: number, action: HandoffAction, reasonCode?: string) {
+    setRejecting(null);
+    onAction(row, action, reasonCode);
+    // The row stays, showing the action and Undo: the rep goes on with the next one.
+    focus.focusRowAt(index + 1 < rows.length ? index + 1 : index);
+  }
+
+  function toggle(row: QueueRow) {
+    const id = row.handoff.id;
+    const next = new Set(expanded);
+    if (next.has(id)) next.delete(id);
+    else {
+      next.add(id);
+      if (countTouches && !touches.has(row.handoff.email)) {
+        void countTouches(row.handoff.email).then((count) => setTouches((known) => new Map(known).set(row.handoff.email, count)), () => undefined);
+      }
+    }
+    setExpanded(next);
+  }
+
   return (
-    <ol class="queue" aria-label={t('pendingHandoffs')}>
-      {rows.map(({ handoff, lead, sla }) => {
-        const name = lead?.name ?? handoff.email;
-        const actions: HandoffAction[] = handoff.status === 'pending' ? ['accept', 'contacted', 'reject'] : ['contacted', 'reject'];
-        return (
-          <li key={handoff.id} class="handoff" data-state={sla.state} data-due={handoff.firstContactDueAt}>
-            <div class="handoff-who">
-              <span class="handoff-name">{name}</span>
-              <span class="handoff-company">{lead?.company ?? ''}</span>
-            </div>
-            {lead && (
-              <span class="handoff-grade" title={t('scoreSummary', lead.score, lead.grade)}>
-                {lead.grade} · {lead.score}
-              </span>
-            )}
-            <span class={`handoff-sla sla-${sla.state}`}>{describeSla(sla)}</span>
-            {rejecting === handoff.id ? (
-              <form
-                class="handoff-actions"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  const reason = new FormData(event.currentTarget).get('reason') as string;
-                  setRejecting(null);
-                  void onAction(handoff.id, 'reject', reason);
-                }}
-              >
-                <label>
-                  {t('rejectReason')}{' '}
-                  <select name="reason">
-                    {REJECT_VERDICTS.map((verdict) => (
-                      <optgroup key={verdict} label={t(VERDICT_LABELS[verdict])}>
-                        <option value={verdict}>{t(VERDICT_LABELS[verdict])}</option>
-                        {reasons
-                          .filter((reason) => reason.verdict === verdict)
-                          .map((reason) => (
-                            <option key={reason.code} value={reason.code}>
-                              {`${t(VERDICT_LABELS[verdict])}: ${reasonLabel(reason)}`}
-                            </option>
-                          ))}
-                      </optgroup>
-                    ))}
-                  </select>
-                </label>
-                <button type="submit">{t('confirmReject')}</button>
-                <button type="button" onClick={() => setRejecting(null)}>
-                  {t('cancel')}
-                </button>
-              </form>
-            ) : (
-              <div class="handoff-actions" role="group" aria-label={t('handoffActions', name)}>
-                {actions.map((action) => (
-                  <button
-                    type="button"
-                    key={action}
-                    onClick={() => (action === 'reject' ? setRejecting(handoff.id) : void onAction(handoff.id, action))}
-                  >
-                    {t(ACTION_LABELS[action])}
-                  </button>
-                ))}
-              </div>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <div class="queue-scroll" ref={scroller}>
+      <ol class="queue" aria-label={t('pendingHandoffs')} data-loaded={rows.length} style={`padding-top: ${slice.padTop}px; padding-bottom: ${slice.padBottom}px`} onKeyDown={focus.onKeyDown}>
+        {rows.slice(slice.start, slice.end).map((row, offset) => {
+          const index = slice.start + offset;
+          const id = row.handoff.id;
+          return (
+            <HandoffRow
+              key={id}
+              row={row}
+              held={held.get(id)}
+              expanded={expanded.has(id)}
+              rejecting={rejecting === id}
+              reasons={reasons}
+              touches={touches.get(row.handoff.email)}
+              onToggle={() => toggle(row)}
+              onAction={(action, reasonCode) => act(row, index, action, reasonCode)}
+              onReject={(open) => {
+                setRejecting(open ? id : null);
+                if (!open) focus.focus(id, '[data-action="reject"]');
+              }}
+              onUndo={() => {
+                onUndo(id);
+                focus.focus(id, '.handoff-open');
+              }}
+            />
+          );
+        })}
+      </ol>
+    </div>
   );
 }

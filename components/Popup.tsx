@@ -3,33 +3,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadLensDb } from '../lib/cache/db';
 import type { FirstScreen } from '../lib/cache/first-screen';
-import type { HandoffAction } from '../lib/domain/model';
 import type { Settings } from '../lib/domain/settings-schema';
 import { deadItems } from '../lib/background/outbox';
-import { countPending, pendingHandoffs } from '../lib/cache/queue';
+import { countPending, countTouches, pendingHandoffs } from '../lib/cache/queue';
 import { SYNC_STATE_KEY, type SyncState } from '../lib/cache/db-name';
-import type { QueueFilter } from './HandoffQueue';
-import { FIRST_SCREEN, PopupView } from './PopupView';
+import { FIRST_SCREEN, PopupView, type PopupViewProps } from './PopupView';
 import { useLiveQuery, useNow } from './use-live-query';
 
 export { FIRST_SCREEN };
 
-export interface PopupProps {
+export interface PopupProps extends Pick<PopupViewProps, 'syncNow' | 'act' | 'openOptions'> {
   db: LeadLensDb;
   /** The settings as the popup opened; loadSettings reads them again after a change made here. */
   settings: Settings;
   loadSettings: () => Promise<Settings>;
-  syncNow: () => Promise<unknown>;
-  act: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
   /** Asks for notifications and turns reminders on; false when the rep said no. */
   enableReminders: () => Promise<boolean>;
   /** The top of the queue and its length (and the sync state, when the first paint had it), read before the first render so that it shows the rows at once. */
   initialQueue?: FirstScreen;
 }
 
-export function Popup({ db, settings: initialSettings, loadSettings, syncNow, act, enableReminders, initialQueue }: PopupProps) {
+export function Popup({ db, settings: initialSettings, loadSettings, syncNow, act, openOptions, enableReminders, initialQueue }: PopupProps) {
   const [settings, setSettings] = useState<Settings>(initialSettings);
-  const [filter, setFilter] = useState<QueueFilter>('all');
   const now = useNow(30_000);
   const repEmail = settings.repEmail;
   // A long queue opens with its top at once; the whole of it is read once that is on screen.
@@ -55,10 +50,10 @@ export function Popup({ db, settings: initialSettings, loadSettings, syncNow, ac
       sync={sync.status === 'ready' ? sync.value : undefined}
       dead={dead.status === 'ready' ? dead.value : []}
       now={now}
-      filter={filter}
-      onFilter={setFilter}
       syncNow={syncNow}
       act={act}
+      openOptions={openOptions}
+      countTouches={(email) => countTouches(db, email)}
       onEnableReminders={async () => void ((await enableReminders()) && setSettings(await loadSettings()))}
     />
   );

@@ -1,21 +1,28 @@
-// The toolbar popup as it looks: sync state, undelivered writes and the rep's queue. It reads
-// nothing itself: Popup.tsx feeds it live from the cache, and the popup's first paint feeds it the
-// top of the queue read raw, before the database library has even loaded (entrypoints/popup).
-import { formatAge } from '../lib/ui/format';
+// The toolbar popup as it looks: sync state, undelivered writes, the search and filter, and the
+// rep's queue. It reads nothing itself: Popup.tsx feeds it live from the cache, and the popup's
+// first paint feeds it the top of the queue read raw, before the database library has even loaded
+// (entrypoints/popup). What the rep does here (the filter, the search, actions held for Undo) is
+// its own state, the same in both.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, uiLocale } from '../lib/ui/i18n';
 import type { HandoffAction, OutboxItem } from '../lib/domain/model';
 import type { Settings } from '../lib/domain/settings-schema';
 import type { QueueEntry } from '../lib/cache/queue';
 import type { SyncState } from '../lib/cache/db-name';
-import { HandoffQueue, type QueueFilter } from './HandoffQueue';
+import { createBusinessClock } from '../lib/time/sla';
+import { HandoffQueue } from './HandoffQueue';
+import { DemoNote } from './popup/DemoNote';
+import { HELD_LABELS } from './popup/HandoffRow';
+import { EmptyQueue } from './popup/EmptyQueue';
+import { QueueTools, SkipLink } from './popup/QueueTools';
+import { rowsOf, visibleRows, type QueueFilter, type QueueRow } from './popup/queue-rows';
+import { SyncLine } from './popup/SyncLine';
+import { useHeldActions, type Act } from './popup/use-held-actions';
 
 export { FIRST_SCREEN } from '../lib/cache/first-screen';
 
-const FILTERS: { value: QueueFilter; label: 'filterAll' | 'filterOverdue' | 'filterDueToday' }[] = [
-  { value: 'all', label: 'filterAll' },
-  { value: 'overdue', label: 'filterOverdue' },
-  { value: 'due_today', label: 'filterDueToday' },
-];
+/** Where in the options a link from the popup leads. */
+export type OptionsSection = 'connection' | 'rep-email';
 
 export interface PopupViewProps {
   settings: Settings;
@@ -27,55 +34,95 @@ export interface PopupViewProps {
   sync: SyncState | null | undefined;
   dead: OutboxItem[];
   now: number;
-  filter: QueueFilter;
-  onFilter: (filter: QueueFilter) => void;
   syncNow: () => Promise<unknown>;
-  act: (handoffId: string, action: HandoffAction, reasonCode?: string) => Promise<void>;
+  act: Act;
   onEnableReminders: () => void;
+  /** Opens the options page, at a section when given. */
+  openOptions: (section?: OptionsSection) => void;
+  countTouches?: (email: string) => Promise<number>;
 }
 
 export function PopupView(props: PopupViewProps) {
-  const { settings, entries, total, sync, dead, now, filter } = props;
+  const { settings, entries, total, sync, dead, now } = props;
+  const [filter, setFilter] = useState<QueueFilter>('all');
+  const [search, setSearch] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const { held, hold, undo, settle } = useHeldActions(props.act);
+  const clock = useMemo(() => createBusinessClock(settings.calendar), [settings.calendar]);
+  const rows = useMemo(() => (entries ? rowsOf(entries, clock, settings.slaPolicy, now) : []), [entries, clock, settings.slaPolicy, now]);
+  const shown = useMemo(() => visibleRows(rows, filter, search), [rows, filter, search]);
+  const tools = useRef<HTMLDivElement>(null);
+  useEffect(() => settle(entries ?? []), [entries]);
+
+  const onAction = (row: QueueRow, action: HandoffAction, reasonCode?: string) => {
+    hold(row.handoff.id, row.handoff.status, action, reasonCode);
+    setAnnouncement(t('heldAnnounce', t(HELD_LABELS[action]), row.lead?.name ?? row.handoff.email));
+  };
+  // The first paint checks the stored settings only for what the queue needs: a source may be missing.
+  const demo = settings.source?.kind === 'demo';
+  const focusIn = (selector: string) => tools.current?.querySelector<HTMLElement>(selector)?.focus();
+
   return (
-    <main class="popup">
+    <div class="popup">
       <header class="popup-header">
-        <h1>LeadLens</h1>
+        <div class="title-row">
+          <h1>LeadLens</h1>
+          {demo && <DemoNote onConnect={() => props.openOptions('connection')} />}
+        </div>
         <SyncLine state={sync} now={now} onSync={props.syncNow} />
       </header>
-      {dead.length > 0 && <Undelivered items={dead} />}
-      <section aria-labelledby="queue-title">
+      <main class="queue-section" aria-labelledby="queue-title">
+        {dead.length > 0 && <Undelivered items={dead} />}
         <h2 id="queue-title">
           {t('pendingHandoffs')}
           {total !== null && total > 0 && <span class="queue-count"> {new Intl.NumberFormat(uiLocale()).format(total)}</span>}
         </h2>
-        <div class="filters" role="radiogroup" aria-label={t('filterLabel')}>
-          {FILTERS.map(({ value, label }) => (
-            <label key={value}>
-              <input type="radio" name="filter" checked={filter === value} onChange={() => props.onFilter(value)} /> {t(label)}
-            </label>
-          ))}
-        </div>
+        {/* Nothing to search or filter in an empty queue. */}
+        <div ref={tools}>{rows.length > 0 && <QueueTools filter={filter} onFilter={setFilter} search={search} onSearch={setSearch} />}</div>
         {props.queueError && <p role="alert">{t('cacheUnreadable', props.queueError)}</p>}
-        {entries && (
-          <HandoffQueue
-            entries={entries}
-            calendar={settings.calendar}
-            policy={settings.slaPolicy}
-            now={now}
-            filter={filter}
-            reasons={settings.feedbackReasons}
-            onAction={props.act}
+        {shown.length > 0 && <SkipLink to="popup-end" />}
+        {entries && shown.length > 0 && (
+          <HandoffQueue rows={shown} held={held} reasons={settings.feedbackReasons} onAction={onAction} onUndo={undo} countTouches={props.countTouches} />
+        )}
+        {entries && shown.length === 0 && (
+          <EmptyQueue
+            total={rows.length}
+            search={search}
+            sync={sync}
+            repEmail={settings.repEmail}
+            onShowAll={() => {
+              setFilter('all');
+              focusIn('input[value="all"]');
+            }}
+            onClearSearch={() => {
+              setSearch('');
+              focusIn('input[type="search"]');
+            }}
+            onChangeEmail={() => props.openOptions('rep-email')}
           />
         )}
-      </section>
-      {!settings.reminders.enabled && (
-        <footer class="popup-footer">
-          <button type="button" class="link" onClick={props.onEnableReminders}>
-            {t('turnOnReminders')}
-          </button>
-        </footer>
+        <div class="visually-hidden" aria-live="polite">
+          {announcement}
+        </div>
+      </main>
+      <PopupFooter reminders={settings.reminders.enabled} onEnableReminders={props.onEnableReminders} openOptions={() => props.openOptions()} />
+    </div>
+  );
+}
+
+/** Below the list, where the skip link lands: reminders until they are on, and the options. */
+function PopupFooter({ reminders, onEnableReminders, openOptions }: { reminders: boolean; onEnableReminders: () => void; openOptions: () => void }) {
+  return (
+    <footer class="popup-footer" id="popup-end" tabIndex={-1}>
+      {!reminders && (
+        <button type="button" class="link" onClick={onEnableReminders}>
+          {t('turnOnReminders')}
+        </button>
       )}
-    </main>
+      <button type="button" class="link" onClick={openOptions}>
+        {t('openOptions')}
+      </button>
+    </footer>
   );
 }
 
@@ -87,36 +134,10 @@ function Undelivered({ items }: { items: OutboxItem[] }) {
       <ul>
         {items.map((item) => (
           <li key={item.id}>
-            {item.payload.kind === 'feedback' ? item.payload.email : item.payload.handoffId}: {item.lastError}
+            <bdi>{item.payload.kind === 'feedback' ? item.payload.email : item.payload.handoffId}</bdi>: {item.lastError}
           </li>
         ))}
       </ul>
     </section>
-  );
-}
-
-function SyncLine({ state, now, onSync }: { state: SyncState | null | undefined; now: number; onSync: () => Promise<unknown> }) {
-  const text =
-    state === undefined
-      ? '' // not read yet: say nothing rather than something untrue
-      : !state
-        ? t('notSyncedYet')
-    : state.status === 'syncing'
-      ? t('syncing', state.recordsSynced)
-      : state.status === 'error'
-        ? t('syncFailed', state.error ?? '')
-        : state.lastSuccessAt
-          ? t('updatedAgo', formatAge(now - state.lastSuccessAt))
-          : t('notSyncedYet');
-  return (
-    <p class="sync-line" role={state?.status === 'error' ? 'alert' : 'status'}>
-      <span>
-        {text}
-        {!!state?.quarantined && <span class="set-aside"> · {t('setAsideShort', state.quarantined)}</span>}
-      </span>
-      <button type="button" onClick={() => void onSync()} disabled={state?.status === 'syncing'}>
-        {t('syncNow')}
-      </button>
-    </p>
   );
 }

@@ -1,6 +1,7 @@
 // The business calendar the SLA deadlines are counted on: zone, weekly hours, holidays, closures.
 import { HOLIDAY_COUNTRIES } from '../../lib/domain/holiday-countries';
 import { t, uiLocale, type MessageKey } from '../../lib/ui/i18n';
+import { TimeInput } from './TimeInput';
 import type { BusinessCalendar, WorkingHours } from '../../lib/domain/settings-schema';
 
 const DEFAULT_HOURS: WorkingHours = { start: '09:00', end: '18:00' };
@@ -14,7 +15,9 @@ export function CalendarEditor({ calendar, onChange }: { calendar: BusinessCalen
 
   return (
     <fieldset>
-      <legend>{t('businessCalendar')}</legend>
+      <legend>
+        <h2>{t('businessCalendar')}</h2>
+      </legend>
       <label>
         {t('timeZone')}{' '}
         <select value={calendar.timeZone} onChange={(event) => onChange({ ...calendar, timeZone: event.currentTarget.value })}>
@@ -40,7 +43,19 @@ export function CalendarEditor({ calendar, onChange }: { calendar: BusinessCalen
         </select>
       </label>
       <table class="week">
-        <caption>{t('workingHours')}</caption>
+        <caption>
+          {t('workingHours')}
+          <span class="hint" id="time-format">
+            {t('timeFormatHint')}
+          </span>
+        </caption>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{t('opens')}</th>
+            <th scope="col">{t('closes')}</th>
+          </tr>
+        </thead>
         <tbody>
           {calendar.week.map((hours, index) => {
             const day = t(WEEKDAYS[index]!);
@@ -53,10 +68,10 @@ export function CalendarEditor({ calendar, onChange }: { calendar: BusinessCalen
                   </label>
                 </th>
                 <td>
-                  <input type="time" aria-label={`${day} ${t('opens')}`} disabled={!hours} value={hours?.start ?? ''} onInput={(event) => hours && setDay(index, { ...hours, start: event.currentTarget.value })} />
+                  <TimeInput name={`day${index}-start`} label={t('dayOpens', day)} describedBy="time-format" disabled={!hours} value={hours?.start ?? ''} onChange={(start) => hours && setDay(index, { ...hours, start })} />
                 </td>
                 <td>
-                  <input type="time" aria-label={`${day} ${t('closes')}`} disabled={!hours} value={hours?.end ?? ''} onInput={(event) => hours && setDay(index, { ...hours, end: event.currentTarget.value })} />
+                  <TimeInput name={`day${index}-end`} label={t('dayCloses', day)} describedBy="time-format" disabled={!hours} value={hours?.end ?? ''} onChange={(end) => hours && setDay(index, { ...hours, end })} />
                 </td>
               </tr>
             );

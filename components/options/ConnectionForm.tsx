@@ -24,7 +24,9 @@ export function ConnectionForm(props: ConnectionFormProps) {
   return (
     <form class="connection" onSubmit={form.save}>
       <fieldset>
-        <legend>{t('connection')}</legend>
+        <legend>
+          <h2>{t('connection')}</h2>
+        </legend>
         <SourceSelect kind={kind} onChange={(chosen) => form.edit({ kind: chosen })} />
         {kind !== 'demo' && <SourceFields kind={kind} form={form} />}
         <button type="submit">{t('save')}</button>{' '}

@@ -21,7 +21,9 @@ export function GradingEditor({ grading, onChange }: GradingEditorProps) {
 
   return (
     <fieldset class="grading">
-      <legend>{t('leadGrading')}</legend>
+      <legend>
+        <h2>{t('leadGrading')}</h2>
+      </legend>
       <p class="hint">{t('leadGradingHint')}</p>
       <Minimums
         label={t('fitMinimums')}

@@ -7,6 +7,7 @@ import type { Verdict } from '../../lib/domain/model';
 import { reportCsv, type LoopReport as Report, type ReportPeriod } from '../../lib/cache/report';
 import { VERDICTS } from '../../lib/domain/vocabulary';
 import { VERDICT_LABELS } from '../card/strings';
+import { BarChart, type BarPart } from './BarChart';
 
 export interface LoopReportProps {
   load: (period: ReportPeriod) => Promise<Report>;
@@ -16,9 +17,13 @@ export interface LoopReportProps {
 
 const DAY = 86_400_000;
 const PERIODS = [7, 30, 90] as const;
-/** Colour-blind-safe hues (Okabe-Ito), each verdict always the same. */
+/** Colour-blind-safe hues (Okabe-Ito), each verdict always the same, and the ink its numbers take on it (4.5:1). */
 export const VERDICT_COLORS: Record<Verdict, string> = { good_lead: '#009E73', not_a_fit: '#D55E00', bad_timing: '#E69F00', wrong_contact: '#0072B2' };
+const VERDICT_INK: Record<Verdict, string> = { good_lead: '#000', not_a_fit: '#000', bad_timing: '#000', wrong_contact: '#fff' };
 const OUTCOME_COLORS = { met: '#009E73', missed: '#D55E00', open: '#8c959f' } as const;
+
+const verdictPart = (verdict: Verdict, value: number): BarPart => ({ name: t(VERDICT_LABELS[verdict]), value, color: VERDICT_COLORS[verdict], ink: VERDICT_INK[verdict] });
+const verdictLegend = (verdicts: readonly Verdict[]) => verdicts.map((verdict) => ({ name: t(VERDICT_LABELS[verdict]), color: VERDICT_COLORS[verdict] }));
 
 export function LoopReport({ load, reasonLabel, now }: LoopReportProps) {
   const [days, setDays] = useState<number>(30);
@@ -66,6 +71,11 @@ export function LoopReport({ load, reasonLabel, now }: LoopReportProps) {
 function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (code: string) => string }) {
   const { met, missed, open, medianBusinessMsToContact: median } = report;
   const answered = met + missed;
+  const slaParts: BarPart[] = [
+    { name: t('slaMet'), value: met, color: OUTCOME_COLORS.met, ink: '#000' },
+    { name: t('slaMissed'), value: missed, color: OUTCOME_COLORS.missed, ink: '#000' },
+    { name: t('reportOpen'), value: open, color: OUTCOME_COLORS.open, ink: '#000' },
+  ];
   return (
     <>
       <dl class="tiles">
@@ -89,11 +99,8 @@ function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (cod
       <h3>{t('reportSla')}</h3>
       <BarChart
         label={t('reportSla')}
-        rows={[{ label: t('reportHandoffs', met + missed + open), parts: [
-          { name: t('slaMet'), value: met, color: OUTCOME_COLORS.met },
-          { name: t('slaMissed'), value: missed, color: OUTCOME_COLORS.missed },
-          { name: t('reportOpen'), value: open, color: OUTCOME_COLORS.open },
-        ] }]}
+        rows={[{ label: t('reportHandoffs', met + missed + open), parts: slaParts }]}
+        legend={slaParts.map(({ name, color, value }) => ({ name, color, value }))}
       />
       <h3>{t('reportByCampaign')}</h3>
       {report.byCampaign.length === 0 ? (
@@ -103,8 +110,9 @@ function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (cod
           label={t('reportByCampaign')}
           rows={report.byCampaign.map(({ campaign, counts }) => ({
             label: campaign ?? t('reportNoCampaign'),
-            parts: VERDICTS.map((verdict) => ({ name: t(VERDICT_LABELS[verdict]), value: counts[verdict], color: VERDICT_COLORS[verdict] })),
+            parts: VERDICTS.map((verdict) => verdictPart(verdict, counts[verdict])),
           }))}
+          legend={verdictLegend(VERDICTS)}
         />
       )}
       <h3>{t('reportByReason')}</h3>
@@ -113,90 +121,10 @@ function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (cod
       ) : (
         <BarChart
           label={t('reportByReason')}
-          rows={report.byReason.map(({ reasonCode, verdict, count }) => ({
-            label: reasonLabel(reasonCode),
-            parts: [{ name: t(VERDICT_LABELS[verdict]), value: count, color: VERDICT_COLORS[verdict] }],
-          }))}
+          rows={report.byReason.map(({ reasonCode, verdict, count }) => ({ label: reasonLabel(reasonCode), parts: [verdictPart(verdict, count)] }))}
+          legend={verdictLegend(VERDICTS.filter((verdict) => report.byReason.some((reason) => reason.verdict === verdict)))}
         />
       )}
     </>
-  );
-}
-
-interface BarRow {
-  label: string;
-  parts: { name: string; value: number; color: string }[];
-}
-
-const LABEL_WIDTH = 220;
-
-/** The label cut to fit the label column: wide (CJK) characters take about twice a narrow one. */
-function fit(label: string): string {
-  let width = 0;
-  for (let index = 0; index < label.length; index++) {
-    width += label.charCodeAt(index) > 0x2e80 ? 12 : 7;
-    if (width > LABEL_WIDTH - 16) return `${label.slice(0, index)}…`;
-  }
-  return label;
-}
-
-/** Horizontal stacked bars in SVG, scaled to the largest row; the numbers are in the titles and a table for screen readers. */
-function BarChart({ label, rows }: { label: string; rows: BarRow[] }) {
-  const width = 400;
-  const rowHeight = 22;
-  const max = Math.max(1, ...rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0)));
-  const legend = rows[0]?.parts ?? [];
-  return (
-    <figure class="chart">
-      <svg role="img" aria-label={label} width={width + LABEL_WIDTH + 40} height={rows.length * rowHeight + 4} viewBox={`0 0 ${width + LABEL_WIDTH + 40} ${rows.length * rowHeight + 4}`}>
-        {rows.map((row, index) => {
-          let x = LABEL_WIDTH;
-          const y = index * rowHeight + 2;
-          return (
-            <g key={row.label}>
-              <text x={LABEL_WIDTH - 8} y={y + 14} text-anchor="end" font-size="12" fill="currentColor">
-                <title>{row.label}</title>
-                {fit(row.label)}
-              </text>
-              {row.parts.map((part) => {
-                const w = (part.value / max) * width;
-                const rect = (
-                  <rect key={part.name} x={x} y={y} width={w} height={rowHeight - 6} fill={part.color}>
-                    <title>{`${row.label} · ${part.name}: ${part.value}`}</title>
-                  </rect>
-                );
-                x += w;
-                return rect;
-              })}
-              <text x={x + 4} y={y + 14} font-size="12" fill="currentColor">
-                {row.parts.reduce((sum, part) => sum + part.value, 0)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      {legend.length > 1 && (
-        <figcaption class="legend">
-          {legend.map((part) => (
-            <span key={part.name}>
-              <i style={{ background: part.color }} /> {part.name}
-            </span>
-          ))}
-        </figcaption>
-      )}
-      <table class="visually-hidden">
-        <caption>{label}</caption>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              {row.parts.map((part) => (
-                <td key={part.name}>{`${part.name}: ${part.value}`}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
   );
 }

@@ -9,11 +9,11 @@ import type { LoadedSettings } from '../../lib/cache/settings';
 import { CalendarEditor } from './CalendarEditor';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
 import { GradingEditor } from './GradingEditor';
-import { reasonLabel } from '../card/strings';
 import { LoopReport, type LoopReportProps } from './LoopReport';
 import { ReasonsEditor } from './ReasonsEditor';
 import { RemindersEditor } from './RemindersEditor';
 import { SitesEditor } from './SitesEditor';
+import { reasonName } from './strings';
 import { SlaRulesEditor } from './SlaRulesEditor';
 import { SyncStatusSection, type SyncStatusSectionProps } from './SyncStatusSection';
 
@@ -36,6 +36,9 @@ export function OptionsPage({ load, save, connection, requestNotifications, repo
       setDraft(result.settings);
     });
   }, [load]);
+  useEffect(() => {
+    if (draft) focusSection(location.hash);
+  }, [draft === null]);
   if (!draft) return null;
 
   async function submit(event: Event) {
@@ -58,21 +61,26 @@ export function OptionsPage({ load, save, connection, requestNotifications, repo
       <ConnectionForm initial={draft.source} {...connection} />
       <SyncStatusSection {...syncStatus} />
       <form onSubmit={submit}>
-        <label>
-          {t('language')}{' '}
-          <select value={draft.language} onChange={(event) => setDraft({ ...draft, language: event.currentTarget.value as Settings['language'] })}>
-            <option value="auto">{t('languageAuto')}</option>
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language}>
-                {new Intl.DisplayNames([language], { type: 'language' }).of(language)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="stacked">
-          {t('yourEmail')}
-          <input type="email" value={draft.repEmail} onInput={(event) => setDraft({ ...draft, repEmail: event.currentTarget.value })} />
-        </label>
+        <fieldset>
+          <legend>
+            <h2>{t('generalSettings')}</h2>
+          </legend>
+          <label>
+            {t('language')}{' '}
+            <select value={draft.language} onChange={(event) => setDraft({ ...draft, language: event.currentTarget.value as Settings['language'] })}>
+              <option value="auto">{t('languageAuto')}</option>
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {new Intl.DisplayNames([language], { type: 'language' }).of(language)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="stacked">
+            {t('yourEmail')}
+            <input type="email" id="rep-email" autocomplete="email" value={draft.repEmail} onInput={(event) => setDraft({ ...draft, repEmail: event.currentTarget.value })} />
+          </label>
+        </fieldset>
         <SitesEditor
           enabled={draft.sites}
           onChange={(sites) => setDraft({ ...draft, sites })}
@@ -94,8 +102,15 @@ export function OptionsPage({ load, save, connection, requestNotifications, repo
       </form>
       <LoopReport
         {...report}
-        reasonLabel={(code) => reasonLabel(loaded?.settings.feedbackReasons.find((reason) => reason.code === code) ?? { code, label: '' })}
+        reasonLabel={(code) => reasonName(code, loaded?.settings.feedbackReasons ?? [])}
       />
     </main>
   );
+}
+
+/** A link to a section (the popup's "change the address", "connect a marketing system") lands on its first field. */
+function focusSection(hash: string) {
+  const field = hash === '#rep-email' ? document.getElementById('rep-email') : hash === '#connection' ? document.querySelector<HTMLElement>('.connection select') : null;
+  field?.scrollIntoView({ block: 'center' });
+  field?.focus();
 }

@@ -30,7 +30,9 @@ export function ReasonsEditor({ reasons, onChange }: ReasonsEditorProps) {
   }
   return (
     <fieldset class="reasons">
-      <legend>{t('feedbackReasons')}</legend>
+      <legend>
+        <h2>{t('feedbackReasons')}</h2>
+      </legend>
       <p class="hint">{t('feedbackReasonsHint')}</p>
       {VERDICTS.map((verdict) => {
         const verdictName = t(VERDICT_LABELS[verdict]);
@@ -40,16 +42,15 @@ export function ReasonsEditor({ reasons, onChange }: ReasonsEditorProps) {
             <ul>
               {reasons
                 .filter((reason) => reason.verdict === verdict)
-                .map((reason) => (
+                .map((reason, index) => (
                   <li key={reason.code}>
                     <input
-                      aria-label={t('reasonWording', reason.code)}
+                      aria-label={t('reasonWording', index + 1, verdictName)}
                       value={reason.label}
                       placeholder={reasonLabel({ code: reason.code, label: '' })}
                       maxLength={80}
                       onInput={(event) => replace(reason, { ...reason, label: event.currentTarget.value })}
                     />{' '}
-                    <code>{reason.code}</code>{' '}
                     <button type="button" onClick={() => replace(reason, null)} aria-label={t('removeReason', reasonLabel(reason))}>
                       ×
                     </button>

@@ -13,7 +13,9 @@ export interface RemindersEditorProps {
 export function RemindersEditor({ reminders, onChange, requestNotifications }: RemindersEditorProps) {
   return (
     <fieldset>
-      <legend>{t('reminders')}</legend>
+      <legend>
+        <h2>{t('reminders')}</h2>
+      </legend>
       <GrantedCheckbox
         checked={reminders.enabled}
         label={t('remindersOn')}

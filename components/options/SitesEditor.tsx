@@ -21,7 +21,9 @@ export interface SitesEditorProps {
 export function SitesEditor({ enabled, onChange, requestAccess }: SitesEditorProps) {
   return (
     <fieldset>
-      <legend>{t('sites')}</legend>
+      <legend>
+        <h2>{t('sites')}</h2>
+      </legend>
       {OPTIONAL_SITES.map((site) => (
         <GrantedCheckbox
           key={site.id}

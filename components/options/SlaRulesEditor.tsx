@@ -5,6 +5,7 @@ import type { Stage } from '../../lib/domain/model';
 import type { SlaPolicy, SlaRule } from '../../lib/domain/settings-schema';
 import { STAGES } from '../../lib/domain/vocabulary';
 import { STAGE_LABELS } from '../card/strings';
+import { ruleName } from './strings';
 
 export interface SlaRulesEditorProps {
   policy: SlaPolicy;
@@ -31,7 +32,9 @@ export function SlaRulesEditor({ policy, onChange }: SlaRulesEditorProps) {
 
   return (
     <fieldset class="rules">
-      <legend>{t('slaRules')}</legend>
+      <legend>
+        <h2>{t('slaRules')}</h2>
+      </legend>
       <p class="hint">{t('slaRulesHint')}</p>
       <ol>
         {rules.map((rule, index) => {
@@ -42,10 +45,10 @@ export function SlaRulesEditor({ policy, onChange }: SlaRulesEditorProps) {
             setMatch({ stages: orUndefined(on ? [...stages, stage] : stages) });
           };
           return (
-            <li key={rule.id} class="rule" aria-label={rule.name}>
+            <li key={rule.id} class="rule" aria-label={ruleName(rule)}>
               <label class="stacked">
                 {t('ruleName')}
-                <input value={rule.name} onInput={(event) => set({ name: event.currentTarget.value })} />
+                <input value={ruleName(rule)} onInput={(event) => set({ name: event.currentTarget.value })} />
               </label>
               <div class="rule-match">
                 <span>{t('ruleStages')}</span>
@@ -83,10 +86,10 @@ export function SlaRulesEditor({ policy, onChange }: SlaRulesEditorProps) {
                 <input value={rule.followUpHours.join(', ')} placeholder="16, 40" onChange={(event) => set({ followUpHours: numbers(event.currentTarget.value) })} />
               </label>
               <div class="rule-buttons">
-                <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('moveUp', rule.name)}>
+                <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('moveUp', ruleName(rule))}>
                   ↑
                 </button>
-                <button type="button" disabled={index === rules.length - 1} onClick={() => move(index, 1)} aria-label={t('moveDown', rule.name)}>
+                <button type="button" disabled={index === rules.length - 1} onClick={() => move(index, 1)} aria-label={t('moveDown', ruleName(rule))}>
                   ↓
                 </button>
                 <button type="button" disabled={rules.length === 1} onClick={() => setRules(rules.filter((_, i) => i !== index))}>

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage';
 import { ask } from '../../lib/messaging/client';
-import { loadLanguage } from '../../lib/ui/i18n';
+import { loadLanguage, t, uiLocale } from '../../lib/ui/i18n';
 import { LeadLensDb } from '../../lib/cache/db';
 import { loopReport } from '../../lib/cache/report';
 import { clearSetAside, readSyncStatus } from '../../lib/cache/sync-status';
@@ -12,7 +12,8 @@ import './style.css';
 
 const initial = await loadSettings();
 await loadLanguage(initial.settings.language);
-document.documentElement.lang = initial.settings.language === 'auto' ? navigator.language : initial.settings.language;
+document.documentElement.lang = uiLocale();
+document.title = t('optionsTitle');
 
 const save: OptionsPageProps['save'] = async (settings) => {
   await saveSettings(settings);

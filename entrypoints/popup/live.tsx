@@ -5,14 +5,16 @@ import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '../../components/Popup';
 import { LeadLensDb } from '../../lib/cache/db';
 import { FIRST_SCREEN, type FirstScreen } from '../../lib/cache/first-screen';
-import { chosenLanguage, loadLanguage } from '../../lib/ui/i18n';
+import { chosenLanguage, loadLanguage, t, uiLocale } from '../../lib/ui/i18n';
 import { countPending, pendingHandoffs } from '../../lib/cache/queue';
 import { loadSettings, saveSettings } from '../../lib/cache/settings';
 
-export async function startLivePopup(root: HTMLElement, first: FirstScreen | null, actions: Pick<PopupProps, 'syncNow' | 'act'>): Promise<void> {
+export async function startLivePopup(root: HTMLElement, first: FirstScreen | null, actions: Pick<PopupProps, 'syncNow' | 'act' | 'openOptions'>): Promise<void> {
   const db = new LeadLensDb();
   const { settings: initial } = await loadSettings();
   if ((initial.language === 'auto' ? null : initial.language) !== chosenLanguage()) await loadLanguage(initial.language);
+  document.title = t('extName');
+  document.documentElement.lang = uiLocale();
   // Without a first paint (no cache yet, odd stored settings), the top of the queue is read here, still before the first render.
   const initialQueue =
     first ??

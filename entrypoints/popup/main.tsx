@@ -4,19 +4,22 @@
 // the settings schema, reads the queue itself and takes over.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PopupView } from '../../components/PopupView';
+import { PopupView, type OptionsSection } from '../../components/PopupView';
 import { ask } from '../../lib/messaging/client';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { openCache, readFirstScreen, usableSettings, type FirstScreen } from '../../lib/cache/first-screen';
-import { loadLanguage } from '../../lib/ui/i18n';
+import { loadLanguage, t, uiLocale } from '../../lib/ui/i18n';
 import type { HandoffAction } from '../../lib/domain/model';
 import './style.css';
 
 const root = document.getElementById('app')!;
-/** What the rep's clicks ask of the background, the same in the first paint and the live view. */
+/** What the rep's clicks ask of the browser and the background, the same in the first paint and the live view. */
 const actions = {
   syncNow: () => ask({ type: 'syncNow' }),
   act: async (handoffId: string, action: HandoffAction, reasonCode?: string) => void (await ask({ type: 'handoffAction', handoffId, action, reasonCode })),
+  // A section of the options needs its address; the options page itself opens the browser's way.
+  openOptions: (section?: OptionsSection) =>
+    void (section ? browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) }) : browser.runtime.openOptionsPage()).then(() => window.close()),
 };
 
 async function firstPaint(): Promise<FirstScreen | null> {
@@ -27,6 +30,8 @@ async function firstPaint(): Promise<FirstScreen | null> {
     return null;
   }
   await loadLanguage(settings.language);
+  document.title = t('extName');
+  document.documentElement.lang = uiLocale();
   const first = await readFirstScreen(cache, settings.repEmail);
   if (!first) return null;
   render(
@@ -37,8 +42,6 @@ async function firstPaint(): Promise<FirstScreen | null> {
       sync={first.sync}
       dead={[]}
       now={Date.now()}
-      filter="all"
-      onFilter={() => undefined}
       {...actions}
       onEnableReminders={() => undefined}
     />,

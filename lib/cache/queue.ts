@@ -26,3 +26,8 @@ export async function countPending(db: LeadLensDb, repEmail: string): Promise<nu
   const counts = await Promise.all(OPEN_STATUSES.map((status) => openWith(db, repEmail, status).count()));
   return counts.reduce((sum, count) => sum + count, 0);
 }
+
+/** How many marketing touches the cache holds for a lead, for the popup's details of it. */
+export function countTouches(db: LeadLensDb, email: string): Promise<number> {
+  return db.touches.where('[email+at]').between([email, Dexie.minKey], [email, Dexie.maxKey]).count();
+}

@@ -6,6 +6,7 @@ import { OptionsPage } from '../../components/options/OptionsPage';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import type { Settings } from '../../lib/domain/settings-schema';
 import type { LoopReport } from '../../lib/cache/report';
+import { OPTIONAL_SITES } from '../../lib/pages/sites';
 
 let container: HTMLElement;
 afterEach(() => {
@@ -67,12 +68,14 @@ describe('OptionsPage', () => {
   it('edits the business calendar and saves it', async () => {
     const saved = await mount();
     type(field('form:not(.connection) select'), 'ja', 'change');
-    type(field<HTMLSelectElement>('form:not(.connection) fieldset select'), 'America/New_York', 'change');
-    type(field<HTMLSelectElement>('form:not(.connection) fieldset label:nth-of-type(2) select'), 'US', 'change');
+    const calendar = [...container.querySelectorAll('fieldset')].find((set) => set.querySelector('legend')?.textContent === 'Business calendar')!;
+    type(calendar.querySelector('select')!, 'America/New_York', 'change');
+    type(calendar.querySelector<HTMLSelectElement>('label:nth-of-type(2) select')!, 'US', 'change');
     const saturday = container.querySelectorAll<HTMLInputElement>('.week input[type="checkbox"]')[5]!;
     act(() => saturday.click());
-    type(field('input[aria-label="Monday Opens"]'), '08:30');
-    type(field('form:not(.connection) fieldset textarea'), '2026-12-29\n2026-12-30', 'change');
+    type(field('input[aria-label="Monday: opens"]'), '８：３０'); // as a Japanese keyboard may type it
+    type(field('input[aria-label="Friday: closes"]'), '1930');
+    type(calendar.querySelector('textarea')!, '2026-12-29\n2026-12-30', 'change');
     type(field('input[placeholder^="12-29"]'), '12-31、01-02', 'change');
     await submit();
     await vi.waitFor(() => expect(saved).toHaveLength(1));
@@ -84,13 +87,21 @@ describe('OptionsPage', () => {
       yearlyClosures: ['12-31', '01-02'],
     });
     expect(saved[0]!.calendar.week[0]).toEqual({ start: '08:30', end: '18:00' });
+    expect(saved[0]!.calendar.week[4]).toEqual({ start: '09:00', end: '19:30' });
     expect(saved[0]!.calendar.week[5]).toEqual({ start: '09:00', end: '18:00' });
     expect(field('[role="status"]').textContent).toBe('Settings saved.');
   });
 
   it('stores nothing and names the field when the input is wrong', async () => {
     const saved = await mount();
-    type(field('input[aria-label="Tuesday Closes"]'), '07:00');
+    const closes = field<HTMLInputElement>('input[aria-label="Tuesday: closes"]');
+    type(closes, '7 pm');
+    expect(closes.getAttribute('aria-invalid')).toBe('true');
+    expect(field(`#${closes.getAttribute('aria-describedby')!.split(' ')[1]}`).textContent).toBe('Enter a time from 00:00 to 23:59');
+    await submit();
+    expect(field('[role="alert"]').textContent).toMatch(/calendar\.week\.1\.end: time must be HH:MM, 24-hour/);
+    type(closes, '07:00');
+    expect(closes.getAttribute('aria-invalid')).toBe('false');
     await submit();
     const alert = field('[role="alert"]').textContent!;
     expect(alert).toMatch(/^Not saved: Settings: /);
@@ -262,10 +273,10 @@ describe('OptionsPage', () => {
     accessGranted = true;
     await act(async () => box('Salesforce (Lightning)').click());
     await vi.waitFor(() => expect(box('Salesforce (Lightning)').checked).toBe(true));
-    expect(calls.filter((call) => call.kind === 'access').map((call) => call.args)).toEqual([
-      ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
-      ['https://*.lightning.force.com/*'],
-    ]);
+    // Each site's own origins, as the page adapter declares them (lib/pages/sites.ts).
+    const originsOf = (id: string) => OPTIONAL_SITES.find((site) => site.id === id)!.origins;
+    expect(calls.filter((call) => call.kind === 'access').map((call) => call.args)).toEqual([originsOf('hubspot'), originsOf('salesforce')]);
+    expect(originsOf('salesforce')).toEqual(['https://*.lightning.force.com/*']);
     await submit();
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.sites).toEqual(['salesforce']);

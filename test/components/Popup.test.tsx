@@ -29,13 +29,13 @@ describe('Popup', () => {
     container = document.createElement('div');
     document.body.append(container);
     await act(async () =>
-      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
+      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} openOptions={() => {}} enableReminders={async () => true} />, container),
     );
     await vi.waitFor(() => expect(container.querySelector('.undelivered')).not.toBeNull());
     expect(container.querySelector('.undelivered')!.textContent).toBe(
       '1 of your clicks could not be delivered to marketing. They are kept here:lead1@acme.example.com: The Lead Context API refused the request (422).',
     );
-    await vi.waitFor(() => expect(container.textContent).toContain('No pending handoffs'));
+    await vi.waitFor(() => expect(container.textContent).toContain('Not synced yet. Your handoffs will show here after the first sync.'));
   });
 
   it('says how many records the last sync set aside, and where to read why', async () => {
@@ -44,7 +44,7 @@ describe('Popup', () => {
     container = document.createElement('div');
     document.body.append(container);
     await act(async () =>
-      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
+      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} openOptions={() => {}} enableReminders={async () => true} />, container),
     );
     await vi.waitFor(() => expect(container.querySelector('.sync-line .set-aside')?.textContent).toBe(' · 3 records set aside (see the options)'));
   });
@@ -62,7 +62,7 @@ describe('Popup', () => {
     container = document.createElement('div');
     document.body.append(container);
     await act(async () =>
-      render(<Popup db={db} settings={settings} loadSettings={async () => settings} syncNow={async () => {}} act={async () => {}} enableReminders={enableReminders} />, container),
+      render(<Popup db={db} settings={settings} loadSettings={async () => settings} syncNow={async () => {}} act={async () => {}} openOptions={() => {}} enableReminders={enableReminders} />, container),
     );
     const offer = () => [...container.querySelectorAll('button')].find((button) => button.textContent === '🔔 Remind me before deadlines');
     await vi.waitFor(() => expect(offer()).toBeDefined());
@@ -86,7 +86,7 @@ describe('Popup', () => {
     const observer = new MutationObserver(() => counts.push(container.querySelectorAll('.queue li').length));
     observer.observe(container, { childList: true, subtree: true });
     await act(async () =>
-      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} enableReminders={async () => true} />, container),
+      render(<Popup db={db} settings={DEFAULT_SETTINGS} loadSettings={async () => DEFAULT_SETTINGS} syncNow={async () => {}} act={async () => {}} openOptions={() => {}} enableReminders={async () => true} />, container),
     );
     await vi.waitFor(() => expect(container.querySelectorAll('.queue li')).toHaveLength(120));
     observer.disconnect();
@@ -111,6 +111,7 @@ describe('Popup', () => {
           loadSettings={async () => DEFAULT_SETTINGS}
           syncNow={async () => {}}
           act={async () => {}}
+          openOptions={() => {}}
           enableReminders={async () => true}
         />,
         container,

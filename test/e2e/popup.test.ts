@@ -5,6 +5,9 @@ import { EXTENSION_DIR, launchWithExtension, type LoadedExtension } from './exte
 import { PopupPage } from './pages/popup-page';
 import { expectedDemoQueue } from './demo-queue';
 
+/** An action in the popup is held for Undo for 5 s before it is sent (components/popup/use-held-actions.ts). */
+const AFTER_UNDO = { timeout: 10_000 };
+
 /** The part of Chrome's API these tests call inside the service worker. */
 declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
 
@@ -64,15 +67,15 @@ describe('the built extension in Chromium', () => {
     const badgeBefore = Number(await extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({})));
     const first = overdue[0]!;
     await popup.page.getByRole('group', { name: `Actions for ${first.name}` }).first().getByRole('button', { name: 'Mark contacted' }).click();
-    await expect.poll(() => popup.items().count()).toBe(overdue.length - 1);
-    await expect.poll(() => extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(badgeBefore - 1));
+    await expect.poll(() => popup.items().count(), AFTER_UNDO).toBe(overdue.length - 1);
+    await expect.poll(() => extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({})), AFTER_UNDO).toBe(String(badgeBefore - 1));
 
     const second = (await popup.handoffs())[0]!;
     const group = popup.page.getByRole('group', { name: `Actions for ${second.name}` }).first();
     await group.getByRole('button', { name: 'Reject (recycle to nurture)' }).click();
     await popup.page.getByRole('combobox', { name: 'Why reject?' }).selectOption('bad_timing');
     await popup.page.getByRole('button', { name: 'Reject', exact: true }).click();
-    await expect.poll(() => popup.items().count()).toBe(overdue.length - 2);
+    await expect.poll(() => popup.items().count(), AFTER_UNDO).toBe(overdue.length - 2);
     await popup.page.close();
   });
 

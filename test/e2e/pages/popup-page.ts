@@ -43,4 +43,19 @@ export class PopupPage {
       })),
     );
   }
+
+  /** A handoff's row by its lead's name. */
+  row(name: string) {
+    return this.items().filter({ has: this.page.locator('.handoff-name', { hasText: name }) });
+  }
+
+  /** Where focus is: the row it is in (by lead name) and what it is on (a button's words, or "name" for the row's name). */
+  async focus(): Promise<{ row: string | null; on: string }> {
+    return this.page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      const row = active?.closest('.handoff')?.querySelector('.handoff-name')?.textContent ?? null;
+      const on = active?.classList.contains('handoff-open') ? 'name' : (active?.textContent ?? '') || active?.tagName || 'none';
+      return { row, on };
+    });
+  }
 }
