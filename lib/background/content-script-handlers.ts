@@ -3,11 +3,13 @@
 // Extension pages make them too (the popup's queue acts on handoffs).
 import type { LeadLensDb } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
-import { leadContexts } from '../cache/lead-context';
+import { leadContexts, recordContexts } from '../cache/lead-context';
+import { crmRecordKey } from '../domain/crm-record';
 import type { Settings } from '../domain/settings-schema';
 import type { ContentScriptHandlers, ContextAnswer, ParsedRequest } from '../messaging/messages';
 import type { BusinessClock } from '../time/sla';
 import type { Language, MessageTable } from '../ui/i18n';
+import type { Missing } from './lead-lookup';
 import { recordAction } from './outbox';
 
 export interface ContentScriptDeps {
@@ -16,8 +18,8 @@ export interface ContentScriptDeps {
   now: () => number;
   clockFor: (calendar: Settings['calendar']) => BusinessClock;
   messagesFor: (language: Language) => Promise<MessageTable>;
-  /** Asks the source about addresses the cache does not know, and tells the tab what turned up (lead-lookup.ts). */
-  lookUpMissing: (settings: Settings, emails: string[], tabId: number | undefined) => Promise<void>;
+  /** Asks the source about addresses and records the cache does not know, and tells the tab what turned up (lead-lookup.ts). */
+  lookUpMissing: (settings: Settings, missing: Missing, tabId: number | undefined) => Promise<void>;
   refreshBadge: () => Promise<unknown>;
   deliverOutbox: () => Promise<void>;
 }
@@ -42,19 +44,28 @@ export function contentScriptHandlers(deps: ContentScriptDeps): ContentScriptHan
   };
 }
 
-/** What the cache knows of these addresses; those it does not know are asked of the source behind the answer. */
+/**
+ * What the cache knows of these addresses and records (each record found by its key); those it does
+ * not know are asked of the source behind the answer.
+ */
 async function answerContext(deps: ContentScriptDeps, request: Extract<ParsedRequest, { type: 'context' }>, tabId: number | undefined): Promise<ContextAnswer> {
   const { db, now } = deps;
   const settings = await deps.loadSettings();
-  const clock = deps.clockFor(settings.calendar);
-  const [contexts, syncState] = await Promise.all([
-    leadContexts(db, request.emails, { now: now(), clock, policy: settings.slaPolicy, touchLimit: request.withTouches ? 100 : 0 }),
+  const options = { now: now(), clock: deps.clockFor(settings.calendar), policy: settings.slaPolicy, touchLimit: request.withTouches ? 100 : 0 };
+  const [contexts, records, syncState] = await Promise.all([
+    leadContexts(db, request.emails, options),
+    recordContexts(db, request.records, options),
     db.getMeta<SyncState>(SYNC_STATE_KEY),
   ]);
-  const missing = contexts.filter((context) => !context.lead).map((context) => context.email);
-  if (missing.length > 0) void deps.lookUpMissing(settings, missing, tabId);
+  const unknownKeys = new Set(records.filter((record) => !record.context).map((record) => record.key));
+  const missing: Missing = {
+    emails: contexts.filter((context) => !context.lead).map((context) => context.email),
+    records: request.records.filter((ref) => unknownKeys.has(crmRecordKey(ref) ?? '')),
+  };
+  if (missing.emails.length + missing.records.length > 0) void deps.lookUpMissing(settings, missing, tabId);
   return {
     contexts,
+    records,
     syncState: syncState ?? null,
     reasons: settings.feedbackReasons,
     language: settings.language === 'auto' ? null : settings.language,

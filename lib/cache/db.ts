@@ -3,7 +3,8 @@
 // page's IndexedDB instead.
 import { Dexie, type EntityTable } from 'dexie';
 import { DB_NAME } from './db-name';
-import type { Handoff, Lead, OutboxItem, Touch, Verdict } from '../domain/model';
+import { crmKeysMiddleware, crmKeysOf, type StoredLead } from './crm-keys';
+import type { Handoff, OutboxItem, Touch, Verdict } from '../domain/model';
 
 /** A record from outside that failed to parse: kept with its reason, never silently dropped. */
 export interface QuarantinedRecord {
@@ -88,10 +89,33 @@ export const SCHEMA_HISTORY = [
       feedback: 'id, at',
     },
   },
+  {
+    // v4: leads by the CRM records they are (crm-keys.ts): a record page finds its person by index.
+    version: 4,
+    stores: {
+      leads: 'email, stage, updatedAt, *crmKeys',
+      touches: 'id, [email+at]',
+      handoffs: 'id, email, [assigneeEmail+status+firstContactDueAt]',
+      outbox: 'id, nextAttemptAt, state',
+      meta: 'key',
+      quarantine: '++id, kind, at',
+      feedback: 'id, at',
+    },
+    // Leads stored before had their records already (the Lead Context API sends them): key them now.
+    upgrade: (tx: import('dexie').Transaction) =>
+      tx
+        .table('leads')
+        .toCollection()
+        .modify((lead: StoredLead) => {
+          const keys = crmKeysOf(lead);
+          if (keys.length > 0) lead.crmKeys = keys;
+        }),
+  },
 ] as const;
 
 export class LeadLensDb extends Dexie {
-  leads!: EntityTable<Lead, 'email'>;
+  /** Each with crmKeys derived from its crmRecords, written by crmKeysMiddleware on every put. */
+  leads!: EntityTable<StoredLead, 'email'>;
   touches!: EntityTable<Touch, 'id'>;
   handoffs!: EntityTable<Handoff, 'id'>;
   outbox!: EntityTable<OutboxItem, 'id'>;
@@ -101,6 +125,7 @@ export class LeadLensDb extends Dexie {
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use(crmKeysMiddleware);
     for (const schema of SCHEMA_HISTORY) {
       const version = this.version(schema.version).stores(schema.stores);
       if ('upgrade' in schema) version.upgrade(schema.upgrade);

@@ -1,7 +1,9 @@
-// "What does marketing know about these addresses?": the answer the card is drawn from, read
-// from the cache in one pass of batched reads.
+// "What does marketing know about these addresses, or these CRM records?": the answer the card is
+// drawn from, read from the cache in one pass of batched reads.
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
+import { leadsByRecordKey, withoutCrmKeys, type StoredLead } from './crm-keys';
+import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import { OPEN_STATUSES } from './queue-order';
 import type { Handoff, Lead, Touch } from '../domain/model';
 import type { SlaPolicy } from '../domain/settings-schema';
@@ -18,6 +20,14 @@ export interface LeadContext {
   sla: SlaStatus | null;
 }
 
+/** What the cache knows of one CRM record a page's URL names. */
+export interface RecordContext {
+  /** The record's key (crmRecordKey): which record this answers, however its id was spelled. */
+  key: string;
+  /** Null when no cached lead is this record. */
+  context: LeadContext | null;
+}
+
 export interface ContextOptions {
   now: number;
   clock: BusinessClock;
@@ -28,6 +38,8 @@ export interface ContextOptions {
 
 export async function leadContexts(db: LeadLensDb, emails: string[], options: ContextOptions): Promise<LeadContext[]> {
   const { now, clock, policy, touchLimit = 100 } = options;
+  // A record page may ask by record alone: no transaction for nothing.
+  if (emails.length === 0) return [];
   const { leads, handoffs } = await readLeadsAndHandoffs(db, emails);
   const contextOf = (email: string, index: number, touches: Touch[], touchCount: number): LeadContext => {
     const lead = leads[index] ?? null;
@@ -50,6 +62,19 @@ export async function leadContexts(db: LeadLensDb, emails: string[], options: Co
   );
 }
 
+/** Each record's lead, found by its key through the crmKeys index, with its context; in the order asked. */
+export async function recordContexts(db: LeadLensDb, refs: CrmRecordRef[], options: ContextOptions): Promise<RecordContext[]> {
+  const keys = refs.map(crmRecordKey).filter((key): key is string => key !== null);
+  if (keys.length === 0) return [];
+  const leads = await leadsByRecordKey(db, keys);
+  const emails = [...new Set([...leads.values()].map((lead) => lead.email))];
+  const contexts = new Map((await leadContexts(db, emails, options)).map((context) => [context.email, context]));
+  return keys.map((key) => {
+    const context = contexts.get(leads.get(key)?.email ?? '');
+    return { key, context: context?.lead ? context : null };
+  });
+}
+
 /**
  * Every page asks this for each address it shows, so it skips Dexie's layers: one IndexedDB
  * transaction with all its reads sent at once, each lead by key and its handoffs by the email index.
@@ -63,7 +88,7 @@ async function readLeadsAndHandoffs(db: LeadLensDb, emails: string[]): Promise<{
   const byEmail = tx.objectStore('handoffs').index('email');
   emails.forEach((email, index) => {
     const lead = leadStore.get(email);
-    lead.onsuccess = () => (leads[index] = lead.result as Lead | undefined);
+    lead.onsuccess = () => (leads[index] = lead.result ? withoutCrmKeys(lead.result as StoredLead) : undefined);
     const found = byEmail.getAll(email);
     found.onsuccess = () => (handoffs[index] = found.result as Handoff[]);
   });

@@ -5,18 +5,20 @@ import type { HandoffAction, Verdict } from '../domain/model';
 import type { ask as askBackground } from '../messaging/client';
 import { t } from '../ui/i18n';
 import type { LeadContexts } from './contexts';
-import type { Mounted, MountedViews } from './views';
+import type { Drawn, MountedViews } from './views';
 
 export interface ActionsDeps {
   ask: typeof askBackground;
   views: MountedViews;
   contexts: LeadContexts;
-  draw(mounted: Mounted): void;
+  draw(drawn: Drawn): void;
 }
+
+export type Actions = ReturnType<typeof createActions>;
 
 export function createActions({ ask, views, contexts, draw }: ActionsDeps) {
   /** Opens one card (closing any other) and fetches its timeline if the chip did not have it. */
-  function expand(mounted: Mounted) {
+  function expand(mounted: Drawn) {
     const previous = views.expanded;
     views.expanded = mounted;
     if (previous && previous !== mounted) draw(previous);
@@ -25,15 +27,15 @@ export function createActions({ ask, views, contexts, draw }: ActionsDeps) {
   }
 
   return {
-    toggle(mounted: Mounted, open: boolean) {
+    toggle(mounted: Drawn, open: boolean) {
       if (open) return expand(mounted);
       views.expanded = null;
       draw(mounted);
     },
 
-    /** The keyboard command: the first known lead's card on this page. */
-    openCard() {
-      const first = views.all().find((mounted) => contexts.get(mounted.email)?.lead);
+    /** The keyboard command: the first known lead's card among these (the page's views, then its record tab). */
+    openCard(candidates: Drawn[]) {
+      const first = candidates.find((drawn) => contexts.get(drawn.email)?.lead);
       if (first) expand(first);
     },
 

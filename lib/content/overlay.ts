@@ -1,19 +1,21 @@
 // Watches a page for the addresses its adapter finds and puts LeadLens beside each: a chip, and the
-// card on demand. Everything hangs off ctx, so an extension update or a navigation leaves nothing.
+// card on demand; on a CRM record page, the person its URL names too (record.ts). Everything hangs
+// off ctx, so an extension update or a navigation leaves nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageAdapter } from '../pages/types';
 import type { ask as askBackground } from '../messaging/client';
 import { isContextInvalidated } from '../messaging/client';
-import { createActions } from './actions';
-import { createLeadContexts } from './contexts';
+import { createActions, type Actions } from './actions';
+import { createLeadContexts, type LeadContexts } from './contexts';
+import { createRecordTab } from './record';
 import { createScanner } from './scanner';
-import type { ViewFactory } from './view';
-import { createViews, type Mounted } from './views';
+import type { ViewFactory, ViewProps } from './view';
+import { createViews, type Drawn, type MountedViews } from './views';
 
 export interface OverlayDeps {
   ask: typeof askBackground;
   now: () => number;
-  /** The chip and card beside one address (components/overlay/view.tsx). */
+  /** The chip and card beside one address, and a record page's tab (components/overlay/view.tsx). */
   createView: ViewFactory;
 }
 
@@ -21,28 +23,21 @@ export interface OverlayDeps {
 const REFRESH_MS = 60_000;
 
 export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapter | undefined, deps: OverlayDeps) {
-  const views = createViews(deps.createView);
+  // A view mounted or gone beside an address may be the record's person: the tab follows.
+  const views = createViews(deps.createView, () => recordTab.reconcile());
+  const drawnViews = (): Drawn[] => [...views.all(), ...recordTab.drawn()];
   const contexts = createLeadContexts({
     ask: deps.ask,
     showsCard: views.showsCard,
-    redraw: (emails) => views.all().forEach((mounted) => emails.includes(mounted.email) && draw(mounted)),
+    redraw: (emails) => drawnViews().forEach((drawn) => emails.includes(drawn.email) && draw(drawn)),
     failed: (error) => stopOnInvalidation(error) || console.warn('LeadLens: could not read lead data', error),
   });
   const actions = createActions({ ask: deps.ask, views, contexts, draw });
+  const recordTab = createRecordTab({ views, contexts, adapter, createView: deps.createView.record, draw });
   const scanner = createScanner({ views, adapter, drawNew: (mounted) => mounted.forEach(draw), saw: (emails) => contexts.fetchMissing(emails) });
 
-  function draw(mounted: Mounted) {
-    mounted.view.draw({
-      email: mounted.email,
-      context: contexts.get(mounted.email),
-      expanded: mounted.inline || views.expanded === mounted,
-      now: deps.now(),
-      syncedAt: contexts.syncedAt,
-      reasons: contexts.reasons,
-      onToggle: (open) => actions.toggle(mounted, open),
-      onFeedback: actions.sendFeedback,
-      onAction: actions.sendAction,
-    });
+  function draw(drawn: Drawn) {
+    drawn.view.draw(viewProps(drawn, { now: deps.now(), views, contexts, actions }));
   }
 
   let stopped = false;
@@ -57,18 +52,45 @@ export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapt
 
   ctx.onInvalidated(() => {
     scanner.stop();
+    // The tab first: views going would otherwise bring it back for a moment.
+    recordTab.stop();
     views.all().forEach((mounted) => views.unmount(mounted));
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => stopped || scanner.rescan());
-  ctx.setInterval(() => refresh(views.emails()), REFRESH_MS);
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (stopped) return;
+    recordTab.followUrl();
+    scanner.rescan();
+  });
+  ctx.setInterval(() => {
+    refresh(views.emails());
+    recordTab.refresh();
+  }, REFRESH_MS);
+  // The record first: the URL names it before the page has drawn its markup.
+  recordTab.followUrl();
   scanner.rescan();
 
-  /** The background found these leads after the page had asked: read them again and redraw. */
-  function refresh(emails: string[]) {
-    const onPage = new Set(views.emails());
+  /** The background found these leads (and these records) after the page had asked: read them again and redraw. */
+  function refresh(emails: string[], records: string[] = []) {
+    const onPage = new Set(drawnViews().map((drawn) => drawn.email));
     const shown = emails.filter((email) => onPage.has(email));
     if (shown.length > 0) void contexts.fetch(shown);
+    if (records.length > 0) recordTab.refresh(records);
   }
 
-  return { openCard: actions.openCard, refresh };
+  return { openCard: () => actions.openCard(drawnViews()), refresh };
+}
+
+/** What a view shows of its person now, and what its controls do. */
+function viewProps(drawn: Drawn, { now, views, contexts, actions }: { now: number; views: MountedViews; contexts: LeadContexts; actions: Actions }): ViewProps {
+  return {
+    email: drawn.email,
+    context: contexts.get(drawn.email),
+    expanded: drawn.inline || views.expanded === drawn,
+    now,
+    syncedAt: contexts.syncedAt,
+    reasons: contexts.reasons,
+    onToggle: (open) => actions.toggle(drawn, open),
+    onFeedback: actions.sendFeedback,
+    onAction: actions.sendAction,
+  };
 }

@@ -26,8 +26,15 @@ export interface OverlayView {
   remove(): void;
 }
 
-/**
- * Makes the view for one address without touching the page yet: the runtime makes a batch's views
- * before drawing any, so that every style the views read is read before the first write.
- */
-export type ViewFactory = (found: FoundAddress) => OverlayView;
+export interface ViewFactory {
+  /**
+   * Makes the view for one address without touching the page yet: the runtime makes a batch's views
+   * before drawing any, so that every style the views read is read before the first write.
+   */
+  (found: FoundAddress): OverlayView;
+  /**
+   * Makes the view of the person a record page's URL names: a host of its own that depends on none
+   * of the page's markup (a tab at the viewport's edge, opening the card as a panel).
+   */
+  record(): OverlayView;
+}

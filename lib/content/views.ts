@@ -2,44 +2,53 @@
 import type { FoundAddress } from '../pages/types';
 import type { OverlayView, ViewFactory } from './view';
 
-export interface Mounted {
+/** A view the runtime draws: one beside an address, or a record page's tab (record.ts). */
+export interface Drawn {
   email: string;
-  anchor: Element;
   /** A record page's address: its card shows inline, always open. */
   inline: boolean;
   view: OverlayView;
 }
 
+/** A view beside an address on the page. */
+export interface Mounted extends Drawn {
+  anchor: Element;
+}
+
 export type MountedViews = ReturnType<typeof createViews>;
 
-export function createViews(createView: ViewFactory) {
+/** `changed` hears of every view mounted or unmounted: the record tab follows what the page shows. */
+export function createViews(createView: ViewFactory, changed: () => void = () => {}) {
   // A page holds tens of addresses, not thousands: a list searched in full is fast enough, and small.
   const mounted = new Set<Mounted>();
   const all = () => [...mounted];
   const views = {
-    /** The one card opened from a chip, if any. */
-    expanded: null as Mounted | null,
+    /** The one card opened from a chip or the record tab, if any. */
+    expanded: null as Drawn | null,
     all,
     get: (anchor: Element, email: string) => all().find((view) => view.anchor === anchor && view.email === email),
     /** Each address on the page once. */
     emails: () => [...new Set(all().map((view) => view.email))],
-    /** A card on screen shows the touch timeline; a chip needs only the lead. */
-    showsCard: (email: string) => all().some((view) => view.email === email && (view.inline || views.expanded === view)),
+    /** A card on screen shows the touch timeline; a chip needs only the lead. The open card may be the record tab's. */
+    showsCard: (email: string) => views.expanded?.email === email || all().some((view) => view.email === email && view.inline),
 
     /** Every view is made before any is registered (see ViewFactory); drawing them is the caller's. */
     mount(found: FoundAddress[]): Mounted[] {
       const made = found.map((address) => createView(address));
-      return found.map(({ email, anchor, role }, index) => {
+      const added = found.map(({ email, anchor, role }, index) => {
         const view: Mounted = { email, anchor, inline: role === 'record', view: made[index]! };
         mounted.add(view);
         return view;
       });
+      if (added.length > 0) changed();
+      return added;
     },
 
     unmount(view: Mounted) {
       view.view.remove();
       mounted.delete(view);
       if (views.expanded === view) views.expanded = null;
+      changed();
     },
   };
   return views;

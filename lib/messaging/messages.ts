@@ -1,21 +1,28 @@
 // The typed messages content scripts, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
-import { Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from '../domain/model';
+import { CrmRecord, Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from '../domain/model';
 import { MarketoFields, type FeedbackReason } from '../domain/settings-schema';
-import type { LeadContext } from '../cache/lead-context';
+import type { LeadContext, RecordContext } from '../cache/lead-context';
 import { LANGUAGES, type Language, type MessageTable } from '../ui/i18n';
 import type { SyncState } from '../cache/db-name';
 
 /** Enough for every participant of a long thread; the API's batch limit too. */
 export const MAX_EMAILS_PER_REQUEST = 100;
 
-export const ContextRequest = z.object({
-  type: z.literal('context'),
-  emails: z.array(Email).min(1).max(MAX_EMAILS_PER_REQUEST),
-  /** The touch timelines too: for a card about to show, not for chips. */
-  withTouches: z.boolean().default(false),
-});
+/** A page's URL names one record; a few leave room for a page that names a lead and its contact. */
+export const MAX_RECORDS_PER_REQUEST = 5;
+
+export const ContextRequest = z
+  .object({
+    type: z.literal('context'),
+    emails: z.array(Email).max(MAX_EMAILS_PER_REQUEST).default([]),
+    /** The CRM records the page's URL names (PageAdapter.record): its person, known before its markup. */
+    records: z.array(CrmRecord).max(MAX_RECORDS_PER_REQUEST).default([]),
+    /** The touch timelines too: for a card about to show, not for chips. */
+    withTouches: z.boolean().default(false),
+  })
+  .refine((request) => request.emails.length + request.records.length > 0, { message: 'give at least one email or CRM record', path: ['emails'] });
 
 export const SyncNowRequest = z.object({ type: z.literal('syncNow') });
 
@@ -74,7 +81,10 @@ export type Request = z.input<typeof Request>;
 export type ParsedRequest = z.output<typeof Request>;
 
 export interface ContextAnswer {
+  /** One per email asked, in that order. */
   contexts: LeadContext[];
+  /** One per record asked, in that order, each with its key; a record no cached lead is has a null context. */
+  records: RecordContext[];
   syncState: SyncState | null;
   /** The feedback reasons the card offers, as the options set them. */
   reasons: FeedbackReason[];
@@ -130,4 +140,6 @@ export type ExtensionPageHandlers = { [K in ExtensionPageRequest]: Handler<K> };
 export interface LeadsChangedNotice {
   type: 'leadsChanged';
   emails: string[];
+  /** The keys of the records asked about that the source now says are these leads. */
+  records?: string[];
 }

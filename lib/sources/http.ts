@@ -2,6 +2,7 @@
 // Bearer token, JSON, ISO-8601 times on the wire and epoch ms inside. Every record is parsed on its
 // own, so one bad record is quarantined with its reason and the rest of the page is kept.
 import { z } from 'zod';
+import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import { Email, Handoff, Instant, Lead, parse, Touch, type OutboxItem } from '../domain/model';
 import { fetchText, SourceError, type ChangesPage, type LeadSource, type LookupResult, type RejectedRecord } from './source';
 
@@ -28,9 +29,10 @@ const WireHandoff = Handoff.extend({
 const Records = z.array(z.unknown()).default([]);
 const ChangesBody = z.object({ leads: Records, touches: Records, handoffs: Records, deleted: Records, nextCursor: z.string().min(1), hasMore: z.boolean() });
 const LeadsBody = z.object({ leads: z.array(z.unknown()) });
+const PolicyBody = z.record(z.string(), z.unknown());
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-/** Addresses per GET /v1/leads; a longer lookup is sent in batches of this size. */
+/** Addresses or records per GET /v1/leads; a longer lookup is sent in batches of this size. */
 export const MAX_LOOKUP = 100;
 
 export interface HttpSourceOptions {
@@ -42,6 +44,8 @@ export interface HttpSourceOptions {
 
 export interface HttpSource extends LeadSource {
   lookup(emails: string[]): Promise<LookupResult>;
+  policy(): Promise<Record<string, unknown> | null>;
+  lookupRecords(records: CrmRecordRef[]): Promise<LookupResult>;
   deliver(item: OutboxItem): Promise<'delivered'>;
 }
 
@@ -49,19 +53,27 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
   const { token, fetch: send = globalThis.fetch, timeoutMs = 15_000 } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  /** The body of a 2xx answer; anything else becomes a SourceError that says what to do. */
-  async function request(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<string> {
+  /** The answer as it came, whatever its status. */
+  function exchange(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<{ response: Response; text: string }> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-    const { response, text } = await fetchText(send, `${base}${path}`, init, timeoutMs, `the Lead Context API at ${base}`);
+    return fetchText(send, `${base}${path}`, init, timeoutMs, `the Lead Context API at ${base}`);
+  }
+
+  /** The body of a 2xx answer; anything else becomes a SourceError that says what to do. */
+  async function request(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<string> {
+    const { response, text } = await exchange(method, path, body, idempotencyKey);
     if (!response.ok) throw errorFor(response.status, response.headers.get('retry-after'), text);
     return text;
   }
 
   async function getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-    const text = await request('GET', path);
+    return parseJson(path, schema, await request('GET', path));
+  }
+
+  function parseJson<S extends z.ZodType>(path: string, schema: S, text: string): z.infer<S> {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -71,6 +83,18 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
     const parsed = parse(schema, `Answer to ${path.split('?')[0]}`, json);
     if (!parsed.ok) throw new SourceError(`The Lead Context API's answer was not as documented: ${parsed.error.message}`, 'bad_response');
     return parsed.value;
+  }
+
+  /** GET /v1/leads with each value once as `param`, in batches of MAX_LOOKUP. */
+  async function lookUpBy(param: 'email' | 'crmRecord', values: string[]): Promise<LookupResult> {
+    const unique = [...new Set(values)];
+    const result: LookupResult = { leads: [], rejected: [] };
+    for (let from = 0; from < unique.length; from += MAX_LOOKUP) {
+      const query = new URLSearchParams(unique.slice(from, from + MAX_LOOKUP).map((value) => [param, value]));
+      const body = await getJson(`/v1/leads?${query}`, LeadsBody);
+      result.leads.push(...keep(body.leads, WireLead, 'lead', result.rejected));
+    }
+    return result;
   }
 
   return {
@@ -91,15 +115,17 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
       };
     },
 
-    async lookup(emails) {
-      const unique = [...new Set(emails.map((email) => email.trim().toLowerCase()))];
-      const result: LookupResult = { leads: [], rejected: [] };
-      for (let from = 0; from < unique.length; from += MAX_LOOKUP) {
-        const query = new URLSearchParams(unique.slice(from, from + MAX_LOOKUP).map((email) => ['email', email]));
-        const body = await getJson(`/v1/leads?${query}`, LeadsBody);
-        result.leads.push(...keep(body.leads, WireLead, 'lead', result.rejected));
-      }
-      return result;
+    lookup: (emails) => lookUpBy('email', emails.map((email) => email.trim().toLowerCase())),
+
+    // Each record by its key (crmRecordKey): the same for an 18- and a 15-character Salesforce id.
+    lookupRecords: (records) => lookUpBy('crmRecord', records.map(crmRecordKey).filter((key): key is string => key !== null)),
+
+    // The team's agreement, read field by field later (lib/domain/policy-schema.ts); 404 is "no policy".
+    async policy() {
+      const { response, text } = await exchange('GET', '/v1/policy');
+      if (response.status === 404) return null;
+      if (!response.ok) throw errorFor(response.status, response.headers.get('retry-after'), text);
+      return parseJson('/v1/policy', PolicyBody, text);
     },
 
     async deliver(item) {
@@ -159,6 +185,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 // Written against the Lead Context API contract in DESIGN.md, "The Lead Context API", documented for
-// integrators in README.md ("Connecting a marketing system: the Lead Context API"): GET /v1/leads?email=…, GET
-// /v1/changes?cursor=&limit=, POST /v1/feedback and /v1/handoffs/{id}/accept|contacted|reject with
-// Idempotency-Key (201 new, 200 seen before); errors { error: { code, message } }; 429/503 Retry-After.
+// integrators in README.md ("Connecting a marketing system: the Lead Context API"): GET /v1/leads?email=…
+// or ?crmRecord=<crm>:<objectType>:<id>…, GET /v1/changes?cursor=&limit=, GET /v1/policy (404: none), POST /v1/feedback and
+// /v1/handoffs/{id}/accept|contacted|reject with Idempotency-Key (201 new, 200 seen before); errors
+// { error: { code, message } }; 429/503 Retry-After.

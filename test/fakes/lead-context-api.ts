@@ -3,6 +3,7 @@
 // HTTP server, so the client's headers, time-outs and socket handling are exercised for real. Writes
 // take effect once per Idempotency-Key and are counted, so a test can check exactly-once delivery.
 import { createServer, type ServerResponse } from 'node:http';
+import { crmRecordKey, CRMS, type Crm } from '../../lib/domain/crm-record';
 import { mulberry32 } from '../../lib/sources/demo/source';
 import { closeServer, listenOnLoopback, readBody } from './loopback';
 
@@ -26,6 +27,8 @@ export interface FakeOptions {
   records?: { leads?: unknown[]; touches?: unknown[]; handoffs?: unknown[]; deleted?: unknown[] };
   /** Leads /v1/leads knows but /v1/changes has not brought yet: created since the last sync. */
   unsynced?: unknown[];
+  /** What GET /v1/policy answers; without it the API has no policy and answers 404. */
+  policy?: unknown;
   /** The share of requests that meet a fault, and which faults; drawn from a generator seeded with `seed`. */
   faultRate?: number;
   faults?: readonly Fault[];
@@ -48,6 +51,8 @@ export interface Effect {
 export interface ReceivedRequest {
   method: string;
   path: string;
+  /** The query string, without its `?`: empty when there is none. */
+  query: string;
   idempotencyKey?: string;
 }
 
@@ -68,6 +73,7 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
   const answered = new Map<string, unknown>();
   const stats = { requests: 0, faults: 0, byFault: {} as Partial<Record<Fault, number>>, replays: 0 };
   let forced: Fault | null = null;
+  let policy = options.policy;
 
   const server = createServer(async (request, response) => {
     stats.requests++;
@@ -79,7 +85,7 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     }
     const url = new URL(request.url ?? '/', 'http://fake');
     const key = request.headers['idempotency-key'];
-    received.push({ method: request.method ?? 'GET', path: url.pathname, ...(typeof key === 'string' ? { idempotencyKey: key } : {}) });
+    received.push({ method: request.method ?? 'GET', path: url.pathname, query: url.search.slice(1), ...(typeof key === 'string' ? { idempotencyKey: key } : {}) });
     const error = (status: number, code: string, message: string, retry = false) =>
       send(response, status, { error: { code, message } }, retry ? retryAfterHeader() : undefined);
 
@@ -113,11 +119,18 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
       if (breakOne) breakFirstRecord(body);
       return { status: 200, body };
     }
+    if (method === 'GET' && url.pathname === '/v1/policy') {
+      return policy === undefined ? problem(404, 'not_found', 'This API has no policy.') : { status: 200, body: policy };
+    }
     if (method === 'GET' && url.pathname === '/v1/leads') {
       const emails = url.searchParams.getAll('email');
-      if (emails.length === 0 || emails.length > 100) return problem(400, 'bad_request', 'Give 1 to 100 email parameters.');
+      const records = url.searchParams.getAll('crmRecord');
+      const asked = emails.length + records.length;
+      if (asked === 0 || asked > 100) return problem(400, 'bad_request', 'Give 1 to 100 email or crmRecord parameters.');
+      const keys = records.map(recordKeyOf);
+      if (keys.includes(null)) return problem(400, 'bad_request', 'A crmRecord is <crm>:<objectType>:<id>, with an id that CRM uses.');
       const known = [...(options.records?.leads ?? []), ...(options.unsynced ?? [])];
-      const body = { leads: known.filter((lead) => emails.includes((lead as { email?: string } | null)?.email ?? '')) };
+      const body = { leads: known.filter((lead) => emails.includes(emailOf(lead)) || keysOf(lead).some((key) => keys.includes(key))) };
       if (breakOne) breakFirstRecord(body);
       return { status: 200, body };
     }
@@ -158,8 +171,27 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     force(fault: Fault | null) {
       forced = fault;
     },
+    /** What GET /v1/policy answers from now on; undefined for 404, no policy. */
+    setPolicy(body: unknown) {
+      policy = body;
+    },
     close: () => closeServer(server),
   };
+}
+
+const emailOf = (lead: unknown) => (lead as { email?: string } | null)?.email ?? '';
+
+/** The keys of the records a stored lead says it is, whatever spelling of the id it was stored with. */
+function keysOf(lead: unknown): string[] {
+  const records = (lead as { crmRecords?: { crm: Crm; objectType: string; id: string }[] } | null)?.crmRecords ?? [];
+  return records.map(crmRecordKey).filter((key): key is string => key !== null);
+}
+
+/** A crmRecord parameter's key, as a middleware would match it: the same from the 15- or 18-character Salesforce id. */
+function recordKeyOf(param: string): string | null {
+  const [crm, objectType, ...id] = param.split(':');
+  if (!(CRMS as readonly string[]).includes(crm ?? '') || !objectType || id.length === 0) return null;
+  return crmRecordKey({ crm: crm as Crm, objectType, id: id.join(':') });
 }
 
 /** Why a write is refused (422), or null: the fields marketing cannot do without. */

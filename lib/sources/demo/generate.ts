@@ -5,6 +5,7 @@ import type { Handoff, Instant, Lead, Touch } from '../../domain/model';
 import type { BusinessCalendar, Grading, SlaPolicy } from '../../domain/settings-schema';
 import { createBusinessClock } from '../../time/sla';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../domain/default-settings';
+import { addCrmRecords } from './crm-records';
 import { demoHandoffs } from './handoffs';
 import { demoLead } from './leads';
 import { DAY, lag, streamsFor, type Streams } from './random';
@@ -44,6 +45,7 @@ export function generateDemo(options: DemoOptions): DemoData {
   const repEmail = options.repEmail.trim().toLowerCase();
   const handoffs = demoHandoffs(leads, { ...streams, repEmail, policy, clock });
   settle(leads, touches, handoffs, demoRequests, streams);
+  addCrmRecords(leads, seed);
   return { leads, touches, handoffs };
 }
 

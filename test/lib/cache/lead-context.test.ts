@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { leadContexts } from '../../../lib/cache/lead-context';
+import { leadContexts, recordContexts } from '../../../lib/cache/lead-context';
 import { LeadLensDb } from '../../../lib/cache/db';
 import { createBusinessClock } from '../../../lib/time/sla';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../lib/domain/default-settings';
@@ -45,5 +45,33 @@ describe('leadContexts', () => {
     await db.touches.put(makeTouch(1, 'lead1@acme.example.com'));
     const [context] = await leadContexts(db, ['lead1@acme.example.com'], { ...options, touchLimit: 0 });
     expect(context).toMatchObject({ touches: [], touchCount: 0, touchesIncluded: false, lead: makeLead(1) });
+  });
+
+  it('hands the lead over without the keys the cache derives from its CRM records', async () => {
+    const lead = makeLead(1, { crmRecords: [{ crm: 'hubspot', objectType: 'contact', id: '51' }] });
+    await db.leads.put(lead);
+    const [context] = await leadContexts(db, [lead.email], { ...options, touchLimit: 0 });
+    expect(context!.lead).toEqual(lead);
+  });
+});
+
+describe('recordContexts', () => {
+  it('answers each record asked by its key, in the order asked: the 18-character URL id finds the lead stored with the 15-character id', async () => {
+    const stored = makeLead(1, { crmRecords: [{ crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdE' }] });
+    await db.leads.bulkPut([stored, makeLead(2)]);
+    await db.touches.bulkPut(Array.from({ length: 3 }, (_, n) => makeTouch(n, stored.email)));
+    await db.handoffs.put(makeHandoff(10, { email: stored.email, status: 'pending', firstContactDueAt: options.now + 3_600_000 }));
+    const answers = await recordContexts(
+      db,
+      [
+        { crm: 'hubspot', objectType: 'contact', id: '404' },
+        { crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdEFGH' },
+      ],
+      { ...options, touchLimit: 2 },
+    );
+    expect(answers.map(({ key }) => key)).toEqual(['hubspot:contact:404', 'salesforce:lead:00Q5g00000AbCdE']);
+    expect(answers[0]!.context).toBeNull();
+    expect(answers[1]!.context).toMatchObject({ email: stored.email, lead: stored, touchCount: 3, touchesIncluded: true, handoff: { id: 'h10' } });
+    expect(answers[1]!.context!.touches).toHaveLength(2);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { LeadLensDb } from '../../../lib/cache/db';
-import { countPending, pendingHandoffs } from '../../../lib/cache/queue';
-import { makeHandoff, makeLead } from '../../fixtures/factories';
+import { countPending, countTouches, pendingHandoffs } from '../../../lib/cache/queue';
+import { makeHandoff, makeLead, makeTouch } from '../../fixtures/factories';
 
 let db: LeadLensDb;
 beforeEach(() => {
@@ -48,5 +48,18 @@ describe('pendingHandoffs', () => {
   it('is empty for a rep with nothing assigned', async () => {
     await db.handoffs.put(makeHandoff(1));
     expect(await pendingHandoffs(db, 'nobody@acme.example.com')).toEqual([]);
+  });
+});
+
+describe('countTouches', () => {
+  it("counts one lead's touches, not its neighbours' in the index", async () => {
+    await db.touches.bulkPut([
+      makeTouch(1, 'a@acme.example.com'),
+      makeTouch(2, 'a@acme.example.com'),
+      makeTouch(3, 'ab@acme.example.com'),
+      makeTouch(4, 'b@acme.example.com'),
+    ]);
+    expect(await countTouches(db, 'a@acme.example.com')).toBe(2);
+    expect(await countTouches(db, 'nobody@acme.example.com')).toBe(0);
   });
 });

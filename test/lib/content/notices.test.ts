@@ -26,7 +26,15 @@ describe('listenForNotices', () => {
   it('reads again the addresses of changed leads, keeping only strings', async () => {
     listenForNotices(ctx, overlay);
     await fakeBrowser.runtime.onMessage.trigger({ type: 'leadsChanged', emails: ['a@x.example.com', 7, null, 'b@x.example.com'] }, {});
-    expect(overlay.refresh).toHaveBeenCalledWith(['a@x.example.com', 'b@x.example.com']);
+    expect(overlay.refresh).toHaveBeenCalledWith(['a@x.example.com', 'b@x.example.com'], []);
+  });
+
+  it('passes on the keys of the CRM records that turned up, keeping only strings', async () => {
+    listenForNotices(ctx, overlay);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'leadsChanged', emails: ['a@x.example.com'], records: ['salesforce:lead:00Q5g00000AbCdE', 3] }, {});
+    expect(overlay.refresh).toHaveBeenCalledWith(['a@x.example.com'], ['salesforce:lead:00Q5g00000AbCdE']);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'leadsChanged', emails: [], records: 'salesforce:lead:00Q5g00000AbCdE' }, {});
+    expect(overlay.refresh).toHaveBeenLastCalledWith([], []);
   });
 
   it.each([null, 'openCard', { type: 'leadsChanged' }, { type: 'leadsChanged', emails: 'a@x.example.com' }, { type: 'context' }])(

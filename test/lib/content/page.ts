@@ -6,6 +6,8 @@ import { vi } from 'vitest';
 import type { ask } from '../../../lib/messaging/client';
 import type { Request } from '../../../lib/messaging/messages';
 import type { Lead } from '../../../lib/domain/model';
+import { crmKeysOf } from '../../../lib/cache/crm-keys';
+import { crmRecordKey } from '../../../lib/domain/crm-record';
 import type { PageFixture } from '../../fixtures/pages';
 import { FIXTURES_DIR } from '../pages/load';
 
@@ -28,15 +30,18 @@ export function gmailMessage(email: string): HTMLElement {
   return message;
 }
 
-/** The background: every address unknown to marketing unless `leads` has it. */
+/** The background: every address and CRM record unknown to marketing unless `leads` has it. */
 export function fakeAsk(leads: Lead[] = []) {
   return vi.fn(async (request: Request) => {
     if (request.type !== 'context') return { queuedId: 'queued-1' };
-    const contexts = request.emails.map((email) => {
-      const lead = leads.find((candidate) => candidate.email === email) ?? null;
-      return { email, lead, touches: [], touchCount: 0, touchesIncluded: request.withTouches ?? false, handoff: null, sla: null };
+    const contextOf = (email: string, lead: Lead | null) => ({ email, lead, touches: [], touchCount: 0, touchesIncluded: request.withTouches ?? false, handoff: null, sla: null });
+    const contexts = (request.emails ?? []).map((email) => contextOf(email, leads.find((candidate) => candidate.email === email) ?? null));
+    const records = (request.records ?? []).map((ref) => {
+      const key = crmRecordKey(ref)!;
+      const lead = leads.find((candidate) => crmKeysOf(candidate).includes(key));
+      return { key, context: lead ? contextOf(lead.email, lead) : null };
     });
-    return { contexts, syncState: null, reasons: [], language: 'en' };
+    return { contexts, records, syncState: null, reasons: [], language: 'en' };
   }) as unknown as typeof ask & ReturnType<typeof vi.fn>;
 }
 

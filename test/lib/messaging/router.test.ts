@@ -13,6 +13,7 @@ function handlers() {
   const contentScript: ContentScriptHandlers = {
     context: vi.fn(async ({ emails }: { emails: string[] }) => ({
       contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null })),
+      records: [],
       syncState: null,
       reasons: [],
       language: null,
@@ -35,9 +36,9 @@ describe('createRouter', () => {
     const reply = await createRouter(named, EXTENSION)({ type: 'context', emails: [' Taro@Example.COM '] }, GMAIL);
     expect(reply).toEqual({
       ok: true,
-      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null, reasons: [], language: null },
+      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], records: [], syncState: null, reasons: [], language: null },
     });
-    expect(named.contentScript.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], withTouches: false }, GMAIL);
+    expect(named.contentScript.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], records: [], withTouches: false }, GMAIL);
     expect(named.extensionPage.syncNow).not.toHaveBeenCalled();
   });
 

@@ -94,6 +94,35 @@ describe('the Lead Context API source, against its contract fake', () => {
     expect(await source.lookup([])).toEqual({ leads: [], rejected: [] });
   });
 
+  it('looks leads up by CRM record, sending each record by its key, and keeps the records each lead says it is', async () => {
+    const converted = makeLead(1, { crmRecords: [{ crm: 'salesforce', objectType: 'Contact', id: '0035g00000XyZaBQAZ' }, { crm: 'hubspot', objectType: 'contact', id: '51' }] });
+    const { fake, source } = await setUp({ records: { leads: [wireLead(converted), wireLead(makeLead(2))] } });
+    const { leads, rejected } = await source.lookupRecords([
+      { crm: 'salesforce', objectType: 'Contact', id: '0035g00000XyZaB' },
+      { crm: 'pipedrive', objectType: 'person', id: '12' },
+      { crm: 'salesforce', objectType: 'contact', id: '0035g00000XyZaBQAZ' },
+    ]);
+    expect(leads).toEqual([converted]);
+    expect(rejected).toEqual([]);
+    // One request, each record once, by its key: 15-character Salesforce id, object type in lower case.
+    expect(fake.received.map(({ path, query }) => [path, query])).toEqual([
+      ['/v1/leads', 'crmRecord=salesforce%3Acontact%3A0035g00000XyZaB&crmRecord=pipedrive%3Aperson%3A12'],
+    ]);
+
+    const many = Array.from({ length: 150 }, (_, n) => ({ crm: 'hubspot' as const, objectType: 'contact', id: String(n + 1) }));
+    expect((await source.lookupRecords(many)).leads).toEqual([converted]);
+    expect(fake.received).toHaveLength(1 + 2);
+    expect(await source.lookupRecords([])).toEqual({ leads: [], rejected: [] });
+  });
+
+  it('quarantines a lead whose CRM record id is not one its CRM uses', async () => {
+    const broken = { ...wireLead(makeLead(1)), crmRecords: [{ crm: 'salesforce', objectType: 'Lead', id: '00Q-not-an-id' }] };
+    const { source } = await setUp({ records: { leads: [broken, wireLead(makeLead(2, { crmRecords: [{ crm: 'hubspot', objectType: 'contact', id: '2' }] }))] } });
+    const page = await source.changes(null, 10);
+    expect(page.leads.map((lead) => lead.crmRecords)).toEqual([[{ crm: 'hubspot', objectType: 'contact', id: '2' }]]);
+    expect(page.rejected).toEqual([{ kind: 'lead', reason: expect.stringMatching(/^Lead: crmRecords\.0\.id: not an id this CRM uses/), raw: broken }]);
+  });
+
   it('says clearly when the token is refused', async () => {
     fake = await startFakeLeadContextApi({ token: 'right' });
     const error = await failure(createHttpSource({ baseUrl: fake.baseUrl, token: 'wrong' }).changes(null, 10));
@@ -184,5 +213,32 @@ describe('the Lead Context API source, against its contract fake', () => {
     expect(parseRetryAfter('-5')).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe("the Lead Context API's policy, GET /v1/policy", () => {
+  const agreement = { slaPolicy: { rules: [{ id: 'all', name: 'Every handoff: 3 business hours', match: {}, firstContactHours: 3 }], dueSoonMinutes: 90 } };
+
+  it('answers the body as it came, with the token, for the background to cache and read field by field', async () => {
+    const { fake, source } = await setUp({ policy: agreement });
+    expect(await source.policy()).toEqual(agreement);
+    expect(fake.received.map(({ method, path }) => [method, path])).toEqual([['GET', '/v1/policy']]);
+    fake.setPolicy({ grading: 'strict' });
+    // A bad field is the reader's to report (lib/domain/policy-schema.ts): the body still arrives.
+    expect(await source.policy()).toEqual({ grading: 'strict' });
+  });
+
+  it('takes a 404 for "no policy", not an error', async () => {
+    const { source } = await setUp();
+    expect(await source.policy()).toBeNull();
+  });
+
+  it('refuses an answer that is not a JSON object, and says when the token is refused', async () => {
+    const { fake, source } = await setUp({ policy: ['not', 'an', 'object'] });
+    expect(await failure(source.policy())).toMatchObject({ kind: 'bad_response', message: expect.stringMatching(/^The Lead Context API's answer was not as documented: Answer to \/v1\/policy: /) });
+    fake.force('unauthorized');
+    expect(await failure(source.policy())).toMatchObject({ kind: 'auth' });
+    fake.force('error500');
+    expect(await failure(source.policy())).toMatchObject({ kind: 'unavailable' });
   });
 });
