@@ -1,4 +1,5 @@
 // Helpers the adapters share. No zod here: this is content-script code, and it must stay small.
+import { crmRecordKey, type Crm, type CrmRecordRef } from '../domain/crm-record';
 import { SelectorError, type AddressRole, type FoundAddress } from './types';
 
 /** The shape zod's z.email() accepts (lib/domain/model.ts parses every address again): nothing found here is refused there. */
@@ -21,7 +22,7 @@ export function queryAllOrFail(root: ParentNode, selector: string): Element[] {
  * [hidden] on the element or an ancestor. Layout is not consulted, as it would force a reflow.
  */
 const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
-export const isShown = (element: Element) => !element.closest(HIDDEN);
+export const isShown = (element: Element) => !closestComposed(element, HIDDEN);
 /** Whether a style attribute's value hides its element: HIDDEN's two styles. */
 export const styleHides = (style: string | null) => /display: ?none/.test(style ?? '');
 
@@ -30,13 +31,14 @@ export const isDocument = (root: Document | Element): root is Document => root.n
 export const documentOf = (root: Document | Element): Document => (isDocument(root) ? root : root.ownerDocument);
 
 /**
- * The containers (matching `selector`) a part of the page is read within: the one around it, else
- * those inside it. On the whole document: all of them, loudly none in development.
+ * The containers (matching `selector`) a part of the page is read within: the one around it (through
+ * shadow roots too), else those inside it, searched for by `key` as in within(). On the whole
+ * document: all of them, loudly none in development.
  */
-export function scopesOf(root: Document | Element, selector: string): Element[] {
+export function scopesOf(root: Document | Element, selector: string, key = selector): Element[] {
   if (isDocument(root)) return queryAllOrFail(root, selector);
-  const around = root.closest(selector);
-  return around ? [around] : [...root.querySelectorAll(selector)];
+  const around = closestComposed(root, selector);
+  return around ? [around] : within(root, selector, key);
 }
 
 /**
@@ -50,8 +52,77 @@ export function within(root: Document | Element, selector: string, key = selecto
   return candidates.filter((element) => element.matches(selector));
 }
 
-/** Those of a container's addresses that are at or inside root: a container is read whole (one card per address) before it is narrowed. */
-export const inside = (root: Document | Element, found: FoundAddress[]) => found.filter(({ anchor }) => root.contains(anchor));
+/** Those of a container's addresses that are at or inside root (through shadow roots): a container is read whole (one card per address) before it is narrowed. */
+export const inside = (root: Document | Element, found: FoundAddress[]) => found.filter(({ anchor }) => containsComposed(root, anchor));
+
+// Shadow DOM. Some sites (Salesforce Lightning in native shadow mode) render a record inside open
+// shadow roots, which querySelector, closest and contains do not cross. Closed roots are the page's
+// to keep: element.shadowRoot is null for them, and they are left alone.
+
+/** The host of the shadow root an element is in; null in the document (or a detached fragment). */
+const hostOf = (node: Node): Element | null => (node.getRootNode() as Partial<ShadowRoot>).host ?? null;
+
+/** An element's parent, or at the top of a shadow tree its host. */
+export const composedParent = (element: Element): Element | null => element.parentElement ?? hostOf(element);
+
+/** Whether root is, or holds, node, counting what is inside shadow roots as inside their hosts. */
+export function containsComposed(root: Node, node: Node): boolean {
+  for (let at: Node | null = node; at; at = hostOf(at)) if (root.contains(at)) return true;
+  return false;
+}
+
+/** element.closest(selector), continued outside each shadow root the element is in. */
+export function closestComposed(element: Element, selector: string): Element | null {
+  for (let at: Element | null = element; at; at = hostOf(at)) {
+    const found = at.closest(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * How far queryAllDeep looks. Lightning nests about ten roots between its page and a record's email
+ * link and a record page holds hundreds of roots: these bounds only stop a runaway page.
+ */
+export const SHADOW_LIMITS = { depth: 24, roots: 5000 };
+
+/**
+ * The elements matching a simple selector (no combinators: a shadow tree's selectors do not see past
+ * its host) at or inside root and inside the open shadow roots there, in tree order, each shadow
+ * tree before its host's own children.
+ */
+export function queryAllDeep(root: Document | Element, selector: string): Element[] {
+  const found: Element[] = [];
+  let roots = 0;
+  const enter = (host: Element, depth: number) => {
+    if (host.shadowRoot && depth < SHADOW_LIMITS.depth && roots++ < SHADOW_LIMITS.roots) visit(host.shadowRoot, depth + 1);
+  };
+  const visit = (scope: Element | Document | ShadowRoot, depth: number) => {
+    const matching = new Set(scope.querySelectorAll(selector));
+    for (const element of scope.querySelectorAll('*')) {
+      if (matching.has(element)) found.push(element);
+      enter(element, depth);
+    }
+  };
+  if (!isDocument(root)) {
+    if (root.matches(selector)) found.push(root);
+    enter(root, 0);
+  }
+  visit(root, 0);
+  return found;
+}
+
+/**
+ * The open shadow roots at or inside root, within queryAllDeep's bounds: what an observer of the page
+ * must observe too, since a MutationObserver on the document sees nothing inside them.
+ */
+export const openShadowRoots = (root: Document | Element): ShadowRoot[] => queryAllDeep(root, '*').flatMap((element) => element.shadowRoot ?? []);
+
+/** The record a URL names, or null when the id is not one the CRM uses (crmRecordKey's check). */
+export function recordRef(crm: Crm, objectType: string, id: string | undefined | null): CrmRecordRef | null {
+  const ref = { crm, objectType, id: id ?? '' };
+  return crmRecordKey(ref) ? ref : null;
+}
 
 /** One entry per element whose value (an attribute, an input's value) is an address, in document order. */
 export function addressesIn(

@@ -15,6 +15,11 @@ export interface PageAdapter {
   id: string;
   /** Match patterns (WXT's and Chrome's syntax) for the pages this adapter reads. */
   matches: string[];
+  /**
+   * What a match pattern cannot say, such as the shape of a host under a wildcard (a CRM's regional
+   * hosts): the adapter reads only the matching URLs it accepts. Without it, every matching URL.
+   */
+  accepts?(url: URL): boolean;
   /** Off unless the user turns it on (mailto links on any site). */
   optIn?: boolean;
   /**

@@ -2,6 +2,7 @@
 // Each saved page, read by the adapter its URL selects: exactly the expected addresses, roles and anchors.
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../lib/pages';
+import { containsComposed } from '../../../lib/pages/dom';
 import { PAGE_FIXTURES } from '../../fixtures/pages';
 import { loadPage } from './load';
 
@@ -17,12 +18,12 @@ describe.each(PAGE_FIXTURES)('$file', (fixture) => {
     expect(found.map(({ email, role }) => ({ email, role }))).toEqual(fixture.expected);
   });
 
-  it('anchors each address to an element of the page, once per address and element', () => {
+  it('anchors each address to an element of the page (or of an open shadow root in it), once per address and element', () => {
     const doc = loadPage(fixture);
     const found = adapterFor(fixture.url, optIn(fixture.adapter))!.find(doc);
     for (const { anchor } of found) {
       expect(anchor.isConnected).toBe(true);
-      expect(doc.body.contains(anchor)).toBe(true);
+      expect(containsComposed(doc.body, anchor)).toBe(true);
     }
     const keys = found.map(({ email, anchor }) => `${email} ${found.findIndex((other) => other.anchor === anchor)}`);
     expect(new Set(keys).size).toBe(keys.length);

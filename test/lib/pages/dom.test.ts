@@ -1,8 +1,22 @@
 // @vitest-environment happy-dom
 // The adapters' shared helpers: address checks, mailto: parsing, loud-in-development lookups.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dedupe, firstPerEmail, isShown, mailtoAddresses, normaliseEmail, queryAllOrFail } from '../../../lib/pages/dom';
+import {
+  closestComposed,
+  containsComposed,
+  dedupe,
+  firstPerEmail,
+  isShown,
+  mailtoAddresses,
+  normaliseEmail,
+  openShadowRoots,
+  queryAllDeep,
+  queryAllOrFail,
+  scopesOf,
+  SHADOW_LIMITS,
+} from '../../../lib/pages/dom';
 import { SelectorError } from '../../../lib/pages/types';
+import { attachDeclarativeShadowRoots } from './load';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -80,5 +94,59 @@ describe('de-duplication and visibility', () => {
 
   it('treats inline display:none and [hidden], on the element or above, as hidden', () => {
     expect([a, b, c, d].map((element) => isShown(element!))).toEqual([true, true, false, false]);
+  });
+});
+
+describe('open shadow roots', () => {
+  /** A page as a browser parses it, declarative shadow roots attached. */
+  const parse = (html: string) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    attachDeclarativeShadowRoots(doc);
+    return doc;
+  };
+  const page = parse(`<section class="page"><x-field id="field"><template shadowrootmode="open"><div class="value"><x-link>
+    <template shadowrootmode="open"><a id="deep" href="mailto:a@example.com">a</a></template></x-link></div></template>
+    <a id="light" href="mailto:b@example.com">b</a></x-field>
+    <x-closed><template shadowrootmode="closed"><a href="mailto:c@example.com">c</a></template></x-closed>
+    <x-hidden style="display: none"><template shadowrootmode="open"><a id="hidden" href="mailto:d@example.com">d</a></template></x-hidden></section>`);
+  const field = page.getElementById('field')!;
+  const deep = queryAllDeep(page, 'a').find((link) => link.id === 'deep')!;
+
+  it('finds what open roots hold, in tree order, the shadow tree before its host\'s children, and none of a closed root', () => {
+    expect(queryAllDeep(page, 'a').map((link) => link.id)).toEqual(['deep', 'light', 'hidden']);
+    expect(queryAllDeep(field, 'a').map((link) => link.id)).toEqual(['deep', 'light']);
+    expect(queryAllDeep(deep, 'a')).toEqual([deep]);
+  });
+
+  it('looks up and around through hosts: closest, contains, visibility and scopes', () => {
+    expect(closestComposed(deep, 'x-field')).toBe(field);
+    expect(closestComposed(deep, '.page')).toBe(page.querySelector('.page'));
+    expect(deep.closest('x-field')).toBeNull();
+    expect(containsComposed(field, deep)).toBe(true);
+    expect(containsComposed(page.body, deep)).toBe(true);
+    expect(containsComposed(page.querySelector('x-closed')!, deep)).toBe(false);
+    expect(isShown(deep)).toBe(true);
+    expect(isShown(queryAllDeep(page, '#hidden')[0]!)).toBe(false);
+    expect(scopesOf(deep, '.page')).toEqual([page.querySelector('.page')]);
+  });
+
+  it('lists the open roots an observer must watch as well, not the closed one', () => {
+    expect(openShadowRoots(page).map((root) => root.host.tagName)).toEqual(['X-FIELD', 'X-LINK', 'X-HIDDEN']);
+    expect(openShadowRoots(deep)).toEqual([]);
+  });
+
+  it('stops at its bounds on a runaway page: so deep, and so many roots', () => {
+    const bounds = { ...SHADOW_LIMITS };
+    Object.assign(SHADOW_LIMITS, { depth: 5, roots: 10 }); // the same rule, at a size happy-dom parses quickly
+    try {
+      const nest = (levels: number): string => (levels === 0 ? '<a href="mailto:e@example.com">e</a>' : `<x-n><template shadowrootmode="open">${nest(levels - 1)}</template></x-n>`);
+      expect(queryAllDeep(parse(nest(5)), 'a')).toHaveLength(1);
+      expect(queryAllDeep(parse(nest(6)), 'a')).toHaveLength(0);
+      const many = parse('<x-n><template shadowrootmode="open"><a href="mailto:f@example.com">f</a></template></x-n>'.repeat(11));
+      expect(queryAllDeep(many, 'a')).toHaveLength(10);
+    } finally {
+      Object.assign(SHADOW_LIMITS, bounds);
+    }
+    expect(SHADOW_LIMITS).toEqual({ depth: 24, roots: 5000 });
   });
 });

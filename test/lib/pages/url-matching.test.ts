@@ -8,8 +8,16 @@ describe('adapterFor', () => {
   it.each([
     ['https://contoso.crm7.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=lead&id=2', 'dynamics'],
     ['https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact&id=3', 'dynamics'],
-    ['https://app-eu1.hubspot.com/contacts/26123456/record/0-1/901', 'hubspot'],
-  ])('reads the regional hosts too: %s', (url, adapter) => {
+    ...['crm', 'crm2', 'crm9', 'crm11', 'crm14', 'crm17', 'crm21', 'crm35'].map((region) => [`https://contoso.${region}.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=1`, 'dynamics']),
+    ['https://contoso.crm.microsoftdynamics.us/main.aspx?pagetype=entityrecord&etn=lead&id=1', 'dynamics'],
+    ['https://contoso.crm.appsplatform.us/main.aspx?pagetype=entityrecord&etn=lead&id=1', 'dynamics'],
+    ['https://contoso.crm.dynamics.cn/main.aspx?pagetype=entityrecord&etn=contact&id=1', 'dynamics'],
+    ...['app', 'app-eu1', 'app-na2', 'app-na3', 'app-ap1'].map((host) => [`https://${host}.hubspot.com/contacts/26123456/record/0-1/901`, 'hubspot']),
+    ['https://app-ap1.hubspot.com/contacts/26123456/contact/901', 'hubspot'],
+    ['https://leadlens-demo--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdE/view', 'salesforce'],
+    ['https://leadlens-demo.pipedrive.com/deal/42', 'pipedrive'],
+    ['https://outlook.office.com/mail/inbox', 'outlook'],
+  ])('reads every region and data centre: %s', (url, adapter) => {
     expect(adapterFor(url)?.id).toBe(adapter);
   });
 
@@ -35,7 +43,17 @@ describe('adapterFor', () => {
     'https://app.hubspot.com/contacts/4812345/objects/0-1/views/all/list',
     'https://app.hubspot.com.evil.example.com/contacts/1/record/0-1/2',
     'https://leadlens-demo.crm.dynamics.com/api/data/v9.2/leads',
-    'https://leadlens-demo.pipedrive.com/deal/42',
+    // dynamics.com's other hosts: the Web API's, Finance and Operations, Business Central, the site itself.
+    'https://leadlens-demo.api.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=1',
+    'https://leadlens-demo.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=1',
+    'https://businesscentral.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=1',
+    'https://www.dynamics.com/main.aspx',
+    'https://leadlens-demo.crm.dynamics.com.evil.example.com/main.aspx?pagetype=entityrecord&etn=lead&id=1',
+    // hubspot.com's other hosts: the marketing site, the knowledge base, the API.
+    'https://www.hubspot.com/contacts/1/record/0-1/2',
+    'https://knowledge.hubspot.com/contacts/1/record/0-1/2',
+    'https://api.hubspot.com/contacts/1/record/0-1/2',
+    'https://leadlens-demo.pipedrive.com/organization/42',
     'https://example.com/contact',
     'not a url',
     '',
