@@ -9,6 +9,7 @@ const LABELS: Record<string, MessageKey> = {
   hubspot: 'siteHubspot',
   dynamics: 'siteDynamics',
   pipedrive: 'sitePipedrive',
+  outlook: 'siteOutlook',
   mailto: 'siteMailto',
 };
 

@@ -20,3 +20,12 @@ export function originPattern(match: string): string {
 }
 
 export const SITES_SCRIPT_ID = 'leadlens-sites';
+
+/**
+ * Origins versions before 2026-11-29 asked for, where the site now asks for a wider one: a rep who
+ * granted them keeps the site working after the update, until the options ask for the new origin.
+ */
+export const LEGACY_ORIGINS: Record<string, string[]> = {
+  hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
+  dynamics: ['', '2', '3', '4', '5', '6', '7', '8', '9', '11', '12'].map((region) => `https://*.crm${region}.dynamics.com/*`),
+};
