@@ -10,6 +10,13 @@ import { OPTIONAL_SITES } from './lib/pages/sites';
 // is the same.
 const grantSites = process.env.LEADLENS_GRANT_SITES === '1';
 
+// The granted build also has a fixed id, for the browser test of enterprise policies: Chromium finds
+// an extension's policy by its id, and an unpacked extension's id comes from its path unless the
+// manifest has a key. The id is derived from this public key (SHA-256 of it, the first 32 hex digits
+// written a-p); its private half was never kept. The store's builds get their id from the store.
+const TEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvcG4iVKHuo0ONtj9R3qZAMmA3KGVyhzp+PQLxgCHosRvIbuWjDs4xLL+9sssEn1nxC8Gn0FTUrroXBmAfDKivHxnHkhiNSClb84wuZ5vPnuFsvA82Tsp+Sd8Jn6yLhbEUJrhgNoql5SztdaG8oDykosh0NH/R1xPkfKxFc7/tURM0Gse/yFPGgVWS2lepIMJSuVOta2hdxKS7gwlD/VGjpdCl9yO16B2TVPR6s+psER+hqNcj/01G3DFePp2jvkUgCNNTn+bywT7nP7B4RnwDC0qExK2e4fsTxkYGai8nsalwq/5jdaA2GuCVpQpZvcykLX8Q2MD4xH5U3LmIQ51sQIDAQAB';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
@@ -31,6 +38,10 @@ export default defineConfig({
     },
     // Firefox keys an extension's storage and its moz-extension:// address to this id.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID } } } : {}),
+    // The policies IT may set (README, "For IT"), which Chrome validates before storage.managed has them.
+    // Firefox takes its policies.json "3rdparty" entry without a schema, and warns at this key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+    ...(grantSites && browser !== 'firefox' ? { key: TEST_KEY } : {}),
   }),
   vite: () => ({ plugins: [preact(), holidayData()] }),
   hooks: {

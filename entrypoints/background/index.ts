@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM } from '../../lib/background/app';
 import { LeadLensDb } from '../../lib/cache/db';
-import { loadSettings, saveSettings, settingsItem } from '../../lib/cache/settings';
+import { browserPolicyReaders, policyTokenFor } from '../../lib/cache/policy';
+import { loadSettings, saveSettings, settingsItem, type LoadedSettingsWithOrigins } from '../../lib/cache/settings';
 import type { Settings } from '../../lib/domain/settings-schema';
 import { sourceFor } from '../../lib/sources';
 import { receiveInDemoInbox } from '../../lib/sources/demo/inbox';
@@ -15,16 +16,28 @@ import { applySites, startUp } from './startup';
 import { openCardOnCommand, tellTab } from './tabs';
 import { showBadge } from './toolbar';
 
+/** A policy LeadLens could not wholly apply is said in the worker's console; the options page shows it too. */
+function reportPolicyProblems({ settings, policy }: LoadedSettingsWithOrigins): Settings {
+  for (const problem of policy.problems) console.warn(`LeadLens: ${problem}`);
+  return settings;
+}
+
 export default defineBackground(() => {
   const now = () => Date.now();
   const db = new LeadLensDb();
-  // Settings are read on every message: parsed once, read again only when they change.
+  const policies = browserPolicyReaders(db);
+  // Settings are read on every message: parsed once (with both policies), read again only when they change.
   let settings: Promise<Settings> | null = null;
+  const readSettings = () => (settings ??= loadSettings(policies).then(reportPolicyProblems));
   const app = createBackgroundApp({
     db,
     extension: { id: browser.runtime.id, pagesUrl: browser.runtime.getURL('/') },
-    loadSettings: () => (settings ??= loadSettings().then((loaded) => loaded.settings)),
-    saveSettings,
+    loadSettings: readSettings,
+    saveSettings: (next) => saveSettings(next, policies),
+    policyChanged: () => {
+      settings = null;
+    },
+    policyToken: (source) => policyTokenFor(policies, source),
     sourceFor: (current, token) => sourceFor(current, { now, token, demoInbox: (item) => receiveInDemoInbox(db, item) }),
     now,
     showBadge: (badge) => showBadge(browser, badge),
@@ -39,12 +52,22 @@ export default defineBackground(() => {
   // reminders: badge and reminders follow at once.
   settingsItem.watch(() => {
     settings = null;
-    void applySites(browser);
+    void applySites(browser, readSettings);
     void app.settingsChanged();
   });
-  browser.permissions.onRemoved.addListener(() => void applySites(browser));
-  browser.runtime.onInstalled.addListener(() => void startUp(browser, app));
-  browser.runtime.onStartup.addListener(() => void startUp(browser, app));
+  // The organisation's policy changed (IT pushed a new one): the same, and a connection it set is synced.
+  browser.storage.onChanged.addListener((_changes, areaName) => {
+    if (areaName !== 'managed') return;
+    // Sites after: the change reads the settings as they were before forgetting them.
+    void app.managedPolicyChanged().then(() => applySites(browser, readSettings));
+  });
+  browser.permissions.onRemoved.addListener(() => void applySites(browser, readSettings));
+  browser.runtime.onInstalled.addListener((details) => {
+    // A new install opens the welcome page: what LeadLens does, the demo data, the rep's email.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    void startUp(browser, app, readSettings);
+  });
+  browser.runtime.onStartup.addListener(() => void startUp(browser, app, readSettings));
   browser.alarms.onAlarm.addListener((alarm) => runAlarm(app, alarm.name));
   // The sender as the browser gives it: the router answers by who is asking (lib/messaging/router.ts).
   browser.runtime.onMessage.addListener((message, sender) => app.handleMessage(message, sender));

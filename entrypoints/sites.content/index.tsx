@@ -6,6 +6,7 @@ import { listenForNotices } from '../../lib/content/notices';
 import { startOverlay } from '../../lib/content/overlay';
 import { storedSites } from '../../lib/content/site-settings';
 import { ask } from '../../lib/messaging/client';
+import { SITES_IN_FORCE_KEY } from '../../lib/domain/policy-keys';
 import { siteAdapterFor } from '../../lib/pages';
 
 // Registered by the background for the sites the user turned on (lib/background/site-scripts.ts). These
@@ -15,8 +16,11 @@ export default defineContentScript({
   matches: [],
   async main(ctx) {
     // Read without zod (see storedSites); malformed settings turn no site on, as the background then
-    // falls back to the defaults.
-    const enabled = storedSites((await browser.storage.local.get('settings')).settings) ?? [];
+    // falls back to the defaults. The sites in force (a policy's included) as the background wrote
+    // them; the rep's own settings before the background first did.
+    const stored = await browser.storage.local.get([SITES_IN_FORCE_KEY, 'settings']);
+    const inForce = stored[SITES_IN_FORCE_KEY] ?? (stored.settings as { sites?: unknown } | undefined)?.sites;
+    const enabled = storedSites({ sites: inForce }) ?? [];
     const overlay = startOverlay(ctx, () => siteAdapterFor(location.href, enabled), { ask, now: Date.now, createView: createViewFactory(css) });
     listenForNotices(ctx, overlay);
   },

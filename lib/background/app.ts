@@ -3,9 +3,12 @@
 // parts: caches.ts, schedules.ts, badge-refresh.ts and the two kinds of message handlers.
 import { bindLegacyToken } from './tokens';
 import type { LeadLensDb } from '../cache/db';
+import type { SaveResult } from '../cache/settings';
 import type { Settings } from '../domain/settings-schema';
 import type { ExtensionIdentity, LeadsChangedNotice } from '../messaging/messages';
 import { createRouter } from '../messaging/router';
+import { sameJson } from '../domain/policy';
+import { DEMO_SOURCE_ID } from '../sources/demo/handoffs';
 import type { LeadSource } from '../sources/source';
 import type { Language, MessageTable } from '../ui/i18n';
 import type { BadgeState } from './badge';
@@ -14,6 +17,8 @@ import { createClockCache, createSourceCache } from './caches';
 import { contentScriptHandlers } from './content-script-handlers';
 import { extensionPageHandlers } from './extension-page-handlers';
 import { createLeadLookup } from './lead-lookup';
+import { refreshMarketingPolicy } from './marketing-policy';
+import { cursorKey } from './sync';
 import type { Notice } from './reminder-notices';
 import { handoffIdOf } from './reminders';
 import { createOutboxDelivery, createRegrade, createSyncInTurn } from './schedules';
@@ -25,7 +30,12 @@ export interface BackgroundDeps {
   loadSettings: () => Promise<Settings>;
   /** The source the settings name, with its API token. */
   sourceFor: (settings: Settings, token: string | undefined) => LeadSource;
-  saveSettings: (settings: Settings) => Promise<void>;
+  /** Saves the rep's own settings; what a policy locks is kept out and named (lib/cache/settings.ts). */
+  saveSettings: (settings: Settings) => Promise<SaveResult | void>;
+  /** The marketing system's policy changed in the database: settings read from now on must be read again. */
+  policyChanged?: () => void;
+  /** The Lead Context API token the organisation's policy gives this connection, if any. */
+  policyToken?: (source: Settings['source']) => Promise<string | undefined>;
   now: () => number;
   /** Puts the badge on the toolbar and wakes the background when it next changes. */
   showBadge: (badge: BadgeState) => Promise<void>;
@@ -49,9 +59,9 @@ export const REMINDER_ALARM = 'reminder';
 export function createBackgroundApp(deps: BackgroundDeps) {
   const { db, now } = deps;
   const clockFor = createClockCache();
-  const scheduled = { ...deps, sourceFor: createSourceCache(db, deps.sourceFor) };
+  const scheduled = { ...deps, sourceFor: createSourceCache(db, deps.sourceFor, deps.policyToken) };
   const refreshBadge = createBadgeRefresh({ ...deps, clockFor });
-  const syncs = createSyncInTurn(scheduled, refreshBadge);
+  const syncs = createSyncInTurn({ ...scheduled, beforePages: refreshPolicy }, refreshBadge);
   const deliverOutbox = createOutboxDelivery(scheduled, deps.scheduleOutbox);
   const regradeIfNeeded = createRegrade(deps, syncs);
   // Addresses on screen the cache does not know are asked of the source, each at most every ten minutes.
@@ -74,6 +84,36 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     return refreshBadge();
   }
 
+  /** The demo was laid out on terms a policy has since changed: the next sync lays it out again. */
+  let demoLayoutStale = false;
+
+  /**
+   * Each sync first asks the source for the team's agreement. A changed one is read from now on: the
+   * badge at the sync's end follows it, and the cache is graded again once the sync is over.
+   */
+  async function refreshPolicy(settings: Settings, source: LeadSource): Promise<void> {
+    if (demoLayoutStale && source.id === DEMO_SOURCE_ID) await db.meta.delete(cursorKey(source.id));
+    demoLayoutStale = false;
+    if (!(await refreshMarketingPolicy(db, source, settings.source, now()))) return;
+    deps.policyChanged?.();
+    void regradeIfNeeded();
+  }
+
+  /**
+   * The organisation's policy changed (storage.managed; Chrome also delivers it this way just after
+   * the worker starts): everything follows, and a sync runs for a connection it may have set. The
+   * demo's deadlines were set on the rules of its layout, so it is laid out again on the new ones.
+   */
+  async function managedPolicyChanged(): Promise<void> {
+    const before = await deps.loadSettings();
+    deps.policyChanged?.();
+    const after = await deps.loadSettings();
+    const terms = ({ calendar, slaPolicy, grading }: Settings) => ({ calendar, slaPolicy, grading });
+    if (!sameJson(terms(before), terms(after))) demoLayoutStale = true;
+    await settingsChanged();
+    void syncs.syncAfresh();
+  }
+
   /** Where a click on a reminder leads: the lead in the CRM when marketing gave its link; null for the queue. */
   async function reminderTarget(notification: string): Promise<string | null> {
     const handoffId = handoffIdOf(notification);
@@ -87,7 +127,7 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     await bindLegacyToken(db, (await deps.loadSettings()).source);
   }
 
-  return { sync: syncs.sync, refreshBadge, settingsChanged, regradeIfNeeded, deliverOutbox, reminderTarget, handleMessage, bindLegacyTokens };
+  return { sync: syncs.sync, refreshBadge, settingsChanged, managedPolicyChanged, regradeIfNeeded, deliverOutbox, reminderTarget, handleMessage, bindLegacyTokens };
 }
 
 export type BackgroundApp = ReturnType<typeof createBackgroundApp>;

@@ -1,6 +1,7 @@
 // The requests only the extension's own pages may make (the router refuses them to content
 // scripts): a sync now, and saving or testing a connection, which is where tokens come in.
 import type { LeadLensDb } from '../cache/db';
+import type { SaveResult } from '../cache/settings';
 import type { Settings } from '../domain/settings-schema';
 import type { ExtensionPageHandlers, ParsedRequest } from '../messaging/messages';
 import type { SourceFor } from './caches';
@@ -11,7 +12,9 @@ import { hasUsableToken, keepToken } from './tokens';
 export interface ExtensionPageDeps {
   db: LeadLensDb;
   loadSettings: () => Promise<Settings>;
-  saveSettings: (settings: Settings) => Promise<void>;
+  saveSettings: (settings: Settings) => Promise<SaveResult | void>;
+  /** The Lead Context API token the organisation's policy gives this connection, if any. */
+  policyToken?: (source: Settings['source']) => Promise<string | undefined>;
   now: () => number;
   sourceFor: SourceFor;
   syncs: SyncInTurn;
@@ -42,14 +45,19 @@ export function extensionPageHandlers(deps: ExtensionPageDeps): ExtensionPageHan
 async function saveConnection(deps: ExtensionPageDeps, { token, ...connection }: ConnectionRequest): Promise<{ tokenSaved: boolean }> {
   const { db, now } = deps;
   const settings = withConnection(await deps.loadSettings(), connection);
-  await deps.saveSettings(settings);
+  const saved = await deps.saveSettings(settings);
+  // A connection the organisation's policy sets stays: a token typed for another would be kept for nothing.
+  if (saved?.ignored.includes('source')) {
+    throw new Error('The connection is set by your organisation: LeadLens keeps it. Ask your IT to change it.');
+  }
   if (token) await keepToken(db, settings.source, token);
   // Writes that waited on the old connection go out now, not after their backoff.
   await db.setMeta(NOT_BEFORE_KEY, 0);
   await makeQueuedDue(db, now());
   void deps.syncs.syncAfresh();
   void deps.deliverOutbox();
-  return { tokenSaved: !!token || (await hasUsableToken(db, settings.source)) };
+  const fromPolicy = (await deps.policyToken?.(settings.source)) !== undefined;
+  return { tokenSaved: !!token || fromPolicy || (await hasUsableToken(db, settings.source)) };
 }
 
 function withConnection(settings: Settings, { kind, baseUrl, clientId, activityTypeId, marketoFields }: Omit<ConnectionRequest, 'token'>): Settings {

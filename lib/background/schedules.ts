@@ -4,6 +4,7 @@
 import type { LeadLensDb } from '../cache/db';
 import type { SyncState } from '../cache/db-name';
 import type { Settings } from '../domain/settings-schema';
+import type { LeadSource } from '../sources/source';
 import type { SourceFor } from './caches';
 import { deliverDue, nextWakeAt } from './outbox';
 import { applyGrading } from './regrade';
@@ -16,6 +17,11 @@ interface ScheduleDeps {
   sourceFor: SourceFor;
 }
 
+interface SyncDeps extends ScheduleDeps {
+  /** Before the pages: what else a sync refreshes from the source (the marketing system's policy). */
+  beforePages?: (settings: Settings, source: LeadSource) => Promise<void>;
+}
+
 export interface SyncInTurn {
   /** One sync at a time: a second call while one runs joins it. */
   sync(): Promise<SyncState>;
@@ -26,13 +32,16 @@ export interface SyncInTurn {
 }
 
 /** `afterSync` runs at the end of every sync, even one that could not start. */
-export function createSyncInTurn({ db, loadSettings, now, sourceFor }: ScheduleDeps, afterSync: () => Promise<unknown>): SyncInTurn {
+export function createSyncInTurn({ db, loadSettings, now, sourceFor, beforePages }: SyncDeps, afterSync: () => Promise<unknown>): SyncInTurn {
   let syncUnderWay: Promise<SyncState> | null = null;
   function sync(): Promise<SyncState> {
     syncUnderWay ??= (async () => {
       const settings = await loadSettings();
       const state = await sourceFor(settings).then(
-        (source) => syncSource(db, source, { now }),
+        async (source) => {
+          await beforePages?.(settings, source);
+          return syncSource(db, source, { now });
+        },
         (error: unknown) => recordSyncFailure(db, settings.source.kind, error, now()),
       );
       // A sync that could not even start still leaves the badge and reminders right for what is cached.

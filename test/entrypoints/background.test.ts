@@ -10,6 +10,12 @@ import { DB_NAME, SYNC_STATE_KEY, type SyncState } from '../../lib/cache/db-name
 import { FIRST_SCREEN_KEY } from '../../lib/cache/first-screen';
 import { settingsItem } from '../../lib/cache/settings';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
+import { createBusinessClock } from '../../lib/time/sla';
+import { OPTIONAL_SITES } from '../../lib/pages/sites';
+import { SITES_IN_FORCE_KEY } from '../../lib/domain/policy-keys';
+import examplePolicy from '../e2e/policy-example.json';
+
+const HOUR = 3_600_000;
 
 /** What the background left in IndexedDB, read through a connection of the test's own. */
 let cache: LeadLensDb;
@@ -117,5 +123,72 @@ describe('the background entrypoint', () => {
     await refreshed(3);
     await delivered();
     expect(await syncState()).toMatchObject({ sourceId: 'hubspot', status: 'error' });
+  });
+});
+
+describe("the background entrypoint under the organisation's policy", () => {
+  /** The README's example policy without its connection: the demo stays the source here. */
+  const { source: _source, ...policy } = examplePolicy;
+
+  it('on install, lays the demo out on the policy\'s SLA rules and turns its sites on', async () => {
+    await fakeBrowser.storage.managed.set(policy);
+    vi.mocked(fakeBrowser.permissions.contains).mockResolvedValue(true);
+    const registered = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue();
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await refreshed(1);
+    await delivered();
+
+    const clock = createBusinessClock(DEFAULT_SETTINGS.calendar);
+    const mine = await cache.handoffs.filter((handoff) => handoff.assigneeEmail === DEFAULT_SETTINGS.repEmail).toArray();
+    expect(mine.length).toBeGreaterThan(0);
+    // The policy's rules: 1 business hour for A1 and A2, 2 for every other handoff (the defaults are 4, 8 and 16).
+    expect(new Set(mine.map((handoff) => clock.between(handoff.handedOffAt, handoff.firstContactDueAt) / HOUR))).toEqual(new Set([1, 2]));
+    const matches = registered.mock.calls.flatMap(([scripts]) => scripts.flatMap((script) => script.matches ?? []));
+    const originsOf = (id: string) => OPTIONAL_SITES.find((site) => site.id === id)!.origins;
+    expect(matches).toEqual([...originsOf('salesforce'), ...originsOf('hubspot')]);
+  });
+
+  it('lays the demo out again when the policy arrives after install, as Chrome delivers it', async () => {
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await refreshed(1);
+    await delivered();
+    const clock = createBusinessClock(DEFAULT_SETTINGS.calendar);
+    const spans = async () =>
+      new Set((await cache.handoffs.filter((handoff) => handoff.assigneeEmail === DEFAULT_SETTINGS.repEmail).toArray()).map((handoff) => clock.between(handoff.handedOffAt, handoff.firstContactDueAt) / HOUR));
+    expect(await spans()).toEqual(new Set([4, 8]));
+
+    await fakeBrowser.storage.managed.set(policy);
+    await refreshed(3); // the change's badge, then the sync's
+    expect(await spans()).toEqual(new Set([1, 2]));
+  });
+
+  it('keeps the sites in force where the sites script reads them, and the policy from content scripts', async () => {
+    const setAccessLevel = vi.fn(async () => {});
+    Object.assign(fakeBrowser.storage.managed, { setAccessLevel });
+    await fakeBrowser.storage.managed.set({ sites: ['salesforce'] });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, sites: ['pipedrive'] });
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await refreshed(1);
+    await delivered();
+    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    expect((await fakeBrowser.storage.local.get(SITES_IN_FORCE_KEY))[SITES_IN_FORCE_KEY]).toEqual(['pipedrive', 'salesforce']);
+  });
+
+  it('follows a change of the policy at once: the badge counts by its rules, and a sync runs', async () => {
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await refreshed(1);
+    await delivered();
+    const before = Number(await fakeBrowser.action.getBadgeText({}));
+    const open = await cache.handoffs.filter((handoff) => handoff.assigneeEmail === DEFAULT_SETTINGS.repEmail && ['pending', 'accepted'].includes(handoff.status)).count();
+    expect(before).toBeLessThan(open);
+
+    // Everything within three business days is due soon: every open handoff counts.
+    await fakeBrowser.storage.managed.set({ slaPolicy: { ...DEFAULT_SETTINGS.slaPolicy, dueSoonMinutes: 3 * 9 * 60 } });
+    await refreshed(3); // the change's badge, then the sync's
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(String(open));
   });
 });

@@ -338,7 +338,7 @@ describe('the background', () => {
     expect(await db.getMeta('syncState')).toEqual(state);
     expect(badges).toHaveLength(1); // the cache is still badged, and its reminders still looked at
     settings = { ...DEFAULT_SETTINGS, source: { kind: 'hubspot', demoSeed: 1 } };
-    expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the access token of your HubSpot private app in LeadLens options.' });
+    expect(await app().sync()).toMatchObject({ status: 'error', error: 'Set the access token of your HubSpot service key or private app in LeadLens options.' });
   });
 
   it('connects to HubSpot and to Marketo through the same messages, keeping their secrets in the database', async () => {
