@@ -4,6 +4,7 @@ import { SYNC_ALARM, type BackgroundApp } from '../../lib/background/app';
 import { registerSiteScripts } from '../../lib/background/site-scripts';
 import { SITES_IN_FORCE_KEY } from '../../lib/domain/policy-keys';
 import type { Settings } from '../../lib/domain/settings-schema';
+import { nextSyncAt } from '../../lib/sources/sync-offset';
 
 type Browser = typeof browser;
 
@@ -29,11 +30,13 @@ export async function startUp(browser: Pick<Browser, 'scripting' | 'permissions'
   const settings = await loadSettings();
   await app.bindLegacyTokens();
   await applySites(browser, loadSettings);
-  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: settings.syncIntervalMinutes });
+  // Each rep's scheduled sync falls at its own place in the interval: a team's browsers spread out.
+  const interval = settings.syncIntervalMinutes;
+  await browser.alarms.create(SYNC_ALARM, { when: nextSyncAt(Date.now(), settings.repEmail, interval), periodInMinutes: interval });
   // Finishes a re-grade that a closed browser cut short (nothing to do when the grading was applied);
   // it never throws, and the sync, which badges the cache, runs after it.
   await app.regradeIfNeeded();
-  await app.sync();
+  await app.syncIfStale(interval);
   // Whatever a closed browser or a killed worker left in the outbox goes out now.
   await app.deliverOutbox();
 }

@@ -3,6 +3,7 @@
 // parts: caches.ts, schedules.ts, badge-refresh.ts and the two kinds of message handlers.
 import { bindLegacyToken } from './tokens';
 import type { LeadLensDb } from '../cache/db';
+import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
 import type { SaveResult } from '../cache/settings';
 import type { Settings } from '../domain/settings-schema';
 import type { ExtensionIdentity, LeadsChangedNotice } from '../messaging/messages';
@@ -127,7 +128,18 @@ export function createBackgroundApp(deps: BackgroundDeps) {
     await bindLegacyToken(db, (await deps.loadSettings()).source);
   }
 
-  return { sync: syncs.sync, refreshBadge, settingsChanged, managedPolicyChanged, regradeIfNeeded, deliverOutbox, reminderTarget, handleMessage, bindLegacyTokens };
+  /**
+   * At browser start: a sync only when the cache is older than one interval. Otherwise the rep's own
+   * alarm (spread over the interval, sync-offset.ts) comes soon enough, and a team opening its
+   * browsers at 9:00 does not meet the vendor's per-account limit all at once.
+   */
+  async function syncIfStale(intervalMinutes: number): Promise<void> {
+    const state = await db.getMeta<SyncState>(SYNC_STATE_KEY);
+    if (state?.lastSuccessAt === undefined || deps.now() - state.lastSuccessAt >= intervalMinutes * 60_000) await syncs.sync();
+    else await refreshBadge();
+  }
+
+  return { sync: syncs.sync, syncIfStale, refreshBadge, settingsChanged, managedPolicyChanged, regradeIfNeeded, deliverOutbox, reminderTarget, handleMessage, bindLegacyTokens };
 }
 
 export type BackgroundApp = ReturnType<typeof createBackgroundApp>;
