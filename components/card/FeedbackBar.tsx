@@ -1,17 +1,23 @@
 // One click tells marketing what the rep thinks of the lead; a verdict with reasons set up asks
-// "why?" with one more, which the rep may skip. The handoff actions move the handoff along. Each
-// click is stored locally at once and delivered in the background, so it is never lost.
+// "why?" with one more, which the rep may skip. The verdict given shows pressed, with when; another
+// replaces it (the background sends each distinct one and ignores a repeat). The handoff actions
+// move the handoff along. Each click is stored locally at once and delivered in the background.
+import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import type { LatestVerdict } from '../../lib/cache/lead-context';
 import type { HandoffAction, HandoffStatus, Verdict } from '../../lib/domain/model';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
 import { VERDICTS } from '../../lib/domain/vocabulary';
+import { formatDayTime } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
-import { ACTION_LABELS, reasonLabel, VERDICT_LABELS } from './strings';
+import { ACTION_LABELS, reasonLabel, VERDICT_LABELS, verdictText } from './strings';
 
 export interface FeedbackBarProps {
   handoffStatus: HandoffStatus | null;
   /** The reasons marketing-ops set up, per verdict. */
   reasons: FeedbackReason[];
+  /** The rep's latest verdict on this lead, from the feedback log. */
+  given: Omit<LatestVerdict, 'id'> | null;
   onFeedback: (verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
   onAction: (action: HandoffAction, note: string) => Promise<void>;
 }
@@ -24,22 +30,26 @@ const ACTIONS_FROM: Record<HandoffStatus, HandoffAction[]> = {
   rejected: [],
 };
 
-export function FeedbackBar({ handoffStatus, reasons, onFeedback, onAction }: FeedbackBarProps) {
+export function FeedbackBar({ handoffStatus, reasons, given, onFeedback, onAction }: FeedbackBarProps) {
   const [note, setNote] = useState('');
   const [asking, setAsking] = useState<Verdict | null>(null);
   const verdictButtons = useRef(new Map<Verdict, HTMLButtonElement>());
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
+  // What this card just sent, until the log's answer is as new.
+  const [sent, setSent] = useState<Omit<LatestVerdict, 'id'> | null>(null);
+  const latest = sent && (!given || sent.at >= given.at) ? sent : given;
 
   // Buttons stay enabled while a write is under way (a disabled button drops keyboard focus);
   // a second click meanwhile is ignored instead.
-  async function run(label: string, write: () => Promise<void>) {
+  async function run(label: string, write: () => Promise<void>, after?: () => void) {
     if (busy) return;
     setBusy(true);
     try {
       await write();
       setSaved(t('saved', label));
       setNote('');
+      after?.();
       if (asking) {
         // The reason buttons go away: focus goes back to the verdict, so it stays in the card.
         verdictButtons.current.get(asking)?.focus();
@@ -52,54 +62,69 @@ export function FeedbackBar({ handoffStatus, reasons, onFeedback, onAction }: Fe
     }
   }
 
+  const give = (verdict: Verdict, reasonCode?: string) =>
+    run(
+      verdictText(verdict, reasonCode, reasons),
+      () => (reasonCode ? onFeedback(verdict, note, reasonCode) : onFeedback(verdict, note)),
+      () => setSent({ verdict, reasonCode: reasonCode ?? verdict, at: Date.now() }),
+    );
   const actions = handoffStatus ? ACTIONS_FROM[handoffStatus] : [];
   const reasonsFor = (verdict: Verdict) => reasons.filter((reason) => reason.verdict === verdict);
   function choose(verdict: Verdict) {
     if (reasonsFor(verdict).length > 0) setAsking(asking === verdict ? null : verdict);
-    else void run(t(VERDICT_LABELS[verdict]), () => onFeedback(verdict, note));
+    else void give(verdict);
   }
   return (
     <div class="ll-feedback">
+      {latest && (
+        <p class="ll-given">
+          {t('verdictGiven', verdictText(latest.verdict, latest.reasonCode, reasons), formatDayTime(latest.at))}
+        </p>
+      )}
       <div class="ll-buttons" role="group" aria-label={t('feedbackGroup')}>
         {VERDICTS.map((verdict) => (
-          <button
-            type="button"
-            key={verdict}
-            ref={(button) => {
-              if (button) verdictButtons.current.set(verdict, button);
-            }}
-            aria-disabled={busy}
-            aria-expanded={reasonsFor(verdict).length > 0 ? asking === verdict : undefined}
-            onClick={() => choose(verdict)}
-          >
-            {t(VERDICT_LABELS[verdict])}
-          </button>
-        ))}
-      </div>
-      {asking && (
-        <div class="ll-buttons ll-reasons" role="group" aria-label={t('reasonPick')}>
-          <span class="ll-muted">{t('reasonPick')}</span>
-          {reasonsFor(asking).map((reason) => (
+          // The reasons follow their verdict, in the page and so in the tab order.
+          <Fragment key={verdict}>
             <button
               type="button"
-              key={reason.code}
+              ref={(button) => {
+                if (button) verdictButtons.current.set(verdict, button);
+              }}
               aria-disabled={busy}
-              onClick={() => run(`${t(VERDICT_LABELS[asking])}: ${reasonLabel(reason)}`, () => onFeedback(asking, note, reason.code))}
+              aria-pressed={latest?.verdict === verdict}
+              aria-expanded={reasonsFor(verdict).length > 0 ? asking === verdict : undefined}
+              onClick={() => choose(verdict)}
             >
-              {reasonLabel(reason)}
+              {t(VERDICT_LABELS[verdict])}
             </button>
-          ))}
-          <button type="button" class="ll-quiet" aria-disabled={busy} onClick={() => run(t(VERDICT_LABELS[asking]), () => onFeedback(asking, note))}>
-            {t('reasonSkip')}
-          </button>
-        </div>
-      )}
+            {asking === verdict && (
+              <div class="ll-buttons ll-reasons" role="group" aria-label={t('reasonPick')}>
+                <span class="ll-muted">{t('reasonPick')}</span>
+                {reasonsFor(verdict).map((reason) => (
+                  <button
+                    type="button"
+                    key={reason.code}
+                    aria-disabled={busy}
+                    aria-pressed={latest?.verdict === verdict && latest.reasonCode === reason.code}
+                    onClick={() => give(verdict, reason.code)}
+                  >
+                    {reasonLabel(reason)}
+                  </button>
+                ))}
+                <button type="button" class="ll-quiet" aria-disabled={busy} onClick={() => give(verdict)}>
+                  {t('reasonSkip')}
+                </button>
+              </div>
+            )}
+          </Fragment>
+        ))}
+      </div>
       <label class="ll-note">
         <span>{t('noteOptional')}</span>
-        <textarea value={note} maxLength={2000} rows={2} onInput={(event) => setNote(event.currentTarget.value)} />
+        <textarea value={note} maxLength={2000} rows={1} onInput={(event) => setNote(event.currentTarget.value)} />
       </label>
       {actions.length > 0 && (
-        <div class="ll-buttons" role="group" aria-label={t('handoffGroup')}>
+        <div class="ll-buttons ll-actions" role="group" aria-label={t('handoffGroup')}>
           {actions.map((action) => (
             <button type="button" key={action} aria-disabled={busy} onClick={() => run(t(ACTION_LABELS[action]), () => onAction(action, note))}>
               {t(ACTION_LABELS[action])}

@@ -1,18 +1,21 @@
-// The card: what marketing knows about one lead, drawn from the cache. Text only, never HTML.
+// The card: what marketing knows about one lead, drawn from the cache. Text only, never HTML. The
+// first screen answers who, how hot and why, what is due and when, and what to do; the touches
+// follow. Every word is the UI language's (lang on the root), except the data.
 import { Fragment } from 'preact';
 import type { LeadContext } from '../../lib/cache/lead-context';
 import type { HandoffAction, Verdict } from '../../lib/domain/model';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
 import { formatAge } from '../../lib/ui/format';
-import { explainScore } from '../../lib/domain/grade';
 import { t } from '../../lib/ui/i18n';
 import { FeedbackBar } from './FeedbackBar';
 import { ScoreMatrix } from './ScoreMatrix';
 import { SlaCountdown } from './SlaCountdown';
 import { STAGE_LABELS } from './strings';
 import { TouchTimeline } from './TouchTimeline';
+import { WhyScore } from './WhyScore';
 
 export interface LeadCardProps {
+  /** With fit (why the fit) and latestVerdict (the verdict given) when the background sends them. */
   context: LeadContext & { lead: NonNullable<LeadContext['lead']> };
   now: number;
   /** When the cache last heard from the marketing system. */
@@ -24,12 +27,14 @@ export interface LeadCardProps {
 
 export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction }: LeadCardProps) {
   const { lead, handoff, sla, touches } = context;
-  const factors = explainScore(lead.scoreFactors);
+  const qualifiedBy = lead.qualifiedBy ?? handoff?.rule;
   return (
-    <section class="ll-card" role="region" aria-label={t('cardName', lead.name)} tabIndex={-1}>
+    <section class="ll-card" role="region" lang={t('languageTag')} aria-label={t('cardName', lead.name)} tabIndex={-1}>
       <header class="ll-head">
         <div>
-          <h2 class="ll-name">{lead.name}</h2>
+          <h2 class="ll-name">
+            <bdi>{lead.name}</bdi>
+          </h2>
           <p class="ll-muted ll-subtitle">
             {[lead.title, lead.company].filter(Boolean).map((part, index) => (
               <Fragment key={index}>
@@ -39,9 +44,17 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
             ))}
           </p>
         </div>
-        <span class="ll-stage" data-stage={lead.stage}>
-          {t(STAGE_LABELS[lead.stage])}
-        </span>
+        <div class="ll-head-side">
+          <span class="ll-stage" data-stage={lead.stage}>
+            {t(STAGE_LABELS[lead.stage])}
+          </span>
+          {lead.crmUrl && (
+            <a class="ll-crm" href={lead.crmUrl} target="_blank" rel="noopener noreferrer">
+              {t('openInCrm')}
+              <span class="ll-sr"> {t('opensInCrm')}</span>
+            </a>
+          )}
+        </div>
       </header>
 
       <div class="ll-score-row">
@@ -51,30 +64,20 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
         </p>
         <ScoreMatrix lead={lead} />
       </div>
-
-      {sla && <SlaCountdown sla={sla} now={now} />}
-
-      <details class="ll-why">
-        <summary>{t('whyThisScore')}</summary>
-        <ul>
-          {factors.map((factor) => (
-            <li key={factor.label}>
-              {factor.label} <span class="ll-points">{factor.points > 0 ? `+${factor.points}` : factor.points}</span>
-            </li>
-          ))}
-        </ul>
-      </details>
-      {(lead.qualifiedBy ?? handoff?.rule) && (
+      <WhyScore lead={lead} fit={context.fit ?? null} />
+      {qualifiedBy && (
         <p class="ll-qualified">
           <span class="ll-muted">{t('qualifiedBy')} </span>
-          <bdi>{lead.qualifiedBy ?? handoff?.rule}</bdi>
+          <bdi>{qualifiedBy}</bdi>
         </p>
       )}
 
+      {sla && <SlaCountdown sla={sla} now={now} />}
+
+      <FeedbackBar handoffStatus={handoff?.status ?? null} reasons={reasons} given={context.latestVerdict ?? null} onFeedback={onFeedback} onAction={onAction} />
+
       <h3>{t('marketingTouches')}</h3>
       <TouchTimeline touches={touches} />
-
-      <FeedbackBar handoffStatus={handoff?.status ?? null} reasons={reasons} onFeedback={onFeedback} onAction={onAction} />
 
       <p class="ll-fresh ll-muted">{syncedAt ? t('updatedAgo', formatAge(now - syncedAt)) : t('notSyncedYet')}</p>
     </section>

@@ -10,7 +10,9 @@ export function ScoreMatrix({ lead }: { lead: Lead }) {
     <table class="ll-matrix" aria-label={t('matrixSummary', lead.grade, lead.fit, lead.readiness)}>
       <thead>
         <tr>
-          <th scope="col" aria-label={t('fit')} />
+          <th scope="col">
+            <span class="ll-sr">{t('matrixCorner')}</span>
+          </th>
           {READINESS.map((digit) => (
             <th scope="col" key={digit}>
               {digit}

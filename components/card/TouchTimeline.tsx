@@ -4,7 +4,7 @@ import type { Touch } from '../../lib/domain/model';
 import { t, uiLocale } from '../../lib/ui/i18n';
 import { TOUCH_LABELS } from './strings';
 
-const FIRST_SHOWN = 5;
+const FIRST_SHOWN = 3;
 
 export function TouchTimeline({ touches }: { touches: Touch[] }) {
   const [showAll, setShowAll] = useState(false);

@@ -10,7 +10,7 @@ import type { ContentScriptHandlers, ContextAnswer, ParsedRequest } from '../mes
 import type { BusinessClock } from '../time/sla';
 import type { Language, MessageTable } from '../ui/i18n';
 import type { Missing } from './lead-lookup';
-import { recordAction } from './outbox';
+import { recordAction, recordVerdict } from './outbox';
 
 export interface ContentScriptDeps {
   db: LeadLensDb;
@@ -31,9 +31,10 @@ export function contentScriptHandlers(deps: ContentScriptDeps): ContentScriptHan
     messages: ({ language }) => deps.messagesFor(language),
     async feedback({ email, handoffId, verdict, reasonCode, note }) {
       const payload = { kind: 'feedback' as const, email, handoffId, verdict, reasonCode: reasonCode ?? verdict, note };
-      const item = await recordAction(db, payload, { now: now() });
-      void deps.deliverOutbox();
-      return { queuedId: item.id };
+      // A repeated click answers with the write already made: the background decides, not the card.
+      const { id, repeated } = await recordVerdict(db, payload, { now: now() });
+      if (!repeated) void deps.deliverOutbox();
+      return { queuedId: id };
     },
     async handoffAction({ handoffId, action, reasonCode, note }) {
       const item = await recordAction(db, { kind: 'handoff_action', handoffId, action, reasonCode, note }, { now: now() });
@@ -51,7 +52,7 @@ export function contentScriptHandlers(deps: ContentScriptDeps): ContentScriptHan
 async function answerContext(deps: ContentScriptDeps, request: Extract<ParsedRequest, { type: 'context' }>, tabId: number | undefined): Promise<ContextAnswer> {
   const { db, now } = deps;
   const settings = await deps.loadSettings();
-  const options = { now: now(), clock: deps.clockFor(settings.calendar), policy: settings.slaPolicy, touchLimit: request.withTouches ? 100 : 0 };
+  const options = { now: now(), clock: deps.clockFor(settings.calendar), policy: settings.slaPolicy, grading: settings.grading, touchLimit: request.withTouches ? 100 : 0 };
   const [contexts, records, syncState] = await Promise.all([
     leadContexts(db, request.emails, options),
     recordContexts(db, request.records, options),

@@ -29,6 +29,35 @@ export async function recordAction(db: LeadLensDb, payload: OutboxPayload, deps:
   return item;
 }
 
+/** How long a verdict given again, with the same reason, is taken for the same click. */
+export const REPEAT_WINDOW_MS = 10 * 60_000;
+
+/**
+ * A verdict from the card: queued like any write, unless it repeats the address's latest verdict
+ * (same verdict and reason, no new note) given within REPEAT_WINDOW_MS, delivered or not: then
+ * nothing new is queued and the answer is that write's id. Another verdict is a change and is sent.
+ */
+export async function recordVerdict(
+  db: LeadLensDb,
+  payload: Extract<OutboxPayload, { kind: 'feedback' }>,
+  deps: RecordDeps,
+): Promise<{ id: string; repeated: boolean }> {
+  return db.transaction('rw', [db.leads, db.handoffs, db.outbox, db.feedback], async () => {
+    const recent = await db.feedback
+      .where('at')
+      .aboveOrEqual(deps.now - REPEAT_WINDOW_MS)
+      .filter((entry) => entry.email === payload.email && entry.verdict !== undefined)
+      .toArray();
+    const latest = recent.sort((a, b) => b.at - a.at)[0];
+    if (latest && latest.verdict === payload.verdict && latest.reasonCode === payload.reasonCode) {
+      const queued = await db.outbox.get(latest.id);
+      const sameNote = !payload.note || (queued?.payload.kind === 'feedback' && queued.payload.note === payload.note);
+      if (sameNote) return { id: latest.id, repeated: true };
+    }
+    return { id: (await recordAction(db, payload, deps)).id, repeated: false };
+  });
+}
+
 const NOUNS = { leads: 'lead', handoffs: 'handoff' } as const;
 
 /** Changes the cached record a write is about; a record the cache does not hold is refused. */

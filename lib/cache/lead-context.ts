@@ -5,8 +5,9 @@ import type { LeadLensDb } from './db';
 import { leadsByRecordKey, withoutCrmKeys, type StoredLead } from './crm-keys';
 import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import { OPEN_STATUSES } from './queue-order';
-import type { Handoff, Lead, Touch } from '../domain/model';
-import type { SlaPolicy } from '../domain/settings-schema';
+import type { Fit, Handoff, Lead, Touch, Verdict } from '../domain/model';
+import type { GradeThresholds, Grading, SlaPolicy } from '../domain/settings-schema';
+import { DEFAULT_FIT_PROFILE, DEFAULT_GRADING, fitLetter, fitPoints } from '../domain/grade';
 import { slaStatus, type BusinessClock, type SlaStatus } from '../time/sla';
 
 export interface LeadContext {
@@ -18,6 +19,37 @@ export interface LeadContext {
   touchesIncluded: boolean;
   handoff: Handoff | null;
   sla: SlaStatus | null;
+  /** Why the lead's fit is what it is, by LeadLens's own count; null without a lead. */
+  fit?: FitExplanation | null;
+  /** The rep's latest verdict on this address (delivered or not); read only with the touches, for the card. */
+  latestVerdict?: LatestVerdict | null;
+}
+
+/** One firmographic factor of the fit, counted or not: the card words it in the UI language. */
+export type FitFactor =
+  | { kind: 'size'; minEmployees: number; points: number }
+  /** Size unknown, or below the smallest band. */
+  | { kind: 'size_none'; companySize?: number }
+  | { kind: 'industry'; industry: string; points: number }
+  | { kind: 'industry_none'; industry?: string }
+  | { kind: 'role'; role: FitRole; points: number }
+  | { kind: 'role_none' };
+export type FitRole = 'executive' | 'director' | 'manager';
+
+export interface FitExplanation {
+  points: number;
+  /** The letter these points earn; a source that grades on its own may have given the lead another. */
+  letter: Fit;
+  factors: FitFactor[];
+  thresholds: GradeThresholds;
+}
+
+export interface LatestVerdict {
+  /** The feedback entry's id, which is its outbox item's. */
+  id: string;
+  verdict: Verdict;
+  reasonCode: string;
+  at: number;
 }
 
 /** What the cache knows of one CRM record a page's URL names. */
@@ -32,23 +64,29 @@ export interface ContextOptions {
   now: number;
   clock: BusinessClock;
   policy: SlaPolicy;
-  /** How many touches to return per lead; 0 leaves the timelines unread. */
+  /** How many touches to return per lead; 0 leaves the timelines (and the verdicts) unread. */
   touchLimit?: number;
+  /** The grading in force, for the fit's explanation. */
+  grading?: Grading;
 }
 
 export async function leadContexts(db: LeadLensDb, emails: string[], options: ContextOptions): Promise<LeadContext[]> {
-  const { now, clock, policy, touchLimit = 100 } = options;
+  const { now, clock, policy, touchLimit = 100, grading = DEFAULT_GRADING } = options;
   // A record page may ask by record alone: no transaction for nothing.
   if (emails.length === 0) return [];
   const { leads, handoffs } = await readLeadsAndHandoffs(db, emails);
+  let verdicts = new Map<string, LatestVerdict>();
   const contextOf = (email: string, index: number, touches: Touch[], touchCount: number): LeadContext => {
     const lead = leads[index] ?? null;
     const handoff = lead ? currentHandoff(handoffs[index]!) : null;
     const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
-    return { email, lead, touches, touchCount, touchesIncluded: touchLimit > 0, handoff, sla };
+    const base = { email, lead, touches, touchCount, touchesIncluded: touchLimit > 0, handoff, sla };
+    // An unknown address gets neither: nothing to explain, no verdict to show.
+    return lead ? { ...base, fit: explainFit(lead, grading), latestVerdict: verdicts.get(email) ?? null } : base;
   };
   // Chips ask without timelines: nothing more to read.
   if (touchLimit === 0) return emails.map((email, index) => contextOf(email, index, [], 0));
+  verdicts = await latestVerdicts(db, emails.filter((_, index) => leads[index]));
   return db.transaction('r', db.touches, () =>
     Promise.all(
       emails.map(async (email, index) => {
@@ -97,6 +135,43 @@ async function readLeadsAndHandoffs(db: LeadLensDb, emails: string[]): Promise<{
     tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('The lead lookup was aborted.'));
   });
   return { leads, handoffs };
+}
+
+/**
+ * Each address's latest verdict, newest first through the time index until every address has one.
+ * The feedback table has no email index (db.ts): for an address never given a verdict this reads
+ * the whole log, which is why only the card (one address) asks.
+ */
+async function latestVerdicts(db: LeadLensDb, emails: string[]): Promise<Map<string, LatestVerdict>> {
+  const found = new Map<string, LatestVerdict>();
+  const wanted = new Set(emails);
+  if (wanted.size === 0) return found;
+  await db.feedback
+    .orderBy('at')
+    .reverse()
+    .until(() => found.size === wanted.size)
+    .each(({ id, email, verdict, reasonCode, at }) => {
+      if (verdict && wanted.has(email) && !found.has(email)) found.set(email, { id, verdict, reasonCode, at });
+    });
+  return found;
+}
+
+const ROLES: Record<string, FitRole> = { Executive: 'executive', 'Director or VP': 'director', Manager: 'manager' };
+
+/** The fit by the grading in force (grade.ts fitPoints), each factor named by kind, the missing ones too. */
+export function explainFit(lead: Pick<Lead, 'companySize' | 'industry' | 'title'>, grading: Grading = DEFAULT_GRADING): FitExplanation {
+  const profile = { ...DEFAULT_FIT_PROFILE, targetIndustries: grading.targetIndustries };
+  const { points, factors: counted } = fitPoints(lead, profile);
+  const band = profile.sizeBands.find((candidate) => counted.some((factor) => factor.label === candidate.label));
+  const role = profile.roles.find((candidate) => counted.some((factor) => factor.label === `Role: ${candidate.label}`));
+  const industry = lead.industry?.trim() || undefined;
+  const industryCounted = counted.some((factor) => factor.label.startsWith('Target industry:'));
+  const factors: FitFactor[] = [
+    band ? { kind: 'size', minEmployees: band.minEmployees, points: band.points } : { kind: 'size_none', ...(lead.companySize === undefined ? {} : { companySize: lead.companySize }) },
+    industry && industryCounted ? { kind: 'industry', industry, points: profile.industryPoints } : { kind: 'industry_none', ...(industry ? { industry } : {}) },
+    role && ROLES[role.label] ? { kind: 'role', role: ROLES[role.label]!, points: role.points } : { kind: 'role_none' },
+  ];
+  return { points, letter: fitLetter(points, grading), factors, thresholds: { fit: grading.fit, readiness: grading.readiness } };
 }
 
 export const isOpen = (handoff: Handoff) => OPEN_STATUSES.includes(handoff.status);

@@ -1,5 +1,5 @@
 // Durations and ages in the short forms the card and the popup show, in the UI's language.
-import { t, type MessageKey } from './i18n';
+import { t, uiLocale, type MessageKey } from './i18n';
 import type { SlaStatus } from '../time/sla';
 
 const MINUTE = 60_000;
@@ -36,15 +36,24 @@ export const SLA_STATE_LABELS: Record<SlaStatus['state'], MessageKey> = {
   missed: 'slaMissed',
 };
 
-/** "Overdue by 2h 05m", "Due in 45m", "Met". */
+/**
+ * "Overdue by 2h 5m", "Due in 45m", "Met", counted in working time: the state is decided on the
+ * business clock, so a handoff due soon at the end of the day reads "45m", not the night's "15h 45m".
+ * The clock deadline goes beside it (formatDayTime).
+ */
 export function describeSla(status: SlaStatus): string {
   switch (status.state) {
     case 'overdue':
-      return t('overdueBy', formatDuration(status.msLeft));
+      return t('overdueBy', formatDuration(status.businessMsLeft));
     case 'due_soon':
     case 'on_track':
-      return t('dueIn', formatDuration(status.msLeft));
+      return t('dueIn', formatDuration(status.businessMsLeft));
     default:
       return t(SLA_STATE_LABELS[status.state]);
   }
+}
+
+/** A moment, short: "11/30 14:00" (en: "11/30, 14:00"), 24-hour, in the browser's time zone. */
+export function formatDayTime(at: number): string {
+  return new Date(at).toLocaleString(uiLocale(), { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSla, formatAge, formatDuration } from '../../../lib/ui/format';
+import { describeSla, formatAge, formatDayTime, formatDuration } from '../../../lib/ui/format';
 
 const MIN = 60_000;
 
@@ -30,13 +30,25 @@ describe('formatAge', () => {
 });
 
 describe('describeSla', () => {
-  const at = { dueAt: 0, businessMsLeft: 0 };
-  it('says how late, how long left, or the outcome', () => {
-    expect(describeSla({ ...at, state: 'overdue', msLeft: -90 * MIN })).toBe('Overdue by 1h 30m');
-    expect(describeSla({ ...at, state: 'due_soon', msLeft: 20 * MIN })).toBe('Due in 20m');
-    expect(describeSla({ ...at, state: 'on_track', msLeft: 26 * 60 * MIN })).toBe('Due in 1d 2h');
-    expect(describeSla({ ...at, state: 'met', msLeft: 5 })).toBe('Met');
-    expect(describeSla({ ...at, state: 'missed', msLeft: -5 })).toBe('Missed');
+  const at = { dueAt: 0, msLeft: 0 };
+  it('says how late, how long left, or the outcome, in working time', () => {
+    expect(describeSla({ ...at, state: 'overdue', businessMsLeft: -90 * MIN })).toBe('Overdue by 1h 30m');
+    expect(describeSla({ ...at, state: 'due_soon', businessMsLeft: 20 * MIN })).toBe('Due in 20m');
+    expect(describeSla({ ...at, state: 'on_track', businessMsLeft: 26 * 60 * MIN })).toBe('Due in 1d 2h');
+    expect(describeSla({ ...at, state: 'met', businessMsLeft: 5 })).toBe('Met');
+    expect(describeSla({ ...at, state: 'missed', businessMsLeft: -5 })).toBe('Missed');
+  });
+
+  it('counts working time, not the night: due soon at 18:00 with 45 working minutes left is not "10h left"', () => {
+    const overnight = { state: 'due_soon' as const, dueAt: 0, msLeft: (15 * 60 + 45) * MIN, businessMsLeft: 45 * MIN };
+    expect(describeSla(overnight)).toBe('Due in 45m');
+  });
+});
+
+describe('formatDayTime', () => {
+  it('gives the clock deadline as month/day and 24-hour time', () => {
+    const at = new Date(2026, 10, 30, 14, 0).getTime();
+    expect(formatDayTime(at)).toMatch(/11\/30.*14:00/);
   });
 });
 
@@ -47,11 +59,12 @@ describe('in Japanese', () => {
     const { join } = await import('node:path');
     const read = (language: string) => JSON.parse(readFileSync(join(__dirname, `../../../public/_locales/${language}/messages.json`), 'utf8'));
     useMessages('ja', read('ja'));
-    const at = { dueAt: 0, businessMsLeft: 0 };
-    expect(describeSla({ ...at, state: 'due_soon', msLeft: 135 * MIN })).toBe('残り2時間15分');
-    expect(describeSla({ ...at, state: 'overdue', msLeft: -(26 * 60) * MIN })).toBe('1日2時間超過');
-    expect(describeSla({ ...at, state: 'on_track', msLeft: 13 * 60 * MIN })).toBe('残り13時間');
-    expect(describeSla({ ...at, state: 'overdue', msLeft: -24 * 60 * MIN })).toBe('1日超過');
+    const at = { dueAt: 0, msLeft: 0 };
+    expect(describeSla({ ...at, state: 'due_soon', businessMsLeft: 135 * MIN })).toBe('残り2時間15分');
+    expect(describeSla({ ...at, state: 'overdue', businessMsLeft: -(26 * 60) * MIN })).toBe('1日2時間超過');
+    expect(describeSla({ ...at, state: 'on_track', businessMsLeft: 13 * 60 * MIN })).toBe('残り13時間');
+    expect(describeSla({ ...at, state: 'overdue', businessMsLeft: -24 * 60 * MIN })).toBe('1日超過');
+    expect(formatDayTime(new Date(2026, 10, 30, 14, 0).getTime())).toBe('11/30 14:00');
     const { t } = await import('../../../lib/ui/i18n');
     expect(t('updatedAgo', formatAge(10_000))).toBe('更新: たった今');
   });

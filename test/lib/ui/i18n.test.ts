@@ -52,7 +52,7 @@ describe('t', () => {
     useMessages('ja', table('ja'));
     expect(t('pendingHandoffs')).toBe('対応待ちの引き渡し');
     expect(formatAge(3 * 60_000)).toBe('3分前');
-    expect(describeSla({ state: 'overdue', dueAt: 0, msLeft: -125 * 60_000, businessMsLeft: 0 })).toBe('2時間5分超過');
+    expect(describeSla({ state: 'overdue', dueAt: 0, msLeft: 0, businessMsLeft: -125 * 60_000 })).toBe('2時間5分超過');
     expect(t('cardName', '佐藤 健')).toMatch(/^LeadLens/);
   });
 });
