@@ -1,4 +1,5 @@
 // The business calendar the SLA deadlines are counted on: zone, weekly hours, holidays, closures.
+import { LockNote } from './policy';
 import { HOLIDAY_COUNTRIES } from '../../lib/domain/holiday-countries';
 import { t, uiLocale, type MessageKey } from '../../lib/ui/i18n';
 import { TimeInput } from './TimeInput';
@@ -7,17 +8,18 @@ import type { BusinessCalendar, WorkingHours } from '../../lib/domain/settings-s
 const DEFAULT_HOURS: WorkingHours = { start: '09:00', end: '18:00' };
 const WEEKDAYS: MessageKey[] = ['weekday1', 'weekday2', 'weekday3', 'weekday4', 'weekday5', 'weekday6', 'weekday7'];
 
-export function CalendarEditor({ calendar, onChange }: { calendar: BusinessCalendar; onChange: (next: BusinessCalendar) => void }) {
+export function CalendarEditor({ calendar, onChange, lock }: { calendar: BusinessCalendar; onChange: (next: BusinessCalendar) => void; lock?: string }) {
   const zones = Intl.supportedValuesOf('timeZone');
   const countryName = new Intl.DisplayNames([uiLocale()], { type: 'region' });
   const setDay = (index: number, hours: WorkingHours | null) =>
     onChange({ ...calendar, week: calendar.week.map((day, i) => (i === index ? hours : day)) as BusinessCalendar['week'] });
 
   return (
-    <fieldset>
+    <fieldset disabled={!!lock}>
       <legend>
         <h2>{t('businessCalendar')}</h2>
       </legend>
+      <LockNote text={lock} />
       <label>
         {t('timeZone')}{' '}
         <select value={calendar.timeZone} onChange={(event) => onChange({ ...calendar, timeZone: event.currentTarget.value })}>

@@ -1,12 +1,15 @@
 // How LeadLens grades leads for the sources that send no grade (HubSpot, Marketo, the demo): the
 // minimums of each fit letter and readiness digit, and the industries marketing targets. Size bands
 // and roles stay built-in. Numbers and names are checked on save, like the rest of the settings.
+import { LockNote } from './policy';
 import { t } from '../../lib/ui/i18n';
 import type { Grading } from '../../lib/domain/settings-schema';
 
 export interface GradingEditorProps {
   grading: Grading;
   onChange: (next: Grading) => void;
+  /** Why the rep cannot change it, when a policy sets it. */
+  lock?: string;
 }
 
 const FIT_LETTERS = ['A', 'B', 'C'] as const;
@@ -15,15 +18,16 @@ const READINESS_DIGITS = ['1', '2', '3'] as const;
 /** One line per industry; blank lines are nothing, not an empty name. */
 const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 
-export function GradingEditor({ grading, onChange }: GradingEditorProps) {
+export function GradingEditor({ grading, onChange, lock }: GradingEditorProps) {
   const setMinimum = (which: 'fit' | 'readiness', index: number, value: number) =>
     onChange({ ...grading, [which]: grading[which].map((old, i) => (i === index ? value : old)) as Grading['fit'] });
 
   return (
-    <fieldset class="grading">
+    <fieldset class="grading" disabled={!!lock}>
       <legend>
         <h2>{t('leadGrading')}</h2>
       </legend>
+      <LockNote text={lock} />
       <p class="hint">{t('leadGradingHint')}</p>
       <Minimums
         label={t('fitMinimums')}

@@ -1,6 +1,7 @@
 // The reasons a rep can give with a verdict, e.g. "Not a fit: company too small". Marketing reads
 // them in the loop report, so they are the team's own words; built-in ones follow the UI language
 // until someone rewords them.
+import { LockNote } from './policy';
 import { t } from '../../lib/ui/i18n';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
 import { VERDICTS } from '../../lib/domain/vocabulary';
@@ -9,6 +10,8 @@ import { reasonLabel, VERDICT_LABELS } from '../card/strings';
 export interface ReasonsEditorProps {
   reasons: FeedbackReason[];
   onChange: (next: FeedbackReason[]) => void;
+  /** Why the rep cannot change them, when a policy sets them. */
+  lock?: string;
 }
 
 /** A code from the words: "Too expensive!" -> "too_expensive"; unique among the codes given. */
@@ -19,7 +22,7 @@ export function codeFor(label: string, taken: string[]): string {
   return code;
 }
 
-export function ReasonsEditor({ reasons, onChange }: ReasonsEditorProps) {
+export function ReasonsEditor({ reasons, onChange, lock }: ReasonsEditorProps) {
   const replace = (old: FeedbackReason, next: FeedbackReason | null) =>
     onChange(next ? reasons.map((reason) => (reason === old ? next : reason)) : reasons.filter((reason) => reason !== old));
   function add(verdict: FeedbackReason['verdict'], input: HTMLInputElement) {
@@ -29,10 +32,11 @@ export function ReasonsEditor({ reasons, onChange }: ReasonsEditorProps) {
     input.value = '';
   }
   return (
-    <fieldset class="reasons">
+    <fieldset class="reasons" disabled={!!lock}>
       <legend>
         <h2>{t('feedbackReasons')}</h2>
       </legend>
+      <LockNote text={lock} />
       <p class="hint">{t('feedbackReasonsHint')}</p>
       {VERDICTS.map((verdict) => {
         const verdictName = t(VERDICT_LABELS[verdict]);

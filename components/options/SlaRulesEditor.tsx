@@ -1,5 +1,6 @@
 // The SLA rules: which handoffs get how long. The first rule that matches applies, so the order
 // matters and the last rule should match every handoff. Numbers and lists are checked on save.
+import { LockNote } from './policy';
 import { t } from '../../lib/ui/i18n';
 import type { Stage } from '../../lib/domain/model';
 import type { SlaPolicy, SlaRule } from '../../lib/domain/settings-schema';
@@ -10,6 +11,8 @@ import { ruleName } from './strings';
 export interface SlaRulesEditorProps {
   policy: SlaPolicy;
   onChange: (next: SlaPolicy) => void;
+  /** Why the rep cannot change them, when a policy sets them. */
+  lock?: string;
 }
 
 /** "8, 24" -> [8, 24]; what is not a number is kept as NaN, for the save to name. */
@@ -17,7 +20,7 @@ const numbers = (text: string) => text.split(/[,\s、]+/).filter(Boolean).map(Nu
 const words = (text: string) => text.split(/[,\s、]+/).filter(Boolean);
 const orUndefined = <T,>(list: T[]) => (list.length > 0 ? list : undefined);
 
-export function SlaRulesEditor({ policy, onChange }: SlaRulesEditorProps) {
+export function SlaRulesEditor({ policy, onChange, lock }: SlaRulesEditorProps) {
   const { rules } = policy;
   const setRules = (next: SlaRule[]) => onChange({ ...policy, rules: next });
   const setRule = (index: number, rule: SlaRule) => setRules(rules.map((old, i) => (i === index ? rule : old)));
@@ -31,10 +34,11 @@ export function SlaRulesEditor({ policy, onChange }: SlaRulesEditorProps) {
     setRules([...rules.slice(0, -1), { id: `rule-${Date.now().toString(36)}`, name: t('newRule'), match: {}, firstContactHours: 8, followUpHours: [] }, ...rules.slice(-1)]);
 
   return (
-    <fieldset class="rules">
+    <fieldset class="rules" disabled={!!lock}>
       <legend>
         <h2>{t('slaRules')}</h2>
       </legend>
+      <LockNote text={lock} />
       <p class="hint">{t('slaRulesHint')}</p>
       <ol>
         {rules.map((rule, index) => {

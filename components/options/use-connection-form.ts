@@ -4,7 +4,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/ui/i18n';
 import { parse } from '../../lib/domain/model';
-import { MarketoFields, type Settings } from '../../lib/domain/settings-schema';
+import { HubSpotPropertyName, MarketoFields, RecentActivityDays, type Settings } from '../../lib/domain/settings-schema';
+import type { ConnectionTestAnswer, HubSpotPropertiesAnswer } from '../../lib/messaging/messages';
 import { DEFAULT_BASE_URLS } from '../../lib/sources/source';
 import type { MarketoFieldInputs } from './MarketoFieldsEditor';
 
@@ -17,13 +18,24 @@ export interface Connection {
   marketoFields?: Settings['source']['marketoFields'];
   /** Marketo's custom activity type for LeadLens feedback, when an admin made one. */
   activityTypeId?: number;
+  /** HubSpot's score and MQL date properties; undefined for the defaults. */
+  hubspotScoreProperty?: string;
+  hubspotMqlDateProperty?: string;
+  /** HubSpot and Marketo: days of activity that keep a lead locally; undefined for 30. */
+  recentActivityDays?: number;
   token?: string;
 }
 
 export interface ConnectionFormProps {
   initial: Settings['source'];
   onSave: (connection: Connection) => Promise<{ tokenSaved: boolean }>;
-  onTest: (connection: Connection) => Promise<{ ok: boolean; message: string }>;
+  onTest: (connection: Connection) => Promise<ConnectionTestAnswer>;
+  /** HubSpot's contact properties, read with the token typed or the one saved for this base URL. */
+  listHubSpotProperties: (request: { baseUrl?: string; token?: string }) => Promise<HubSpotPropertiesAnswer>;
+  /** The organisation's policy sets the connection: its kind and address are shown, not edited. */
+  locked?: boolean;
+  /** The organisation's policy gives the token: no field for one. */
+  tokenFromOrganisation?: boolean;
   /** Asks the browser for access to these origins (match patterns); false when the user says no. */
   requestAccess: (origins: string[]) => Promise<boolean>;
 }
@@ -35,6 +47,10 @@ export interface ConnectionInputs {
   clientId: string;
   marketoFields: MarketoFieldInputs;
   activityTypeId: string;
+  hubspotScoreProperty: string;
+  hubspotMqlDateProperty: string;
+  /** As typed: blank for the default. */
+  recentActivityDays: string;
   /** Never filled from storage: a saved token is never shown again. */
   token: string;
 }
@@ -42,6 +58,9 @@ export interface ConnectionInputs {
 export interface ConnectionStatus {
   ok: boolean;
   text: string;
+  /** Test connection's findings one by one, when the source checks itself. */
+  problems?: string[];
+  notes?: string[];
 }
 
 /** The connection as typed and the site to ask access to (none for the demo), or why it is wrong. */
@@ -53,6 +72,8 @@ export function checkConnection(inputs: ConnectionInputs): Checked {
   if (kind === 'demo') return { ok: true, connection: { kind }, origin: null };
   const marketo = kind === 'marketo' ? checkMarketo(inputs) : NOT_MARKETO;
   if (!marketo.ok) return marketo;
+  const tuning = checkTuning(inputs);
+  if (!tuning.ok) return tuning;
   const origin = originOf(inputs.baseUrl.trim() || DEFAULT_BASE_URLS[kind] || '');
   if (!origin) return { ok: false, problem: t('settingsInvalid', `${t('apiBaseUrl')}: ${inputs.baseUrl}`) };
   const connection: Connection = {
@@ -61,6 +82,7 @@ export function checkConnection(inputs: ConnectionInputs): Checked {
     clientId: kind === 'marketo' ? inputs.clientId.trim() || undefined : undefined,
     marketoFields: marketo.fields,
     activityTypeId: marketo.activityTypeId,
+    ...tuning.fields,
     token: inputs.token || undefined,
   };
   return { ok: true, connection, origin };
@@ -80,6 +102,32 @@ function checkMarketo(inputs: ConnectionInputs) {
   return { ok: true as const, fields: fields.value, activityTypeId };
 }
 
+/** HubSpot's properties and the activity window (HubSpot and Marketo), each named by its label when wrong; blank is the default. */
+function checkTuning(inputs: ConnectionInputs): { ok: true; fields: Tuning } | { ok: false; problem: string } {
+  const { kind } = inputs;
+  const typed: Record<keyof Tuning, unknown> = {
+    hubspotScoreProperty: kind === 'hubspot' ? inputs.hubspotScoreProperty.trim() || undefined : undefined,
+    hubspotMqlDateProperty: kind === 'hubspot' ? inputs.hubspotMqlDateProperty.trim() || undefined : undefined,
+    recentActivityDays: kind === 'hubspot' || kind === 'marketo' ? numberOrUndefined(inputs.recentActivityDays) : undefined,
+  };
+  const fields: Tuning = {};
+  for (const [field, [schema, label]] of Object.entries(TUNING) as [keyof Tuning, (typeof TUNING)[keyof Tuning]][]) {
+    const parsed = parse(schema, t(label), typed[field]);
+    if (!parsed.ok) return { ok: false, problem: t('settingsInvalid', parsed.error.message) };
+    Object.assign(fields, { [field]: parsed.value });
+  }
+  return { ok: true, fields };
+}
+
+type Tuning = Pick<Connection, 'hubspotScoreProperty' | 'hubspotMqlDateProperty' | 'recentActivityDays'>;
+const TUNING = {
+  hubspotScoreProperty: [HubSpotPropertyName, 'hubspotScoreProperty'],
+  hubspotMqlDateProperty: [HubSpotPropertyName, 'hubspotMqlDateProperty'],
+  recentActivityDays: [RecentActivityDays, 'recentActivityDays'],
+} as const;
+
+const numberOrUndefined = (typed: string) => (typed.trim() ? Number(typed) : undefined);
+
 function originOf(url: string): string | null {
   try {
     return new URL(url).origin;
@@ -95,6 +143,9 @@ const inputsOf = (saved: Settings['source']): ConnectionInputs => ({
   clientId: saved.clientId ?? '',
   marketoFields: saved.marketoFields ?? {},
   activityTypeId: saved.activityTypeId?.toString() ?? '',
+  hubspotScoreProperty: saved.hubspotScoreProperty ?? '',
+  hubspotMqlDateProperty: saved.hubspotMqlDateProperty ?? '',
+  recentActivityDays: saved.recentActivityDays?.toString() ?? '',
   token: '',
 });
 
@@ -122,17 +173,32 @@ export function useConnectionForm({ initial, onSave, onTest, requestAccess }: Co
     event.preventDefault();
     const connection = await ready();
     if (!connection) return;
-    const result = await onSave(connection);
-    setTokenSaved(result.tokenSaved);
-    edit({ token: '' });
-    setStatus({ ok: true, text: t('connectionSaved') });
+    await answered(async () => {
+      const result = await onSave(connection);
+      setTokenSaved(result.tokenSaved);
+      edit({ token: '' });
+      setStatus({ ok: true, text: t('connectionSaved') });
+    });
   }
 
   async function test() {
     const connection = await ready();
     if (!connection) return;
-    const result = await onTest(connection);
-    setStatus({ ok: result.ok, text: result.ok ? t('connectionOk') : result.message });
+    await answered(async () => {
+      const result = await onTest(connection);
+      const { problems = [], notes = [] } = result;
+      const listed = problems.length > 1 ? problems : undefined;
+      setStatus({ ok: result.ok, text: result.ok ? t('connectionOk') : listed ? t('testProblems') : result.message, problems: listed, notes });
+    });
+  }
+
+  /** A refusal from the background (a connection the organisation sets, say) is shown, not dropped. */
+  async function answered(act: () => Promise<void>) {
+    try {
+      await act();
+    } catch (error) {
+      setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   return { inputs, edit, tokenSaved, status, save, test };

@@ -16,14 +16,26 @@ document.documentElement.lang = uiLocale();
 document.title = t('optionsTitle');
 
 const save: OptionsPageProps['save'] = async (settings) => {
-  await saveSettings(settings);
+  const result = await saveSettings(settings);
   if (settings.language !== initial.settings.language) location.reload();
+  return result;
+};
+
+// The rep's settings (local) and the organisation's policy (managed): another tab, a sync or IT may change them.
+const watch: OptionsPageProps['watch'] = (changed) => {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'local' && 'settings' in changes)) changed();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 };
 
 const connection: OptionsPageProps['connection'] = {
   onSave: (details) => ask({ type: 'saveConnection', ...details }),
   onTest: (details) => ask({ type: 'testConnection', ...details }),
+  listHubSpotProperties: (request) => ask({ type: 'listHubSpotProperties', ...request }),
   requestAccess: (origins) => browser.permissions.request({ origins }),
+  hasAccess: (origins) => browser.permissions.contains({ origins }),
 };
 
 // The report reads the local cache: extension pages share the background's database.
@@ -46,6 +58,7 @@ render(
   <OptionsPage
     load={loadSettings}
     save={save}
+    watch={watch}
     connection={connection}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
     report={report}

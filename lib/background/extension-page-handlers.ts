@@ -1,9 +1,11 @@
 // The requests only the extension's own pages may make (the router refuses them to content
-// scripts): a sync now, and saving or testing a connection, which is where tokens come in.
+// scripts): a sync now, saving or testing a connection, which is where tokens come in, and the
+// HubSpot properties the connection form offers, read with such a token.
 import type { LeadLensDb } from '../cache/db';
 import type { SaveResult } from '../cache/settings';
 import type { Settings } from '../domain/settings-schema';
-import type { ExtensionPageHandlers, ParsedRequest } from '../messaging/messages';
+import type { ConnectionTestAnswer, ExtensionPageHandlers, HubSpotPropertiesAnswer, ParsedRequest } from '../messaging/messages';
+import type { LeadSource } from '../sources/source';
 import type { SourceFor } from './caches';
 import { makeQueuedDue, NOT_BEFORE_KEY } from './outbox';
 import type { SyncInTurn } from './schedules';
@@ -28,19 +30,43 @@ export function extensionPageHandlers(deps: ExtensionPageDeps): ExtensionPageHan
   return {
     syncNow: () => deps.syncs.sync(),
     saveConnection: (request) => saveConnection(deps, request),
-    async testConnection({ token, ...connection }) {
-      const settings = await deps.loadSettings();
-      try {
-        // Without a token typed in, the saved one, and only for the base URL it was saved with.
-        const source = await deps.sourceFor(withConnection(settings, connection), token);
-        await source.changes(null, 1);
-        return { ok: true, message: 'Connected.' };
-      } catch (error) {
-        return { ok: false, message: error instanceof Error ? error.message : String(error) };
-      }
-    },
+    testConnection: (request) => testConnection(deps, request),
+    listHubSpotProperties: (request) => listHubSpotProperties(deps, request),
   };
 }
+
+/** A source with a check of its own (HubSpot, Marketo) names each problem; any other is tested by reading one page. */
+async function testConnection(deps: ExtensionPageDeps, { token, ...connection }: ConnectionRequest): Promise<ConnectionTestAnswer> {
+  const settings = await deps.loadSettings();
+  try {
+    // Without a token typed in, the saved one, and only for the base URL it was saved with.
+    const source = await deps.sourceFor(withConnection(settings, connection), token);
+    if (!source.check) {
+      await source.changes(null, 1);
+      return { ok: true, message: 'Connected.' };
+    }
+    const { ok, message, problems, notes } = await source.check();
+    return { ok, message, problems, notes };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}
+
+/** HubSpot's contact properties, read as Test connection would read them: the typed token, or the saved one for its own base URL. */
+async function listHubSpotProperties(deps: ExtensionPageDeps, { baseUrl, token }: { baseUrl?: string; token?: string }): Promise<HubSpotPropertiesAnswer> {
+  const settings = await deps.loadSettings();
+  try {
+    const source: LeadSource & { listProperties?: HubSpotLister } = await deps.sourceFor(withConnection(settings, { ...settings.source, kind: 'hubspot', baseUrl }), token);
+    if (!source.listProperties) return { ok: false, message: 'This source has no contact properties to choose from.' };
+    return { ok: true, ...(await source.listProperties()) };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}
+
+type HubSpotLister = () => Promise<Omit<Extract<HubSpotPropertiesAnswer, { ok: true }>, 'ok'>>;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function saveConnection(deps: ExtensionPageDeps, { token, ...connection }: ConnectionRequest): Promise<{ tokenSaved: boolean }> {
   const { db, now } = deps;
@@ -60,6 +86,7 @@ async function saveConnection(deps: ExtensionPageDeps, { token, ...connection }:
   return { tokenSaved: !!token || fromPolicy || (await hasUsableToken(db, settings.source)) };
 }
 
-function withConnection(settings: Settings, { kind, baseUrl, clientId, activityTypeId, marketoFields }: Omit<ConnectionRequest, 'token'>): Settings {
-  return { ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId, marketoFields } };
+function withConnection(settings: Settings, connection: Omit<ConnectionRequest, 'token'>): Settings {
+  const { kind, baseUrl, clientId, activityTypeId, marketoFields, hubspotScoreProperty, hubspotMqlDateProperty, recentActivityDays } = connection;
+  return { ...settings, source: { ...settings.source, kind, baseUrl, clientId, activityTypeId, marketoFields, hubspotScoreProperty, hubspotMqlDateProperty, recentActivityDays } };
 }

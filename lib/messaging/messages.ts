@@ -2,7 +2,7 @@
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
 import { CrmRecord, Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from '../domain/model';
-import { MarketoFields, type FeedbackReason } from '../domain/settings-schema';
+import { HubSpotPropertyName, MarketoFields, RecentActivityDays, type FeedbackReason } from '../domain/settings-schema';
 import type { LeadContext, RecordContext } from '../cache/lead-context';
 import { LANGUAGES, type Language, type MessageTable } from '../ui/i18n';
 import type { SyncState } from '../cache/db-name';
@@ -61,11 +61,18 @@ const Connection = {
   activityTypeId: z.number().int().positive().optional(),
   /** Marketo's own names for its custom lead fields: settings, not secrets. */
   marketoFields: MarketoFields.optional(),
+  /** HubSpot's number property for the score and date property for the MQL date; blank keeps the default. */
+  hubspotScoreProperty: HubSpotPropertyName,
+  hubspotMqlDateProperty: HubSpotPropertyName,
+  /** HubSpot and Marketo: how many days of marketing activity keep a lead in the local cache. */
+  recentActivityDays: RecentActivityDays,
   /** Only on its way in: the background keeps it, nothing ever sends it back. */
   token: z.string().trim().min(1).max(4096).optional(),
 };
 export const SaveConnectionRequest = z.object({ type: z.literal('saveConnection'), ...Connection });
 export const TestConnectionRequest = z.object({ type: z.literal('testConnection'), ...Connection });
+/** HubSpot's contact properties for the options' pickers, read with the token typed in or the one saved for this base URL. */
+export const ListHubSpotPropertiesRequest = z.object({ type: z.literal('listHubSpotProperties'), baseUrl: Connection.baseUrl, token: Connection.token });
 
 export const Request = z.discriminatedUnion('type', [
   ContextRequest,
@@ -75,6 +82,7 @@ export const Request = z.discriminatedUnion('type', [
   HandoffActionRequest,
   SaveConnectionRequest,
   TestConnectionRequest,
+  ListHubSpotPropertiesRequest,
 ]);
 /** What a sender passes: the input side of each schema. */
 export type Request = z.input<typeof Request>;
@@ -101,8 +109,27 @@ export interface Answers {
   feedback: { queuedId: string };
   handoffAction: { queuedId: string };
   saveConnection: { tokenSaved: boolean };
-  testConnection: { ok: boolean; message: string };
+  testConnection: ConnectionTestAnswer;
+  listHubSpotProperties: HubSpotPropertiesAnswer;
 }
+
+/** Test connection's verdict; a source with a check of its own (LeadSource.check) lists its problems and notes one by one. */
+export interface ConnectionTestAnswer {
+  ok: boolean;
+  message: string;
+  problems?: string[];
+  notes?: string[];
+}
+
+/** A HubSpot contact property the options offer: its internal name, its label, its type. */
+export interface HubSpotPropertyChoice {
+  name: string;
+  label: string;
+  type: string;
+}
+
+/** The number properties (score) and date properties (MQL date), or why they could not be read. */
+export type HubSpotPropertiesAnswer = { ok: true; numbers: HubSpotPropertyChoice[]; dates: HubSpotPropertyChoice[] } | { ok: false; message: string };
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 

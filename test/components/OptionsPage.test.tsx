@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import type { Settings } from '../../lib/domain/settings-schema';
 import type { LoopReport } from '../../lib/cache/report';
 import { OPTIONAL_SITES } from '../../lib/pages/sites';
+import { loaded } from './options/loaded';
 
 let container: HTMLElement;
 afterEach(() => {
@@ -27,6 +28,8 @@ const connection = {
   onSave: async (args: unknown) => (calls.push({ kind: 'save', args }), { tokenSaved: true }),
   onTest: async (args: unknown) => (calls.push({ kind: 'test', args }), { ok: false, message: 'The Lead Context API refused the API token (401).' }),
   requestAccess: async (origins: string[]) => (calls.push({ kind: 'access', args: origins }), accessGranted),
+  hasAccess: async () => true,
+  listHubSpotProperties: async () => ({ ok: false as const, message: 'Set the access token of your HubSpot service key or private app in LeadLens options.' }),
 };
 
 async function mount(problem?: string, settings: Settings = DEFAULT_SETTINGS) {
@@ -40,7 +43,7 @@ async function mount(problem?: string, settings: Settings = DEFAULT_SETTINGS) {
   await act(async () =>
     render(
       <OptionsPage
-        load={async () => ({ settings, problem })}
+        load={async () => loaded(settings, { problem })}
         save={async (settings) => void saved.push(settings)}
         connection={connection}
         requestNotifications={async () => (calls.push({ kind: 'notifications', args: null }), notificationsGranted)}
@@ -144,7 +147,7 @@ describe('OptionsPage', () => {
     await mount();
     type(field('.connection select'), 'marketo', 'change');
     const labels = [...container.querySelectorAll('.connection fieldset > label')].map((label) => label.firstChild?.textContent);
-    expect(labels).toEqual(['Source', 'API base URL', 'Client ID', 'Client secret']);
+    expect(labels).toEqual(['Source', 'API base URL', 'Client ID', 'Client secret', 'Recent activity window (days)']);
     type(field('.connection input[type="url"]'), 'https://123-ABC-456.mktorest.com');
     type(field('.connection label:nth-of-type(3) input'), 'client-id-1');
     type(field('.connection input[type="password"]'), 'client-secret-1');

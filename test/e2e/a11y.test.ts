@@ -1,7 +1,7 @@
 // axe-core on every page of the built extension, in English and Japanese, light and dark: the
 // popup (on the demo, with a row's details, the reject form and the demo note open, and with 1,000
-// handoffs), every section of the options, the loop report with verdicts in it, and the welcome
-// page. Any serious or critical violation fails, named with the elements it was found on.
+// handoffs), every section of the options, the Definitions and sections a policy locks, the loop
+// report with verdicts in it, and the welcome page. Any serious or critical violation fails, named with the elements it was found on.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -20,6 +20,18 @@ interface Violation {
   help: string;
   nodes: { target: string[]; failureSummary?: string }[];
 }
+
+/** The agreement a marketing system's policy might carry: SLA rules and grading. */
+const AGREEMENT = {
+  slaPolicy: {
+    rules: [
+      { id: 'hot', name: 'Hot lead (A1, A2)', match: { grades: ['A1', 'A2'] }, firstContactHours: 1, followUpHours: [4, 24] },
+      { id: 'every-handoff', name: 'Every handoff', match: {}, firstContactHours: 4, followUpHours: [16] },
+    ],
+    dueSoonMinutes: 60,
+  },
+  grading: { fit: [75, 50, 25], readiness: [80, 60, 40], targetIndustries: ['Manufacturing', '製造業'] },
+};
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGUAGES = ['en', 'ja'] as const;
@@ -103,6 +115,21 @@ describe.each(LANGUAGES)('in %s', (language) => {
     await page.locator('input[name="day0-start"]').fill('25:00');
     await page.locator('.field-error').waitFor();
     await expectAccessible(page, `options with Marketo's fields and an error, ${language}, ${colorScheme}`);
+    await page.close();
+  });
+
+  it.each(SCHEMES)('the Definitions, and sections the agreement with marketing locks, have no serious or critical violation, %s', async (colorScheme) => {
+    const options = await OptionsPage.open(extension, 'definitions');
+    const { page } = options;
+    await page.emulateMedia({ colorScheme });
+    await page.locator('#definitions .matrix').waitFor();
+    await expectAccessible(page, `Definitions, ${language}, ${colorScheme}`);
+    // The agreement's SLA rules and grading: those sections read-only with where they come from.
+    await options.setMarketingPolicy(AGREEMENT);
+    await page.locator('fieldset.rules .lock-note').waitFor();
+    expect(await page.locator('#definitions .sla-definitions li').count()).toBe(AGREEMENT.slaPolicy.rules.length);
+    await expectAccessible(page, `Definitions and locked sections, ${language}, ${colorScheme}`);
+    await options.setMarketingPolicy(null);
     await page.close();
   });
 

@@ -112,6 +112,22 @@ describe('the options page in Chromium', () => {
     await after.page.close();
   });
 
+  it("lands on the Definitions from their link, as the card's \"Qualified by\" opens them", async () => {
+    const options = await OptionsPage.open(extension, 'definitions');
+    const definitions = options.page.getByRole('region', { name: 'Definitions' });
+    await definitions.waitFor();
+    await expect.poll(() => options.page.evaluate(() => document.activeElement?.id)).toBe('definitions');
+    expect(await definitions.isVisible()).toBe(true);
+    const box = await definitions.boundingBox();
+    expect(box!.y).toBeGreaterThan(-2); // scrolled to its top, give or take a sub-pixel
+    expect(box!.y).toBeLessThan(768);
+    await expect.poll(() => definitions.getByRole('term').allTextContents()).toEqual(expect.arrayContaining(['MQL', 'SQL', 'Recycled']));
+    expect(await definitions.getByRole('table').getByRole('rowheader').allTextContents()).toEqual([
+      'Fit A: 75 points or more', 'Fit B: 50 points or more', 'Fit C: 25 points or more', 'Fit D: under 25 points',
+    ]);
+    await options.page.close();
+  });
+
   it('switches the whole UI to Japanese: options, popup and the card in Gmail', async () => {
     const options = await OptionsPage.open(extension);
     await options.page.getByRole('combobox', { name: 'Language' }).selectOption('ja');

@@ -10,6 +10,7 @@ import { OptionsPage } from '../../../components/options/OptionsPage';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/default-settings';
 import { useMessages } from '../../../lib/ui/i18n';
 import type { LoopReport } from '../../../lib/cache/report';
+import { loaded } from './loaded';
 
 let container: HTMLElement;
 afterEach(() => {
@@ -28,9 +29,9 @@ async function mount() {
   await act(async () =>
     render(
       <OptionsPage
-        load={async () => ({ settings: DEFAULT_SETTINGS })}
+        load={async () => loaded(DEFAULT_SETTINGS)}
         save={async () => undefined}
-        connection={{ onSave: async () => ({ tokenSaved: false }), onTest: async () => ({ ok: true, message: '' }), requestAccess: async () => true }}
+        connection={{ onSave: async () => ({ tokenSaved: false }), onTest: async () => ({ ok: true, message: '' }), requestAccess: async () => true, hasAccess: async () => true, listHubSpotProperties: async () => ({ ok: false as const, message: '' }) }}
         requestNotifications={async () => true}
         report={{ now: () => 1_000 * 86_400_000, load: async (period) => report(period) }}
         syncStatus={{ load: async () => ({ state: null, setAside: [], setAsideTotal: 0 }), clear: async () => undefined, now: () => 0 }}

@@ -9,6 +9,9 @@ const typed = (change: Partial<ConnectionInputs>): ConnectionInputs => ({
   clientId: '',
   marketoFields: {},
   activityTypeId: '',
+  hubspotScoreProperty: '',
+  hubspotMqlDateProperty: '',
+  recentActivityDays: '',
   token: '',
   ...change,
 });

@@ -9,10 +9,35 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ data
 export class OptionsPage {
   private constructor(readonly page: Page) {}
 
-  static async open(extension: LoadedExtension): Promise<OptionsPage> {
+  /** The options page, or one of its sections by its anchor (`definitions`, as the card's "Qualified by" links). */
+  static async open(extension: LoadedExtension, section?: string): Promise<OptionsPage> {
     const page = await extension.context.newPage();
-    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html${section ? `#${section}` : ''}`);
     return new OptionsPage(page);
+  }
+
+  /**
+   * Stands in for the marketing system's policy as a sync would cache it for the demo connection
+   * (lib/cache/policy.ts), or removes it (null); the page reloads to read it.
+   */
+  async setMarketingPolicy(body: object | null) {
+    await this.page.evaluate(
+      (policy) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('leadlens');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('meta', 'readwrite');
+            const meta = tx.objectStore('meta');
+            if (policy) meta.put({ key: 'marketingPolicy', value: { connection: 'demo ', fetchedAt: Date.now(), body: policy } });
+            else meta.delete('marketingPolicy');
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      body,
+    );
+    await this.page.reload();
+    await this.page.locator('#definitions').waitFor();
   }
 
   async turnOnSites(...names: string[]) {

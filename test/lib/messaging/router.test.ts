@@ -26,6 +26,7 @@ function handlers() {
     syncNow: vi.fn(async () => ({ status: 'idle' as const, sourceId: 'demo', recordsSynced: 0, quarantined: 0 })),
     saveConnection: vi.fn(async () => ({ tokenSaved: true })),
     testConnection: vi.fn(async () => ({ ok: true, message: 'Connected.' })),
+    listHubSpotProperties: vi.fn(async () => ({ ok: true as const, numbers: [], dates: [] })),
   };
   return { contentScript, extensionPage };
 }
@@ -79,6 +80,7 @@ describe('who may ask what', () => {
     { type: 'syncNow' },
     { type: 'saveConnection', kind: 'http', baseUrl: 'https://attacker.example.com', token: 'stolen' },
     { type: 'testConnection', kind: 'http', baseUrl: 'https://attacker.example.com' },
+    { type: 'listHubSpotProperties', baseUrl: 'https://attacker.example.com' },
   ] as const;
 
   it("refuses a content script the connection, the token and the sync, and calls nothing", async () => {
@@ -94,6 +96,7 @@ describe('who may ask what', () => {
     expect(named.extensionPage.syncNow).not.toHaveBeenCalled();
     expect(named.extensionPage.saveConnection).not.toHaveBeenCalled();
     expect(named.extensionPage.testConnection).not.toHaveBeenCalled();
+    expect(named.extensionPage.listHubSpotProperties).not.toHaveBeenCalled();
   });
 
   it("answers the same requests from the extension's own pages, in a tab or not", async () => {
@@ -104,6 +107,7 @@ describe('who may ask what', () => {
     expect(named.extensionPage.syncNow).toHaveBeenCalledTimes(2);
     expect(named.extensionPage.saveConnection).toHaveBeenCalledTimes(1);
     expect(named.extensionPage.testConnection).toHaveBeenCalledTimes(1);
+    expect(named.extensionPage.listHubSpotProperties).toHaveBeenCalledTimes(1);
   });
 
   it('judges the origin, not a prefix of it: a look-alike URL is a web page', async () => {
