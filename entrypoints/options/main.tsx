@@ -8,6 +8,7 @@ import { loopReport } from '../../lib/cache/report';
 import { clearSetAside, readSyncStatus } from '../../lib/cache/sync-status';
 import { loadSettings, saveSettings } from '../../lib/cache/settings';
 import { createBusinessClock } from '../../lib/time/sla';
+import '../../components/palette.css';
 import './style.css';
 
 const initial = await loadSettings();

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { openCache, readFirstScreen, usableSettings, type FirstScreen } from '../../lib/cache/first-screen';
 import { loadLanguage, t, uiLocale } from '../../lib/ui/i18n';
 import type { HandoffAction } from '../../lib/domain/model';
+import '../../components/palette.css';
 import './style.css';
 
 const root = document.getElementById('app')!;

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { WelcomePage } from '../../components/welcome/WelcomePage';
 import { loadLanguage, t, uiLocale } from '../../lib/ui/i18n';
 import { loadSettings, saveSettings } from '../../lib/cache/settings';
+import '../../components/palette.css';
 import './style.css';
 
 const { settings } = await loadSettings();
