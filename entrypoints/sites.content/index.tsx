@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import css from '../../components/card/card.css?inline';
+import css from '../../components/overlay/overlay.css?inline';
 import { createViewFactory } from '../../components/overlay/view';
 import { listenForNotices } from '../../lib/content/notices';
 import { startOverlay } from '../../lib/content/overlay';
@@ -17,7 +17,7 @@ export default defineContentScript({
     // Read without zod (see storedSites); malformed settings turn no site on, as the background then
     // falls back to the defaults.
     const enabled = storedSites((await browser.storage.local.get('settings')).settings) ?? [];
-    const overlay = startOverlay(ctx, () => siteAdapterFor(location.href, enabled), { ask, now: Date.now, createView: createViewFactory(css) });
+    const overlay = startOverlay(ctx, () => siteAdapterFor(location.href, enabled), { ask, createView: createViewFactory(css) });
     listenForNotices(ctx, overlay);
   },
 });
