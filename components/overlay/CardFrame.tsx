@@ -33,25 +33,21 @@ export function CardFrame({ email, name, theme, inline = false, focus = true, on
   const heard = useRef({ onClose, onChanged });
   heard.current = { onClose, onChanged };
 
-  useEffect(() => {
-    const frame = frameRef.current!;
-    let disconnect: (() => void) | null = null;
-    const onLoad = () => {
-      // A second load is a navigation the page made: that is no longer the card.
-      if (disconnect) return heard.current.onClose();
-      disconnect = link.connect(frame, (notice: CardNotice) => {
-        if (notice?.type === 'close') heard.current.onClose();
-        else if (notice?.type === 'changed') heard.current.onChanged();
-        else if (notice?.type === 'resize' && Number.isFinite(notice.height)) setCardHeight(Math.ceil(notice.height));
-      });
-      if (focus) frame.focus();
-    };
-    frame.addEventListener('load', onLoad);
-    return () => {
-      frame.removeEventListener('load', onLoad);
-      disconnect?.();
-    };
-  }, [link]);
+  // The load listener goes on with the frame itself: an effect may run after the frame has loaded.
+  const disconnect = useRef<(() => void) | null>(null);
+  function onLoad() {
+    const frame = frameRef.current;
+    if (!frame) return;
+    // A second load is a navigation the page made: that is no longer the card.
+    if (disconnect.current) return heard.current.onClose();
+    disconnect.current = link.connect(frame, (notice: CardNotice) => {
+      if (notice?.type === 'close') heard.current.onClose();
+      else if (notice?.type === 'changed') heard.current.onChanged();
+      else if (notice?.type === 'resize' && Number.isFinite(notice.height)) setCardHeight(Math.ceil(notice.height));
+    });
+    if (focus) frame.focus();
+  }
+  useEffect(() => () => disconnect.current?.(), [link]);
 
   // Below the chip, or above it when there is more room there; moved left as far as it must to stay on screen.
   useLayoutEffect(() => {
@@ -75,6 +71,7 @@ export function CardFrame({ email, name, theme, inline = false, focus = true, on
         src={link.url}
         title={t('cardName', name)}
         style={{ height: `${height}px` }}
+        onLoad={onLoad}
       />
     </div>
   );

@@ -23,10 +23,20 @@ export function cardLink(email: string, theme: string): CardLink {
     connect(frame, heard) {
       const channel = new MessageChannel();
       channel.port1.onmessage = (event: MessageEvent<CardNotice>) => heard(event.data);
-      frame.contentWindow?.postMessage({ type: CARD_CHANNEL, key }, new URL(url).origin, [channel.port2]);
+      frame.contentWindow?.postMessage({ type: CARD_CHANNEL, key }, cardOrigin(url), [channel.port2]);
       return () => channel.port1.close();
     },
   };
+}
+
+/**
+ * Where the card page runs: the frame's own origin, so that nothing else (a page the host navigated the
+ * frame to) gets the channel. Chromium loads a dynamic URL (use_dynamic_url) at the extension's real
+ * origin, its id; Firefox's moz-extension address is its origin already.
+ */
+function cardOrigin(url: string): string {
+  const { protocol, origin } = new URL(url);
+  return protocol === 'chrome-extension:' ? `chrome-extension://${browser.runtime.id}` : origin;
 }
 
 /** The card's side: what it tells the chip, kept until the chip's channel has come. */
