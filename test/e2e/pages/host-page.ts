@@ -82,16 +82,21 @@ export class HostPage {
       .map((node) => ({ name: node.name!.value!, backendNodeId: node.backendDOMNodeId! }));
   }
 
-  /** A trusted click (the browser's own mouse) at the middle of a node's box, scrolled into view first. */
-  async clickNode(backendNodeId: number): Promise<void> {
-    const cdp = await this.cdp();
-    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
-    const { quads } = (await cdp.send('DOM.getContentQuads', { backendNodeId })) as { quads: number[][] };
+  /** Where the browser laid a node out, in the viewport. */
+  async nodeBox(backendNodeId: number): Promise<{ x: number; y: number; width: number; height: number }> {
+    const { quads } = (await (await this.cdp()).send('DOM.getContentQuads', { backendNodeId })) as { quads: number[][] };
     const quad = quads[0];
     if (!quad) throw new Error('The chip has no box on screen.');
-    const x = (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4;
-    const y = (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4;
-    await this.page.mouse.click(x, y);
+    const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
+    const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  }
+
+  /** A trusted click (the browser's own mouse) at the middle of a node's box, scrolled into view first. */
+  async clickNode(backendNodeId: number): Promise<void> {
+    await (await this.cdp()).send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+    const box = await this.nodeBox(backendNodeId);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
   /**
@@ -146,6 +151,13 @@ export class Chip {
   /** Its accessible name, as the chip's label gives it. */
   async accessibleName(): Promise<string | null> {
     return (await this.matching())[0]?.name ?? null;
+  }
+
+  /** The first such chip's box in the viewport. */
+  async box() {
+    const [found] = await this.matching();
+    if (!found) throw new Error(`No LeadLens chip named ${String(this.name)}.`);
+    return this.host.nodeBox(found.backendNodeId);
   }
 
   /** Waits for exactly one such chip, then clicks it as the rep would. */
