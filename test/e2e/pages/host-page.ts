@@ -100,6 +100,24 @@ export class HostPage {
   }
 
   /**
+   * Clicks a chip, then waits for the card's frame to come (or go), loaded: the card's locators are
+   * made in that frame, and a test asks for them right after the click, as it did when the card was in
+   * the page.
+   */
+  async clickToCard(backendNodeId: number): Promise<void> {
+    const before = this.page.frames().filter(isCardFrame);
+    await this.clickNode(backendNodeId);
+    const until = Date.now() + 10_000;
+    while (Date.now() < until) {
+      const now = this.page.frames().filter(isCardFrame);
+      const added = now.find((frame) => !before.includes(frame));
+      if (added) return added.waitForLoadState();
+      if (now.length < before.length) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
    * What LeadLens drew inside its hosts, shadow roots included, as tags and attribute names: read by
    * the browser (DOM.getDocument with pierce), since the page cannot.
    */
@@ -165,7 +183,7 @@ export class Chip {
     const until = Date.now() + timeout;
     for (;;) {
       const found = await this.matching();
-      if (found.length === 1) return this.host.clickNode(found[0]!.backendNodeId);
+      if (found.length === 1) return this.host.clickToCard(found[0]!.backendNodeId);
       if (Date.now() > until) throw new Error(`Expected one LeadLens chip named ${String(this.name)}, found ${found.length}.`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
