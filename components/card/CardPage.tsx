@@ -24,6 +24,8 @@ interface Shown {
 
 /** The SLA countdown moves on between the background's answers. */
 const TICK_MS = 30_000;
+/** How often an open card reads the lead again, as the chips on the page do (lib/content/overlay.ts). */
+const REFRESH_MS = 60_000;
 
 export function CardPage({ email, ask, chip }: CardPageProps) {
   const [shown, setShown] = useState<Shown | null>(null);
@@ -43,6 +45,7 @@ export function CardPage({ email, ask, chip }: CardPageProps) {
   useEffect(() => {
     load().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    const refresh = setInterval(() => void load().catch(() => undefined), REFRESH_MS);
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') chip.tell({ type: 'close' });
     };
@@ -52,6 +55,7 @@ export function CardPage({ email, ask, chip }: CardPageProps) {
     resize.observe(boxRef.current!);
     return () => {
       clearInterval(timer);
+      clearInterval(refresh);
       document.removeEventListener('keydown', onKey);
       resize.disconnect();
     };
