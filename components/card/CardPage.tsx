@@ -46,17 +46,18 @@ export function CardPage({ email, ask, chip }: CardPageProps) {
     load().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     const refresh = setInterval(() => void load().catch(() => undefined), REFRESH_MS);
+    // On the key's release: the frame goes with the close, and its keyup would otherwise land on the page.
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') chip.tell({ type: 'close' });
     };
-    document.addEventListener('keydown', onKey);
+    document.addEventListener('keyup', onKey);
     // The frame is as tall as the card, up to the room the chip has for it; the border is the frame's.
     const resize = new ResizeObserver(() => chip.tell({ type: 'resize', height: (boxRef.current?.getBoundingClientRect().height ?? 0) + 2 }));
     resize.observe(boxRef.current!);
     return () => {
       clearInterval(timer);
       clearInterval(refresh);
-      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('keyup', onKey);
       resize.disconnect();
     };
   }, [email]);

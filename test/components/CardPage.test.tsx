@@ -39,7 +39,7 @@ describe('the card page', () => {
     await act(async () => good.click());
     await vi.waitFor(() => expect(told).toContainEqual({ type: 'changed' }));
     expect(ask).toHaveBeenCalledWith(expect.objectContaining({ type: 'feedback', email: lead.email, handoffId: handoff.id, verdict: 'good_lead' }));
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Escape', bubbles: true }));
     expect(told).toContainEqual({ type: 'close' });
   });
 

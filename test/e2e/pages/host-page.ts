@@ -100,19 +100,20 @@ export class HostPage {
   }
 
   /**
-   * Clicks a chip, then waits for the card's frame to come (or go), loaded: the card's locators are
+   * Clicks a chip, then waits for the card's frame to come with its card drawn (or to go): the card's locators are
    * made in that frame, and a test asks for them right after the click, as it did when the card was in
    * the page.
    */
   async clickToCard(backendNodeId: number): Promise<void> {
     const before = this.page.frames().filter(isCardFrame);
     await this.clickNode(backendNodeId);
+    // Bounded, not waitForLoadState: an out-of-process frame's load may be reported before it is watched.
     const until = Date.now() + 10_000;
     while (Date.now() < until) {
       const now = this.page.frames().filter(isCardFrame);
       const added = now.find((frame) => !before.includes(frame));
-      if (added) return added.waitForLoadState();
-      if (now.length < before.length) return;
+      const drawn = added && (await added.locator('[role="region"]').count().catch(() => 0)) > 0;
+      if (drawn || now.length < before.length) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
