@@ -33,6 +33,16 @@ export default defineConfig({
     ...(grantSites ? { host_permissions: [...OPTIONAL_SITES.flatMap((site) => site.origins), 'http://127.0.0.1/*'] } : {}),
     // Asked for one origin at a time, when the user connects a marketing system there.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // The card page, framed beside a chip (components/overlay/CardFrame.tsx), where the content scripts
+    // run: Gmail and the optional sites. Chromium's dynamic URL changes each session, so a page cannot
+    // guess it to frame the card itself; Firefox's moz-extension host is random per install already.
+    web_accessible_resources: [
+      {
+        resources: ['card.html'],
+        matches: ['https://mail.google.com/*', ...new Set(OPTIONAL_SITES.flatMap((site) => site.origins))],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'open-card': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenCard__' },
     },

@@ -4,6 +4,12 @@ import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useMessages } from '../lib/ui/i18n';
 import english from '../public/_locales/en/messages.json';
+import { keepShadowRoots } from './shadow';
+
+keepShadowRoots();
+// The card's frame (an extension page) is not loaded in happy-dom: the browser tests load it.
+const happyDOM = (globalThis as { happyDOM?: { settings: { disableIframePageLoading: boolean } } }).happyDOM;
+if (happyDOM) happyDOM.settings.disableIframePageLoading = true;
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,52 +1,41 @@
-// The chip for one address and, when opened, its card. Escape closes the card and gives focus back.
+// The chip for one address and, when opened, its card (a frame of the extension's card page). Escape
+// in the card closes it and gives focus back to the chip.
 import { useEffect, useRef } from 'preact/hooks';
-import type { LeadContext } from '../../lib/cache/lead-context';
-import type { HandoffAction, Verdict } from '../../lib/domain/model';
-import type { FeedbackReason } from '../../lib/domain/settings-schema';
-import { LeadCard } from '../card/LeadCard';
+import type { ViewProps } from '../../lib/content/view';
+import { CardFrame } from './CardFrame';
 import { Chip } from './Chip';
 
-export interface AddressOverlayProps {
-  email: string;
-  /** Undefined while the background has not answered yet. */
-  context: LeadContext | undefined;
-  expanded: boolean;
-  now: number;
-  syncedAt: number | null;
-  reasons: FeedbackReason[];
-  onToggle: (expanded: boolean) => void;
-  onFeedback: (context: LeadContext, verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
-  onAction: (context: LeadContext, action: HandoffAction, note: string) => Promise<void>;
+export interface AddressOverlayProps extends ViewProps {
+  /** The page's theme, as the view judged it: the card follows it too. */
+  theme: string;
+  /** A record page's address: its card shows inline, always open. */
+  inline: boolean;
 }
 
 export function AddressOverlay(props: AddressOverlayProps) {
-  const { email, context, expanded, now, syncedAt, onToggle } = props;
-  const cardRef = useRef<HTMLDivElement>(null);
+  const { email, context, expanded, onToggle } = props;
+  const chipRef = useRef<HTMLSpanElement>(null);
+  const wasExpanded = useRef(expanded);
   useEffect(() => {
-    if (expanded) cardRef.current?.querySelector<HTMLElement>('[role="region"]')?.focus();
+    // Closed (by Escape in the card, or by the chip itself): focus goes back to the chip.
+    if (!expanded && wasExpanded.current) chipRef.current?.querySelector('button')?.focus();
+    wasExpanded.current = expanded;
   }, [expanded]);
   if (!context) return null;
   const lead = context.lead;
   return (
-    <span class="ll-overlay">
+    <span class="ll-overlay" ref={chipRef}>
       <Chip email={email} lead={lead} expanded={expanded} onToggle={() => onToggle(!expanded)} />
       {expanded && lead && (
-        <div
-          class="ll-popover"
-          ref={cardRef}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') onToggle(false);
-          }}
-        >
-          <LeadCard
-            context={{ ...context, lead }}
-            now={now}
-            syncedAt={syncedAt}
-            reasons={props.reasons}
-            onFeedback={(verdict, note, reasonCode) => props.onFeedback(context, verdict, note, reasonCode)}
-            onAction={(action, note) => props.onAction(context, action, note)}
-          />
-        </div>
+        <CardFrame
+          email={context.email}
+          name={lead.name}
+          theme={props.theme}
+          inline={props.inline}
+          focus={!props.inline}
+          onClose={() => onToggle(false)}
+          onChanged={props.onChanged}
+        />
       )}
     </span>
   );

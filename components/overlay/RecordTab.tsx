@@ -1,23 +1,21 @@
 // The person a record page's URL names, where the page's markup has no place for them: a tab at the
-// viewport's right edge (a button, so the keyboard reaches it), opening the card as a panel beside it.
-// Escape closes the panel and gives focus back to the tab.
+// viewport's right edge (a button, so the keyboard reaches it), opening the card's frame as a panel
+// beside it. Escape in the card closes the panel and gives focus back to the tab.
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/ui/i18n';
 import type { ViewProps } from '../../lib/content/view';
-import { LeadCard } from '../card/LeadCard';
+import { CardFrame } from './CardFrame';
 
 /** One record tab on a page at a time: its panel's id need not be unique beyond its shadow root. */
 const PANEL_ID = 'll-record-panel';
 
-export function RecordTab(props: ViewProps) {
-  const { context, expanded, now, syncedAt, onToggle } = props;
+export function RecordTab(props: ViewProps & { theme: string }) {
+  const { context, expanded, onToggle } = props;
   const tabRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
   const wasExpanded = useRef(expanded);
   useEffect(() => {
-    if (expanded) panelRef.current?.querySelector<HTMLElement>('[role="region"]')?.focus();
     // Closed (by Escape, or by the tab itself): focus goes back to where the rep opened it from.
-    else if (wasExpanded.current) tabRef.current?.focus();
+    if (!expanded && wasExpanded.current) tabRef.current?.focus();
     wasExpanded.current = expanded;
   }, [expanded]);
   const lead = context?.lead;
@@ -41,22 +39,8 @@ export function RecordTab(props: ViewProps) {
         </span>
       </button>
       {expanded && (
-        <div
-          id={PANEL_ID}
-          class="ll-record-panel"
-          ref={panelRef}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') onToggle(false);
-          }}
-        >
-          <LeadCard
-            context={{ ...context, lead }}
-            now={now}
-            syncedAt={syncedAt}
-            reasons={props.reasons}
-            onFeedback={(verdict, note, reasonCode) => props.onFeedback(context, verdict, note, reasonCode)}
-            onAction={(action, note) => props.onAction(context, action, note)}
-          />
+        <div id={PANEL_ID} class="ll-record-panel">
+          <CardFrame email={context.email} name={lead.name} theme={props.theme} inline onClose={() => onToggle(false)} onChanged={props.onChanged} />
         </div>
       )}
     </div>

@@ -1,7 +1,10 @@
 // LeadLens on the host page: for one address, a host element right after the address; for the person
-// a record page's URL names, a host of its own at the end of the body. Each has a shadow root the
-// page's styles and scripts stay out of, and the chip (and card), or the record tab, drawn in it.
+// a record page's URL names, a host of its own at the end of the body. Each has a closed shadow root
+// the page's styles and scripts stay out of (element.shadowRoot is null to them), acting only on the
+// rep's own input, with the chip (and the card's frame), or the record tab, drawn in it. The host
+// carries nothing of the lead: only the theme.
 import { render } from 'preact';
+import { acceptOnlyTrustedInput } from '../../lib/content/trusted-input';
 import type { OverlayView, ViewFactory } from '../../lib/content/view';
 import type { FoundAddress } from '../../lib/pages/types';
 import { AddressOverlay } from './AddressOverlay';
@@ -9,7 +12,7 @@ import { RecordTab } from './RecordTab';
 import recordCss from './record-tab.css?inline';
 import { pageTheme } from './theme';
 
-/** `css` is the card's stylesheet, made once and shared by every shadow root on the page. */
+/** `css` is the overlay's stylesheet, made once and shared by every shadow root on the page. */
 export function createViewFactory(css: string): ViewFactory {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
@@ -18,20 +21,29 @@ export function createViewFactory(css: string): ViewFactory {
   return Object.assign((found: FoundAddress) => createView(found, sheet), { record: () => createRecordView([sheet, recordSheet]) });
 }
 
+/** A host whose shadow root the page cannot reach, which ignores the events a script dispatches. */
+function closedHost(tag: string, sheets: CSSStyleSheet[]): { host: HTMLElement; shadow: ShadowRoot } {
+  const host = document.createElement(tag);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  shadow.adoptedStyleSheets = sheets;
+  acceptOnlyTrustedInput(shadow);
+  return { host, shadow };
+}
+
 function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet): OverlayView {
-  const host = document.createElement('leadlens-overlay');
-  const shadow = host.attachShadow({ mode: 'open' });
-  shadow.adoptedStyleSheets = [sheet];
+  const { host, shadow } = closedHost('leadlens-overlay', [sheet]);
   const container = document.createElement('span');
-  if (role === 'record') container.classList.add('ll-inline');
+  const inline = role === 'record';
+  if (inline) container.classList.add('ll-inline');
   shadow.append(container);
   // Read before the host goes in: views are made a batch at a time, all before the first is drawn.
-  host.dataset.theme = pageTheme(anchor);
+  const theme = pageTheme(anchor);
+  host.dataset.theme = theme;
   return {
     draw(props) {
       // The host goes into the page with its first content: one layout for the page, not two.
       if (!props.context) return;
-      render(<AddressOverlay {...props} />, container);
+      render(<AddressOverlay {...props} theme={theme} inline={inline} />, container);
       if (!host.isConnected) anchor.after(host);
     },
     remove() {
@@ -43,9 +55,7 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet): Overl
 
 /** The record tab's host: appended to the body, positioned by its own fixed styles, needing no page markup. */
 function createRecordView(sheets: CSSStyleSheet[]): OverlayView {
-  const host = document.createElement('leadlens-record');
-  const shadow = host.attachShadow({ mode: 'open' });
-  shadow.adoptedStyleSheets = sheets;
+  const { host, shadow } = closedHost('leadlens-record', sheets);
   const container = document.createElement('div');
   shadow.append(container);
   let removed = false;
@@ -54,7 +64,7 @@ function createRecordView(sheets: CSSStyleSheet[]): OverlayView {
       // Drawn only while the person is known; a draw that comes after remove() is too late.
       if (removed || !props.context?.lead) return;
       if (!host.isConnected) host.dataset.theme = pageTheme(document.body);
-      render(<RecordTab {...props} />, container);
+      render(<RecordTab {...props} theme={host.dataset.theme ?? 'light'} />, container);
       if (!host.isConnected) document.body.append(host);
     },
     remove() {

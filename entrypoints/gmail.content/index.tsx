@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import css from '../../components/card/card.css?inline';
+import css from '../../components/overlay/overlay.css?inline';
 import { createViewFactory } from '../../components/overlay/view';
 import { listenForNotices } from '../../lib/content/notices';
 import { startOverlay } from '../../lib/content/overlay';
@@ -10,7 +10,7 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const overlay = startOverlay(ctx, () => gmail, { ask, now: Date.now, createView: createViewFactory(css) });
+    const overlay = startOverlay(ctx, () => gmail, { ask, createView: createViewFactory(css) });
     listenForNotices(ctx, overlay);
   },
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import css from '../../components/card/card.css?inline';
+import css from '../../components/overlay/overlay.css?inline';
 import { createViewFactory } from '../../components/overlay/view';
 import { listenForNotices } from '../../lib/content/notices';
 import { startOverlay } from '../../lib/content/overlay';
@@ -21,7 +21,7 @@ export default defineContentScript({
     const stored = await browser.storage.local.get([SITES_IN_FORCE_KEY, 'settings']);
     const inForce = stored[SITES_IN_FORCE_KEY] ?? (stored.settings as { sites?: unknown } | undefined)?.sites;
     const enabled = storedSites({ sites: inForce }) ?? [];
-    const overlay = startOverlay(ctx, () => siteAdapterFor(location.href, enabled), { ask, now: Date.now, createView: createViewFactory(css) });
+    const overlay = startOverlay(ctx, () => siteAdapterFor(location.href, enabled), { ask, createView: createViewFactory(css) });
     listenForNotices(ctx, overlay);
   },
 });

@@ -1,14 +1,10 @@
-// What the rep does from a chip or a card: open or close it, give feedback, act on the handoff, and
-// the keyboard command that opens a card without the mouse.
-import type { LeadContext } from '../cache/lead-context';
-import type { HandoffAction, Verdict } from '../domain/model';
-import type { ask as askBackground } from '../messaging/client';
-import { t } from '../ui/i18n';
+// What the rep does from a chip: open or close its card, and the keyboard command that opens a card
+// without the mouse. Feedback and handoff actions are the card page's own (entrypoints/card): the
+// chip only hears that the rep acted, and reads the lead again.
 import type { LeadContexts } from './contexts';
 import type { Drawn, MountedViews } from './views';
 
 export interface ActionsDeps {
-  ask: typeof askBackground;
   views: MountedViews;
   contexts: LeadContexts;
   draw(drawn: Drawn): void;
@@ -16,14 +12,13 @@ export interface ActionsDeps {
 
 export type Actions = ReturnType<typeof createActions>;
 
-export function createActions({ ask, views, contexts, draw }: ActionsDeps) {
-  /** Opens one card (closing any other) and fetches its timeline if the chip did not have it. */
+export function createActions({ views, contexts, draw }: ActionsDeps) {
+  /** Opens one card (closing any other). */
   function expand(mounted: Drawn) {
     const previous = views.expanded;
     views.expanded = mounted;
     if (previous && previous !== mounted) draw(previous);
     draw(mounted);
-    if (contexts.get(mounted.email)?.touchesIncluded === false) void contexts.fetch([mounted.email]);
   }
 
   return {
@@ -39,15 +34,9 @@ export function createActions({ ask, views, contexts, draw }: ActionsDeps) {
       if (first) expand(first);
     },
 
-    async sendFeedback(context: LeadContext, verdict: Verdict, note: string, reasonCode?: string) {
-      await ask({ type: 'feedback', email: context.email, handoffId: context.handoff?.id, verdict, reasonCode, note });
-      await contexts.fetch([context.email]);
-    },
-
-    async sendAction(context: LeadContext, action: HandoffAction, note: string) {
-      if (!context.handoff) throw new Error(t('noHandoffToActOn'));
-      await ask({ type: 'handoffAction', handoffId: context.handoff.id, action, note });
-      await contexts.fetch([context.email]);
+    /** The rep acted in the card: the chip shows the lead as it is now. */
+    changed(email: string) {
+      void contexts.fetch([email]);
     },
   };
 }

@@ -1,9 +1,8 @@
 // What the background knows of the addresses on the page (and of the record its URL names): asked in
-// batches, each address once at a time, the timeline only for cards on screen, in the language the
-// rep chose.
+// batches, each address once at a time, in the language the rep chose. Never the touch timeline:
+// the card's own page asks for that.
 import type { LeadContext } from '../cache/lead-context';
 import type { CrmRecordRef } from '../domain/crm-record';
-import type { FeedbackReason } from '../domain/settings-schema';
 import type { ContextAnswer } from '../messaging/messages';
 import type { ask as askBackground } from '../messaging/client';
 import { chosenLanguage, loadLanguage, useMessages, type Language } from '../ui/i18n';
@@ -13,8 +12,6 @@ const BATCH = 100;
 
 export interface LeadContextsDeps {
   ask: typeof askBackground;
-  /** A card on screen shows the touch timeline; a chip needs only the lead. */
-  showsCard(email: string): boolean;
   /** These addresses' data came: draw their views again. */
   redraw(emails: string[]): void;
   /** The background could not answer. */
@@ -23,18 +20,15 @@ export interface LeadContextsDeps {
 
 export type LeadContexts = ReturnType<typeof createLeadContexts>;
 
-export function createLeadContexts({ ask, showsCard, redraw, failed }: LeadContextsDeps) {
+export function createLeadContexts({ ask, redraw, failed }: LeadContextsDeps) {
   const known = new Map<string, LeadContext>();
   const inFlight = new Set<string>();
 
   async function fetch(emails: string[]) {
     emails.forEach((email) => inFlight.add(email));
     try {
-      const withTouches = emails.filter(showsCard);
-      for (const [group, touches] of [[withTouches, true], [emails.filter((email) => !withTouches.includes(email)), false]] as const) {
-        for (let start = 0; start < group.length; start += BATCH) {
-          await take(await ask({ type: 'context', emails: group.slice(start, start + BATCH), withTouches: touches }));
-        }
+      for (let start = 0; start < emails.length; start += BATCH) {
+        await take(await ask({ type: 'context', emails: emails.slice(start, start + BATCH), withTouches: false }));
       }
       redraw(emails);
     } catch (error) {
@@ -44,22 +38,20 @@ export function createLeadContexts({ ask, showsCard, redraw, failed }: LeadConte
     }
   }
 
-  /** What every answer brings besides its contexts: freshness, the reasons to offer, the rep's language. */
+  /** What every answer brings besides its contexts: the rep's language. */
   async function take(answer: ContextAnswer) {
     answer.contexts.forEach((context) => known.set(context.email, context));
     for (const { context } of answer.records) if (context) known.set(context.email, context);
-    contexts.syncedAt = answer.syncState?.lastSuccessAt ?? contexts.syncedAt;
-    contexts.reasons = answer.reasons;
     if (answer.language !== chosenLanguage()) await switchLanguage(answer.language);
   }
 
   /**
-   * The person a record page's URL names, with the timeline (the tab's card is the page's subject);
+   * The person a record page's URL names;
    * null when marketing does not know the record, or the background could not answer.
    */
   async function fetchRecord(ref: CrmRecordRef, key: string): Promise<LeadContext | null> {
     try {
-      const answer = await ask({ type: 'context', records: [ref], withTouches: true });
+      const answer = await ask({ type: 'context', records: [ref], withTouches: false });
       await take(answer);
       return answer.records.find((record) => record.key === key)?.context ?? null;
     } catch (error) {
@@ -75,8 +67,6 @@ export function createLeadContexts({ ask, showsCard, redraw, failed }: LeadConte
   }
 
   const contexts = {
-    syncedAt: null as number | null,
-    reasons: [] as FeedbackReason[],
     get: (email: string) => known.get(email),
     fetch,
     fetchRecord,

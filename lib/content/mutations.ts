@@ -1,7 +1,7 @@
 // Which parts of the page a batch of mutations changed in a way the adapter can see. The page mutates
 // all the time (Gmail: dozens of batches a second); each change costs a matches() and a querySelector()
 // here, and only the parts that hold an address are read again.
-import { styleHides } from '../pages/dom';
+import { containsComposed, styleHides } from '../pages/dom';
 import type { PageWatch } from '../pages/types';
 
 /** The old value tells a style change that hides or shows from the many that do neither. */
@@ -12,15 +12,23 @@ export const observeOptions = (watch: PageWatch | undefined): MutationObserverIn
   attributeOldValue: true,
 });
 
+/** Whether an element is, or holds, the host of an open shadow root: what is inside no selector sees from here. */
+const holdsOpenShadow = (element: Element) => !!element.shadowRoot || [...element.querySelectorAll('*')].some((inner) => !!inner.shadowRoot);
+
 /**
- * The outermost elements to read again: added elements that are or hold an address; elements that
- * are or hold one (or a view) and whose watched attribute changed; address elements whose children
- * changed (HubSpot's address is the text of its element). Parts gone again within the batch are left.
+ * The outermost elements to read again: added elements that are or hold an address, or an open
+ * shadow root (Salesforce's native shadow DOM: the address inside is out of the selector's sight);
+ * elements that are or hold one (or a view) and whose watched attribute changed; address elements
+ * whose children changed (HubSpot's address is the text of its element). Mutations inside an open
+ * shadow root (observed too, see scanner.ts) count as the host's when they touch the root itself.
+ * Parts gone again within the batch are left.
  */
 export function changedParts(records: MutationRecord[], selector: string, hasViewsIn: (element: Element) => boolean): Element[] {
   const holdsAddress = (element: Element) => element.matches(selector) || !!element.querySelector(selector);
   const parts = new Set<Element>();
-  for (const { type, target, addedNodes, attributeName, oldValue } of records) {
+  for (const record of records) {
+    const { type, addedNodes, attributeName, oldValue } = record;
+    const target = isShadowRoot(record.target) ? record.target.host : record.target;
     if (!(target instanceof Element)) continue;
     if (type === 'attributes') {
       // Most style changes neither hide nor show anything.
@@ -28,9 +36,11 @@ export function changedParts(records: MutationRecord[], selector: string, hasVie
       if (!cosmetic && (holdsAddress(target) || hasViewsIn(target))) parts.add(target);
       continue;
     }
-    for (const node of addedNodes) if (node instanceof Element && holdsAddress(node)) parts.add(node);
+    for (const node of addedNodes) if (node instanceof Element && (holdsAddress(node) || holdsOpenShadow(node))) parts.add(node);
     if (target.matches(selector)) parts.add(target);
   }
   // Each part once: one inside another is read with it.
-  return [...parts].filter((part) => part.isConnected && ![...parts].some((other) => other !== part && other.contains(part)));
+  return [...parts].filter((part) => part.isConnected && ![...parts].some((other) => other !== part && containsComposed(other, part)));
 }
+
+const isShadowRoot = (node: Node): node is ShadowRoot => node.nodeType === 11 && !!(node as ShadowRoot).host;

@@ -1,5 +1,5 @@
 // Watches a page for the addresses its adapter finds and puts LeadLens beside each: a chip, and the
-// card on demand; on a CRM record page, the person its URL names too (record.ts). Everything hangs
+// card's frame on demand; on a CRM record page, the person its URL names too (record.ts). Everything hangs
 // off ctx, so an extension update or a navigation leaves nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageAdapter } from '../pages/types';
@@ -14,7 +14,6 @@ import { createViews, type Drawn, type MountedViews } from './views';
 
 export interface OverlayDeps {
   ask: typeof askBackground;
-  now: () => number;
   /** The chip and card beside one address, and a record page's tab (components/overlay/view.tsx). */
   createView: ViewFactory;
 }
@@ -28,16 +27,15 @@ export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapt
   const drawnViews = (): Drawn[] => [...views.all(), ...recordTab.drawn()];
   const contexts = createLeadContexts({
     ask: deps.ask,
-    showsCard: views.showsCard,
     redraw: (emails) => drawnViews().forEach((drawn) => emails.includes(drawn.email) && draw(drawn)),
     failed: (error) => stopOnInvalidation(error) || console.warn('LeadLens: could not read lead data', error),
   });
-  const actions = createActions({ ask: deps.ask, views, contexts, draw });
+  const actions = createActions({ views, contexts, draw });
   const recordTab = createRecordTab({ views, contexts, adapter, createView: deps.createView.record, draw });
   const scanner = createScanner({ views, adapter, drawNew: (mounted) => mounted.forEach(draw), saw: (emails) => contexts.fetchMissing(emails) });
 
   function draw(drawn: Drawn) {
-    drawn.view.draw(viewProps(drawn, { now: deps.now(), views, contexts, actions }));
+    drawn.view.draw(viewProps(drawn, { views, contexts, actions }));
   }
 
   let stopped = false;
@@ -81,16 +79,12 @@ export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapt
 }
 
 /** What a view shows of its person now, and what its controls do. */
-function viewProps(drawn: Drawn, { now, views, contexts, actions }: { now: number; views: MountedViews; contexts: LeadContexts; actions: Actions }): ViewProps {
+function viewProps(drawn: Drawn, { views, contexts, actions }: { views: MountedViews; contexts: LeadContexts; actions: Actions }): ViewProps {
   return {
     email: drawn.email,
     context: contexts.get(drawn.email),
     expanded: drawn.inline || views.expanded === drawn,
-    now,
-    syncedAt: contexts.syncedAt,
-    reasons: contexts.reasons,
     onToggle: (open) => actions.toggle(drawn, open),
-    onFeedback: actions.sendFeedback,
-    onAction: actions.sendAction,
+    onChanged: () => actions.changed(drawn.email),
   };
 }

@@ -1,5 +1,8 @@
 // Keeps the views in step with the page: the whole page at the start and after each navigation, and
-// between them only the parts a mutation batch changed.
+// between them only the parts a mutation batch changed. An observer of the document sees nothing
+// inside the page's open shadow roots (Salesforce's native shadow DOM): each read observes those it
+// found too. LeadLens's own roots are closed, and so never observed.
+import { containsComposed, openShadowRoots } from '../pages/dom';
 import type { FoundAddress, PageAdapter } from '../pages/types';
 import { changedParts, observeOptions } from './mutations';
 import type { Mounted, MountedViews } from './views';
@@ -19,6 +22,18 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
   /** The last read of the whole page failed: the next batch reads it all again. */
   let unread = false;
   const observer = new MutationObserver(onMutations);
+  /** The open shadow roots observed since the observer last (dis)connected. */
+  let observedRoots = new WeakSet<ShadowRoot>();
+
+  /** Observes the open shadow roots at or inside root, as the document is. */
+  function observeShadowRoots(root: Document | Element) {
+    if (!adapter) return;
+    for (const shadow of openShadowRoots(root)) {
+      if (observedRoots.has(shadow)) continue;
+      observedRoots.add(shadow);
+      observer.observe(shadow, observeOptions(adapter.watch));
+    }
+  }
 
   function onMutations(records: MutationRecord[]) {
     if (!adapter) return;
@@ -26,7 +41,7 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
     if (records.some((record) => record.removedNodes.length > 0)) {
       for (const view of views.all()) if (!view.anchor.isConnected) views.unmount(view);
     }
-    const hasViewsIn = (element: Element) => views.all().some((view) => element.contains(view.anchor));
+    const hasViewsIn = (element: Element) => views.all().some((view) => containsComposed(element, view.anchor));
     for (const part of changedParts(records, adapter.watch?.selector ?? '*', hasViewsIn)) reconcile(part);
   }
 
@@ -34,10 +49,11 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
   function reconcile(root: Document | Element) {
     const found = adapter ? safeFind(adapter, root) : [];
     if (root === document) unread = !found;
+    observeShadowRoots(root);
     if (!found) return;
     const isFound = (view: Mounted) => found.some(({ anchor, email }) => anchor === view.anchor && email === view.email);
     for (const view of views.all()) {
-      if (!view.anchor.isConnected || (root.contains(view.anchor) && !isFound(view))) views.unmount(view);
+      if (!view.anchor.isConnected || (containsComposed(root, view.anchor) && !isFound(view))) views.unmount(view);
     }
     drawNew(views.mount(found.filter(({ anchor, email }) => !views.get(anchor, email))));
     saw(found.map(({ email }) => email));
@@ -48,12 +64,16 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
       const next = adapterNow();
       if (next !== adapter) {
         observer.disconnect();
+        observedRoots = new WeakSet();
         adapter = next;
         if (adapter) observer.observe(document.documentElement, observeOptions(adapter.watch));
       }
       reconcile(document);
     },
-    stop: () => observer.disconnect(),
+    stop() {
+      observer.disconnect();
+      observedRoots = new WeakSet();
+    },
   };
 }
 

@@ -2,8 +2,6 @@
 // the page and in what state; components/overlay draws them. The entrypoints hand the one to the
 // other, so this folder never imports Preact components.
 import type { LeadContext } from '../cache/lead-context';
-import type { HandoffAction, Verdict } from '../domain/model';
-import type { FeedbackReason } from '../domain/settings-schema';
 import type { FoundAddress } from '../pages/types';
 
 export interface ViewProps {
@@ -11,16 +9,13 @@ export interface ViewProps {
   /** Undefined while the background has not answered yet. */
   context: LeadContext | undefined;
   expanded: boolean;
-  now: number;
-  syncedAt: number | null;
-  reasons: FeedbackReason[];
   onToggle: (expanded: boolean) => void;
-  onFeedback: (context: LeadContext, verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
-  onAction: (context: LeadContext, action: HandoffAction, note: string) => Promise<void>;
+  /** The rep gave feedback or acted in the card (its own page, which asks the background itself): read the lead again. */
+  onChanged: () => void;
 }
 
 export interface OverlayView {
-  /** Draws the chip, and the card when expanded; the first draw with data puts the view on the page. */
+  /** Draws the chip, and the card's frame when expanded; the first draw with data puts the view on the page. */
   draw(props: ViewProps): void;
   /** Takes the view off the page for good. */
   remove(): void;
@@ -34,7 +29,7 @@ export interface ViewFactory {
   (found: FoundAddress): OverlayView;
   /**
    * Makes the view of the person a record page's URL names: a host of its own that depends on none
-   * of the page's markup (a tab at the viewport's edge, opening the card as a panel).
+   * of the page's markup (a tab at the viewport's edge, opening the card's frame as a panel).
    */
   record(): OverlayView;
 }

@@ -29,8 +29,6 @@ export function createViews(createView: ViewFactory, changed: () => void = () =>
     get: (anchor: Element, email: string) => all().find((view) => view.anchor === anchor && view.email === email),
     /** Each address on the page once. */
     emails: () => [...new Set(all().map((view) => view.email))],
-    /** A card on screen shows the touch timeline; a chip needs only the lead. The open card may be the record tab's. */
-    showsCard: (email: string) => views.expanded?.email === email || all().some((view) => view.email === email && view.inline),
 
     /** Every view is made before any is registered (see ViewFactory); drawing them is the caller's. */
     mount(found: FoundAddress[]): Mounted[] {

@@ -29,7 +29,7 @@ export function createRouter(handlers: RouterHandlers, extension: ExtensionIdent
     const parsed = parse(Request, 'Message', message);
     if (!parsed.ok) return { ok: false, error: parsed.error.message };
     const request = parsed.value;
-    if (!isExtensionPage(sender, extension) && !(CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(request.type)) {
+    if (!isTrustedPage(sender, extension) && !(CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(request.type)) {
       return { ok: false, error: `LeadLens: ${request.type} is not accepted from a web page.` };
     }
     try {
@@ -42,10 +42,19 @@ export function createRouter(handlers: RouterHandlers, extension: ExtensionIdent
 }
 
 /**
- * A page of LeadLens's own, judged by the URL's origin: the options page opened in a tab has
- * sender.tab set like a content script, but a content script's URL is the web page's.
+ * The extension's pages the rep opens on their own (as a tab or the toolbar's popup), which alone may
+ * change connections and start syncs. The card page (card.html) is the extension's too, but it lives
+ * in a frame inside a web page: it gets what a content script gets.
  */
-function isExtensionPage(sender: MessageSender, extension: ExtensionIdentity): boolean {
+const TRUSTED_PAGES = ['/options.html', '/popup.html', '/welcome.html'];
+
+/**
+ * A trusted page of LeadLens's own, judged by the URL's origin and path: the options page opened in a
+ * tab has sender.tab set like a content script, but a content script's URL is the web page's.
+ */
+function isTrustedPage(sender: MessageSender, extension: ExtensionIdentity): boolean {
   const origin = extension.pagesUrl.endsWith('/') ? extension.pagesUrl : `${extension.pagesUrl}/`;
-  return sender.url?.startsWith(origin) ?? false;
+  if (!sender.url?.startsWith(origin)) return false;
+  const path = new URL(sender.url).pathname;
+  return TRUSTED_PAGES.includes(path);
 }

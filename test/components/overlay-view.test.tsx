@@ -6,6 +6,7 @@ import { createViewFactory } from '../../components/overlay/view';
 import type { ViewProps } from '../../lib/content/view';
 import type { AddressRole } from '../../lib/pages/types';
 import { makeLead } from '../fixtures/factories';
+import { shadowOf, trustedClick } from '../shadow';
 
 const email = 'noah.wright@orbitlabs.example.com';
 const lead = makeLead(1, { email, name: 'Noah Wright', grade: 'A1', score: 91 });
@@ -15,12 +16,8 @@ function props(overrides: Partial<ViewProps> = {}): ViewProps {
     email,
     context: { email, lead, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null },
     expanded: false,
-    now: Date.UTC(2026, 10, 20),
-    syncedAt: null,
-    reasons: [],
     onToggle: vi.fn(),
-    onFeedback: vi.fn(async () => {}),
-    onAction: vi.fn(async () => {}),
+    onChanged: vi.fn(),
     ...overrides,
   };
 }
@@ -44,7 +41,7 @@ describe('the overlay view', () => {
     made.draw(props());
     const host = anchor.nextElementSibling!;
     expect(host.tagName).toBe('LEADLENS-OVERLAY');
-    expect(host.shadowRoot!.querySelector('.ll-chip')!.getAttribute('aria-label')).toContain('Noah Wright');
+    expect(shadowOf(host)!.querySelector('.ll-chip')!.getAttribute('aria-label')).toContain('Noah Wright');
     made.draw(props());
     expect(document.querySelectorAll('leadlens-overlay')).toHaveLength(1);
   });
@@ -55,12 +52,37 @@ describe('the overlay view', () => {
     expect(anchor.nextElementSibling!.getAttribute('data-theme')).toBe('dark');
   });
 
-  it('shows a record page’s card inline', () => {
+  it('shows a record page’s card inline, in a frame of the card page that names only the address', () => {
     const inline = view(pageWithAddress(), 'record');
     inline.draw(props({ expanded: true }));
-    const container = document.querySelector('leadlens-overlay')!.shadowRoot!.querySelector('span')!;
+    const container = shadowOf(document.querySelector('leadlens-overlay'))!.querySelector('span')!;
     expect(container.classList.contains('ll-inline')).toBe(true);
-    expect(container.querySelector('[role="region"]')).not.toBeNull();
+    const frame = container.querySelector('iframe')!;
+    const url = new URL(frame.getAttribute('src')!);
+    expect(url.pathname).toBe('/card.html');
+    expect(new URLSearchParams(url.hash.slice(1)).get('email')).toBe(email);
+    expect(frame.getAttribute('title')).toContain('Noah Wright');
+  });
+
+  it('keeps its shadow root closed to the page, and the lead off the host', () => {
+    const anchor = pageWithAddress();
+    view(anchor).draw(props());
+    const host = anchor.nextElementSibling!;
+    expect(host.shadowRoot).toBeNull();
+    expect(host.getAttributeNames()).toEqual(['data-theme']);
+  });
+
+  it('opens on the rep’s click, and not on a click a script dispatches', () => {
+    const onToggle = vi.fn();
+    const anchor = pageWithAddress();
+    view(anchor).draw(props({ onToggle }));
+    const chip = shadowOf(anchor.nextElementSibling)!.querySelector<HTMLButtonElement>('button.ll-chip')!;
+    chip.click();
+    chip.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    chip.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    expect(onToggle).not.toHaveBeenCalled();
+    trustedClick(chip);
+    expect(onToggle).toHaveBeenCalledWith(true);
   });
 
   it('leaves the page as it found it on remove()', () => {

@@ -1,14 +1,17 @@
 // axe-core on every page of the built extension, in English and Japanese, light and dark: the
 // popup (on the demo, with a row's details, the reject form and the demo note open, and with 1,000
 // handoffs), every section of the options, the Definitions and sections a policy locks, the loop
-// report with verdicts in it, and the welcome page. Any serious or critical violation fails, named with the elements it was found on.
+// report with verdicts in it, the welcome page, and the card in its frame on Gmail (light and dark
+// pages). Any serious or critical violation fails, named with the elements it was found on.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LoadedExtension } from './extension';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
+import { HostPage, isCardFrame } from './pages/host-page';
+import { PAGE_FIXTURES } from '../fixtures/pages';
 import { seedInWorker } from '../bench/seed';
 
 /** The part of Chrome's API these tests call from an extension page. */
@@ -38,7 +41,7 @@ const LANGUAGES = ['en', 'ja'] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
 /** The serious and critical violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
+async function seriousViolations(page: Page | Frame): Promise<string[]> {
   // Evaluated through the DevTools protocol: extension pages' CSP refuses an inline script tag.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
@@ -47,7 +50,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-async function expectAccessible(page: Page, what: string) {
+async function expectAccessible(page: Page | Frame, what: string) {
   expect(await seriousViolations(page), what).toEqual([]);
 }
 
@@ -160,5 +163,21 @@ describe('with 1,000 handoffs', () => {
     expect(await list.locator('li').count()).toBeLessThan(60);
     await expectAccessible(popup.page, `popup with 1,000 handoffs, ${colorScheme}`);
     await popup.page.close();
+  });
+});
+
+describe('the card, in its frame on Gmail', () => {
+  const fixtures = {
+    light: PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!,
+    dark: PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/compose-and-hostile'))!,
+  };
+  it.each(SCHEMES)('has no serious or critical violation on a %s page', async (scheme) => {
+    const gmail = await HostPage.open(extension, fixtures[scheme]);
+    // A lead's chip, in the language the tests above left (grade: グレード in Japanese).
+    await gmail.chip(/^LeadLens: .*(grade|グレード)/).first().click();
+    const frame = gmail.page.frames().find(isCardFrame)!;
+    await expect.poll(() => frame.getByRole('region', { name: /^LeadLens: / }).count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(frame, `the card on a ${scheme} page`);
+    await gmail.page.close();
   });
 });

@@ -71,3 +71,30 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSIO
     },
   };
 }
+
+interface BidiContext {
+  context: string;
+  url: string;
+  children?: BidiContext[];
+}
+type BidiConnection = { send(method: string, params: object): Promise<{ result: unknown }> };
+const bidi = (browser: Browser) => (browser as unknown as { connection: BidiConnection }).connection;
+
+/**
+ * The card page framed on a page (moz-extension://…/card.html). Puppeteer's page.frames() leaves
+ * extension frames out, and the page's own scripts cannot reach it: the test asks Firefox's WebDriver
+ * BiDi for its browsing context, and runs `expression` there. Null while there is no card frame.
+ */
+export async function evaluateInCard(browser: Browser, expression: string): Promise<unknown> {
+  const { result } = (await bidi(browser).send('browsingContext.getTree', {})) as { result: { contexts: BidiContext[] } };
+  const all = (contexts: BidiContext[]): BidiContext[] => contexts.flatMap((context) => [context, ...all(context.children ?? [])]);
+  const card = all(result.contexts).find((context) => /^moz-extension:\/\/[^/]+\/card\.html/.test(context.url));
+  if (!card) return null;
+  const { result: evaluated } = (await bidi(browser).send('script.evaluate', {
+    expression,
+    target: { context: card.context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  })) as { result: { type: string; result?: { type: string; value?: unknown } } };
+  return evaluated.result?.value ?? null;
+}

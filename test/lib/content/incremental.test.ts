@@ -2,6 +2,7 @@
 // The overlay reads what a mutation batch changed, not the whole page: unrelated changes read
 // nothing, an added message is read alone, a removed one takes its chip with it, and only a
 // navigation (or the start) reads the whole document again.
+import { shadowOf } from '../../shadow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createViewFactory } from '../../../components/overlay/view';
@@ -21,7 +22,7 @@ beforeEach(async () => {
   ctx = new ContentScriptContext('test');
   showPage(thread);
   find = vi.fn(gmail.find);
-  startOverlay(ctx, () => ({ ...gmail, find }), { ask: fakeAsk(), now: Date.now, createView: createViewFactory('') });
+  startOverlay(ctx, () => ({ ...gmail, find }), { ask: fakeAsk(), createView: createViewFactory('') });
   await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length));
   expect(find.mock.calls.map(([root]) => root)).toEqual([document]);
   find.mockClear();
@@ -92,7 +93,7 @@ describe('a mutation batch', () => {
     await settle();
     expect(find.mock.calls).toEqual([[stranger]]);
     const host = stranger.nextElementSibling!;
-    expect(host.shadowRoot!.querySelector('.ll-chip')!.getAttribute('aria-label')).toContain('pat@unknown-corp.example.com');
+    expect(shadowOf(host)!.querySelector('.ll-chip')!.getAttribute('aria-label')).toContain('pat@unknown-corp.example.com');
     expect(hosts()).toHaveLength(thread.expected.length);
   });
 });

@@ -2,6 +2,7 @@
 // The overlay runtime on a page, with a test ContentScriptContext: chips beside the adapter's
 // addresses, nothing left behind once the context is invalidated, and a failing adapter that stops
 // nothing.
+import { shadowOf } from '../../shadow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createViewFactory } from '../../../components/overlay/view';
@@ -26,7 +27,7 @@ afterEach(() => {
 });
 
 function start(adapter: PageAdapter = gmail, ask = fakeAsk()) {
-  return startOverlay(ctx, () => adapter, { ask, now: () => NOW, createView: createViewFactory('') });
+  return startOverlay(ctx, () => adapter, { ask, createView: createViewFactory('') });
 }
 
 describe('the overlay runtime', () => {
@@ -101,9 +102,9 @@ describe('the overlay runtime', () => {
     const overlay = start(gmail, fakeAsk([noah]));
     await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length));
     overlay.openCard();
-    const cards = () => hosts().flatMap((host) => [...host.shadowRoot!.querySelectorAll('[role="region"]')]);
+    const cards = () => hosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('iframe.ll-card-frame')]);
     await vi.waitFor(() => expect(cards()).toHaveLength(1));
-    expect(cards()[0]!.getAttribute('aria-label')).toContain('Noah Wright');
+    expect(cards()[0]!.getAttribute('title')).toContain('Noah Wright');
   });
 
   it('reads again the leads the background says changed, if they are on the page', async () => {

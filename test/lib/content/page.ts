@@ -1,5 +1,6 @@
 // The page the overlay runtime tests run in: a saved page put into happy-dom's own document (the
 // runtime watches `document`), a background that answers from memory, and what LeadLens drew.
+import { shadowOf } from '../../shadow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
@@ -46,6 +47,6 @@ export function fakeAsk(leads: Lead[] = []) {
 }
 
 export const hosts = () => [...document.querySelectorAll('leadlens-overlay')];
-export const chips = () => hosts().flatMap((host) => [...host.shadowRoot!.querySelectorAll('.ll-chip')]);
+export const chips = () => hosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('.ll-chip')]);
 /** Lets the mutation observer, the background's answers and the redraws run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

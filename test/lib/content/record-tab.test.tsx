@@ -3,6 +3,7 @@
 // background by the record the adapter reads from the URL, at the start and at each navigation, and
 // shows a known person in a tab at the viewport's edge. The person found in the page's markup too
 // shows once, beside the address; a navigation to another record swaps the tab.
+import { shadowOf } from '../../shadow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createViewFactory } from '../../../components/overlay/view';
@@ -50,13 +51,13 @@ afterEach(() => {
 });
 
 function start(ask = fakeAsk([noah, sophia]), adapter: PageAdapter = testCrm) {
-  const overlay = startOverlay(ctx, () => adapter, { ask, now: () => Date.UTC(2026, 10, 20), createView: createViewFactory('') });
+  const overlay = startOverlay(ctx, () => adapter, { ask, createView: createViewFactory('') });
   return { ask, overlay };
 }
 
 const recordHosts = () => [...document.querySelectorAll('leadlens-record')];
-const recordTabs = () => recordHosts().flatMap((host) => [...host.shadowRoot!.querySelectorAll('button.ll-record-tab')]);
-const addressChips = () => hosts().flatMap((host) => [...host.shadowRoot!.querySelectorAll('.ll-chip')]);
+const recordTabs = () => recordHosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('button.ll-record-tab')]);
+const addressChips = () => hosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('.ll-chip')]);
 const recordAsks = (ask: ReturnType<typeof fakeAsk>) =>
   ask.mock.calls.map(([request]) => request as Request).filter((request) => request.type === 'context' && (request.records?.length ?? 0) > 0);
 function navigate(path: string) {
@@ -70,7 +71,7 @@ describe('a CRM record page', () => {
     await vi.waitFor(() => expect(recordTabs()).toHaveLength(1));
     expect(recordTabs()[0]!.getAttribute('aria-label')).toContain('Noah Young');
     expect(hosts()).toEqual([]);
-    expect(recordAsks(ask)).toEqual([{ type: 'context', records: [{ crm: 'salesforce', objectType: 'Lead', id: NOAH_ID }], withTouches: true }]);
+    expect(recordAsks(ask)).toEqual([{ type: 'context', records: [{ crm: 'salesforce', objectType: 'Lead', id: NOAH_ID }], withTouches: false }]);
     // Nothing of the page was read for it: the host sits outside the page's own markup.
     expect(document.querySelector('main')!.querySelector('leadlens-record')).toBeNull();
   });
@@ -131,9 +132,9 @@ describe('a CRM record page', () => {
     const { overlay } = start();
     await vi.waitFor(() => expect(recordTabs()).toHaveLength(1));
     overlay.openCard();
-    const cards = () => recordHosts().flatMap((host) => [...host.shadowRoot!.querySelectorAll('[role="region"]')]);
+    const cards = () => recordHosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('iframe.ll-card-frame')]);
     await vi.waitFor(() => expect(cards()).toHaveLength(1));
-    expect(cards()[0]!.getAttribute('aria-label')).toContain('Noah Young');
+    expect(cards()[0]!.getAttribute('title')).toContain('Noah Young');
   });
 
   it('reads the page’s addresses still when the adapter cannot read its URL, and says so once', async () => {

@@ -33,7 +33,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const start = () => startOverlay(ctx, currentAdapter, { ask: fakeAsk(), now: Date.now, createView: createViewFactory('') });
+const start = () => startOverlay(ctx, currentAdapter, { ask: fakeAsk(), createView: createViewFactory('') });
 
 describe('the sites script', () => {
   it('follows the Salesforce console tab the user selects, reading only the two tabs', async () => {

@@ -110,6 +110,25 @@ describe('who may ask what', () => {
     expect(named.extensionPage.listHubSpotProperties).toHaveBeenCalledTimes(1);
   });
 
+  it('gives the card page, an extension page framed inside a web page, only what a content script gets', async () => {
+    const named = handlers();
+    const route = createRouter(named, EXTENSION);
+    const card: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/card.html#email=a%40b.example.com', tab: { id: 7 } };
+    expect(await route({ type: 'context', emails: ['a@b.example.com'], withTouches: true }, card)).toMatchObject({ ok: true });
+    expect(await route({ type: 'messages', language: 'ja' }, card)).toMatchObject({ ok: true });
+    expect(await route({ type: 'feedback', email: 'a@b.example.com', verdict: 'good_lead' }, card)).toMatchObject({ ok: true });
+    expect(await route({ type: 'handoffAction', handoffId: 'h1', action: 'accept' }, card)).toMatchObject({ ok: true });
+    for (const request of pageOnly) expect(await route(request, card)).toMatchObject({ ok: false });
+    // Nor does any other path of the extension's origin, or a trusted name further down a path.
+    for (const url of ['chrome-extension://leadlens-id/card.html?x=/options.html', 'chrome-extension://leadlens-id/frames/options.html', 'chrome-extension://leadlens-id/']) {
+      expect(await route({ type: 'syncNow' }, { id: EXTENSION.id, url })).toMatchObject({ ok: false });
+    }
+    expect(named.extensionPage.syncNow).not.toHaveBeenCalled();
+    expect(named.extensionPage.saveConnection).not.toHaveBeenCalled();
+    expect(named.extensionPage.testConnection).not.toHaveBeenCalled();
+    expect(named.contentScript.handoffAction).toHaveBeenCalledTimes(1);
+  });
+
   it('judges the origin, not a prefix of it: a look-alike URL is a web page', async () => {
     const named = handlers();
     const route = createRouter(named, EXTENSION);

@@ -1,0 +1,98 @@
+// The card as its own extension page, framed beside a chip on the host page: it asks the background
+// for the lead by the address it was opened for, and sends the rep's feedback and actions itself. It
+// tells the chip its height, that the rep acted (the chip reads the lead again) and Escape (close).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LeadContext } from '../../lib/cache/lead-context';
+import type { ChipLink } from '../../lib/content/card-link';
+import type { HandoffAction, Verdict } from '../../lib/domain/model';
+import type { FeedbackReason } from '../../lib/domain/settings-schema';
+import type { ask as askBackground } from '../../lib/messaging/client';
+import { chosenLanguage, loadLanguage, t, uiLocale } from '../../lib/ui/i18n';
+import { LeadCard } from './LeadCard';
+
+export interface CardPageProps {
+  email: string;
+  ask: typeof askBackground;
+  chip: ChipLink;
+}
+
+interface Shown {
+  context: LeadContext;
+  syncedAt: number | null;
+  reasons: FeedbackReason[];
+}
+
+/** The SLA countdown moves on between the background's answers. */
+const TICK_MS = 30_000;
+/** How often an open card reads the lead again, as the chips on the page do (lib/content/overlay.ts). */
+const REFRESH_MS = 60_000;
+
+export function CardPage({ email, ask, chip }: CardPageProps) {
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  async function load() {
+    const answer = await ask({ type: 'context', emails: [email], withTouches: true });
+    if (answer.language !== chosenLanguage()) await loadLanguage(answer.language ?? 'auto');
+    document.documentElement.lang = uiLocale();
+    const context = answer.contexts[0];
+    if (context) setShown({ context, syncedAt: answer.syncState?.lastSuccessAt ?? null, reasons: answer.reasons });
+    setNow(Date.now());
+  }
+
+  useEffect(() => {
+    load().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    const refresh = setInterval(() => void load().catch(() => undefined), REFRESH_MS);
+    // On the key's release: the frame goes with the close, and its keyup would otherwise land on the page.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') chip.tell({ type: 'close' });
+    };
+    document.addEventListener('keyup', onKey);
+    // The frame is as tall as the card, up to the room the chip has for it; the border is the frame's.
+    const resize = new ResizeObserver(() => chip.tell({ type: 'resize', height: (boxRef.current?.getBoundingClientRect().height ?? 0) + 2 }));
+    resize.observe(boxRef.current!);
+    return () => {
+      clearInterval(timer);
+      clearInterval(refresh);
+      document.removeEventListener('keyup', onKey);
+      resize.disconnect();
+    };
+  }, [email]);
+
+  const hasCard = !!shown?.context.lead;
+  useEffect(() => {
+    if (hasCard) boxRef.current?.querySelector<HTMLElement>('[role="region"]')?.focus();
+  }, [hasCard]);
+
+  async function after(write: Promise<unknown>) {
+    await write;
+    await load();
+    chip.tell({ type: 'changed' });
+  }
+
+  const context = shown?.context;
+  const lead = context?.lead;
+  return (
+    <div ref={boxRef}>
+      {failure && <p class="ll-muted" role="alert">{failure}</p>}
+      {context && lead && (
+        <LeadCard
+          context={{ ...context, lead }}
+          now={now}
+          syncedAt={shown.syncedAt}
+          reasons={shown.reasons}
+          onFeedback={(verdict: Verdict, note: string, reasonCode?: string) =>
+            after(ask({ type: 'feedback', email: context.email, handoffId: context.handoff?.id, verdict, reasonCode, note }))
+          }
+          onAction={(action: HandoffAction, note: string) => {
+            if (!context.handoff) return Promise.reject(new Error(t('noHandoffToActOn')));
+            return after(ask({ type: 'handoffAction', handoffId: context.handoff.id, action, note }));
+          }}
+        />
+      )}
+    </div>
+  );
+}
