@@ -12,6 +12,8 @@ import { LeadCard } from './LeadCard';
 
 export interface CardPageProps {
   email: string;
+  /** The options page's Definitions, linked from "Qualified by". */
+  definitionsUrl?: string;
   ask: typeof askBackground;
   chip: ChipLink;
 }
@@ -27,7 +29,7 @@ const TICK_MS = 30_000;
 /** How often an open card reads the lead again, as the chips on the page do (lib/content/overlay.ts). */
 const REFRESH_MS = 60_000;
 
-export function CardPage({ email, ask, chip }: CardPageProps) {
+export function CardPage({ email, ask, chip, definitionsUrl }: CardPageProps) {
   const [shown, setShown] = useState<Shown | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -84,6 +86,7 @@ export function CardPage({ email, ask, chip }: CardPageProps) {
           now={now}
           syncedAt={shown.syncedAt}
           reasons={shown.reasons}
+          definitionsUrl={definitionsUrl}
           onFeedback={(verdict: Verdict, note: string, reasonCode?: string) =>
             after(ask({ type: 'feedback', email: context.email, handoffId: context.handoff?.id, verdict, reasonCode, note }))
           }

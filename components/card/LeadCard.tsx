@@ -23,9 +23,11 @@ export interface LeadCardProps {
   reasons: FeedbackReason[];
   onFeedback: (verdict: Verdict, note: string, reasonCode?: string) => Promise<void>;
   onAction: (action: HandoffAction, note: string) => Promise<void>;
+  /** The options page's Definitions (what the stages, grades and rules mean), where the card can link to it. */
+  definitionsUrl?: string;
 }
 
-export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction }: LeadCardProps) {
+export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction, definitionsUrl }: LeadCardProps) {
   const { lead, handoff, sla, touches } = context;
   const qualifiedBy = lead.qualifiedBy ?? handoff?.rule;
   return (
@@ -69,6 +71,14 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
         <p class="ll-qualified">
           <span class="ll-muted">{t('qualifiedBy')} </span>
           <bdi>{qualifiedBy}</bdi>
+          {definitionsUrl && (
+            <>
+              {' · '}
+              <a href={definitionsUrl} target="_blank" rel="noopener noreferrer">
+                {t('definitions')}
+              </a>
+            </>
+          )}
         </p>
       )}
 

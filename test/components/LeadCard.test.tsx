@@ -101,6 +101,16 @@ describe('LeadCard', () => {
     expect(container.querySelector('a.ll-crm')).toBeNull();
   });
 
+  it("links Qualified by to the team's Definitions when the card can reach the options page", () => {
+    mount(props({ definitionsUrl: 'chrome-extension://id/options.html#definitions' }));
+    const link = container.querySelector<HTMLAnchorElement>('.ll-qualified a')!;
+    expect(link.getAttribute('href')).toBe('chrome-extension://id/options.html#definitions');
+    expect(link.textContent).toBe('Definitions');
+    render(null, container);
+    mount(props());
+    expect(container.querySelector('.ll-qualified a')).toBeNull();
+  });
+
   it('explains the fit factor by factor, counted or not, and the readiness by the engagement factors, biggest first', () => {
     mount(props());
     const heads = [...container.querySelectorAll('.ll-why-head')].map((head) => head.textContent);

@@ -1,35 +1,33 @@
-// `npm run screenshots`: the card, the popup and the options page (with the loop report) in English
-// and Japanese, taken from the built extension in Chromium on the demo data, into docs/screenshots/.
+// `npm run screenshots`: README's pictures, at 1366x768 in English and Japanese, taken from the built
+// extension in Chromium on the demo data into docs/screenshots/: the card in Gmail and in Outlook on
+// the web, the popup with 1,000 handoffs, the welcome page, the options page and the loop report.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import { launchWithExtension, type LoadedExtension } from '../e2e/extension';
+import { OUTLOOK_FIXTURES } from '../fixtures/pages/outlook-fixtures';
+import { seedInWorker } from '../bench/seed';
+import { GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension } from '../e2e/extension';
 import { HostPage } from '../e2e/pages/host-page';
 import { OptionsPage } from '../e2e/pages/options-page';
 import { PopupPage } from '../e2e/pages/popup-page';
 
 const OUT = join(__dirname, '../../docs/screenshots');
+const LAPTOP = { width: 1366, height: 768 };
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
+const outlook = OUTLOOK_FIXTURES[0]!;
 let extension: LoadedExtension;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  extension = await launchWithExtension();
-  const popup = await PopupPage.open(extension);
-  await popup.items().first().waitFor({ timeout: 30_000 });
-  // A few verdicts and actions, so the loop report has something to show.
-  for (const [action, reason] of [['Mark contacted'], ['Mark contacted'], ['Reject (recycle to nurture)', 'has_vendor'], ['Mark contacted']] as const) {
-    const group = popup.page.getByRole('group', { name: /^Actions for / }).first();
-    await group.getByRole('button', { name: action }).click();
-    if (reason) {
-      await popup.page.getByRole('combobox', { name: 'Why reject?' }).selectOption(reason);
-      await popup.page.getByRole('button', { name: 'Reject', exact: true }).click();
-    }
-  }
-  await popup.page.close();
+  extension = await launchWithExtension(GRANTED_EXTENSION_DIR);
+  await PopupPage.waitForFirstSync(extension);
+  const options = await OptionsPage.open(extension);
+  await options.turnOnSites('Outlook on the web');
+  await options.page.close();
+  // A few verdicts, so the loop report and the card have something to show.
   const gmail = await HostPage.open(extension, thread);
-  await gmail.chips().first().waitFor({ timeout: 15_000 });
   for (const [name, verdict, reason] of [['Noah Wright', 'Good lead'], ['渡辺 和也', 'Not a fit', 'Company too small']] as const) {
     await gmail.chip(new RegExp(`^LeadLens: ${name}`)).first().click();
     const card = gmail.card(`LeadLens: ${name}`);
@@ -44,43 +42,60 @@ afterAll(async () => {
   await extension?.close();
 });
 
+/** A host page at laptop size with the card of `name` open from its chip, shot whole. */
+async function shootCard(page: Promise<HostPage>, name: string, file: string) {
+  const host = await page;
+  await host.page.setViewportSize(LAPTOP);
+  await host.chip(new RegExp(`^LeadLens: ${name}`)).first().click();
+  const card = host.card(new RegExp(`^LeadLens: ${name}`));
+  await card.locator('.ll-touch').first().waitFor();
+  await host.page.screenshot({ path: join(OUT, file) });
+  await host.page.close();
+}
+
+async function shootPage(page: Page, file: string, ready: string) {
+  await page.setViewportSize(LAPTOP);
+  await page.locator(ready).first().waitFor();
+  await page.screenshot({ path: join(OUT, file) });
+}
+
 async function shoot(language: 'en' | 'ja') {
   const options = await OptionsPage.open(extension);
-  await options.page.setViewportSize({ width: 900, height: 1000 });
-  const select = options.page.locator('form:not(.connection) select').first();
-  if ((await select.inputValue()) !== language) {
-    await select.selectOption(language);
-    await options.page.locator('.save-bar button[type="submit"]').click();
-    await options.page.waitForLoadState('load');
-    await options.page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-  }
-  await options.page.locator('.report [data-metric="met"]').waitFor();
-  await options.page.screenshot({ path: join(OUT, `options-${language}.png`) });
-  await options.page.locator('.report').screenshot({ path: join(OUT, `report-${language}.png`) });
+  await options.chooseLanguage(language);
+  await shootPage(options.page, `options-${language}.png`, '.report [data-metric="met"]');
+  await options.page.locator('.report').scrollIntoViewIfNeeded();
+  await options.page.screenshot({ path: join(OUT, `report-${language}.png`) });
   await options.page.close();
 
+  const welcome = await extension.context.newPage();
+  await welcome.goto(`chrome-extension://${extension.extensionId}/welcome.html`);
+  await shootPage(welcome, `welcome-${language}.png`, '#rep-email');
+  await welcome.close();
+
+  await shootCard(HostPage.open(extension, thread), 'Noah Wright', `card-${language}.png`);
+  await shootCard(HostPage.open(extension, outlook), 'Noah Wright', `card-outlook-${language}.png`);
+}
+
+async function shootBusyPopup(language: 'en' | 'ja') {
+  const options = await OptionsPage.open(extension);
+  await options.chooseLanguage(language);
+  await options.page.close();
   const popup = await PopupPage.open(extension);
-  await popup.page.setViewportSize({ width: 420, height: 640 });
+  await popup.page.setViewportSize({ width: 400, height: 600 });
+  await popup.waitForLiveView();
   await popup.page.locator('.queue li').first().waitFor();
-  await popup.waitForLiveView(); // the first paint has no sync line yet
   await popup.page.screenshot({ path: join(OUT, `popup-${language}.png`) });
   await popup.page.close();
-
-  const gmail = await HostPage.open(extension, thread);
-  await gmail.page.setViewportSize({ width: 1100, height: 900 });
-  await gmail.chip(/^LeadLens: Noah Wright/).click();
-  const card = gmail.page.locator('leadlens-overlay .ll-card');
-  await card.locator('.ll-touch').first().waitFor();
-  await card.locator(language === 'ja' ? 'text=ターゲット外' : 'text=Not a fit').waitFor();
-  await card.screenshot({ path: join(OUT, `card-${language}.png`) });
-  await gmail.page.close();
 }
 
 it('takes the screenshots in English and Japanese', async () => {
   await shoot('en');
   await shoot('ja');
-  await shoot('en'); // and leaves the profile as it found it
-  for (const name of ['card', 'popup', 'options', 'report'].flatMap((what) => [`${what}-en`, `${what}-ja`])) {
+  // The popup last: a thousand handoffs of the rep's, on top of the demo's.
+  await extension.serviceWorker.evaluate(seedInWorker, { leads: 1000, handoffs: 1000, repEmail: 'rep@leadlens.example', now: Date.now() });
+  await shootBusyPopup('en');
+  await shootBusyPopup('ja');
+  for (const name of ['card', 'card-outlook', 'popup', 'options', 'report', 'welcome'].flatMap((what) => [`${what}-en`, `${what}-ja`])) {
     const png = readFileSync(join(OUT, `${name}.png`));
     expect(png.subarray(1, 4).toString(), name).toBe('PNG');
     expect(png.length, name).toBeGreaterThan(5_000);
