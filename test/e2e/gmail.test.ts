@@ -3,6 +3,7 @@ import { PAGE_FIXTURES } from '../fixtures/pages';
 import { launchWithExtension, type LoadedExtension } from './extension';
 import { HostPage } from './pages/host-page';
 import { PopupPage } from './pages/popup-page';
+import { demoInbox as demoInboxOf } from './demo-inbox';
 
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
 const hostile = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/compose-and-hostile'))!;
@@ -22,20 +23,7 @@ afterAll(async () => {
   await extension?.close();
 });
 
-/** What the demo's marketing system has received, read from the extension's database. */
-async function demoInbox(): Promise<{ payload: { verdict?: string; reasonCode?: string; note?: string; email?: string } }[]> {
-  return extension.serviceWorker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('leadlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('demo:inbox');
-          get.onsuccess = () => resolve(get.result?.value ?? []);
-        };
-      }),
-  );
-}
+const demoInbox = () => demoInboxOf(extension);
 
 describe('LeadLens in Gmail', () => {
   it('puts one chip beside each address of the thread: a grade for leads, a quiet mark for strangers', async () => {

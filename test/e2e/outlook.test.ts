@@ -8,6 +8,7 @@ import { GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension } from
 import { HostPage } from './pages/host-page';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
+import { demoInbox as demoInboxOf } from './demo-inbox';
 
 const readingPane = OUTLOOK_FIXTURES[0]!;
 
@@ -20,20 +21,7 @@ afterAll(async () => {
   await extension?.close();
 });
 
-/** What the demo's marketing system has received, read from the extension's database. */
-async function demoInbox(): Promise<{ payload: { verdict?: string; email?: string } }[]> {
-  return extension.serviceWorker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('leadlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('demo:inbox');
-          get.onsuccess = () => resolve(get.result?.value ?? []);
-        };
-      }),
-  );
-}
+const demoInbox = () => demoInboxOf(extension);
 
 describe('LeadLens in Outlook on the web', () => {
   it('reads no Outlook page until the rep turns Outlook on, then does', async () => {

@@ -9,6 +9,7 @@ import { PAGE_FIXTURES } from '../fixtures/pages';
 import { launchWithExtension, type LoadedExtension } from './extension';
 import { HostPage, isCardFrame } from './pages/host-page';
 import { PopupPage } from './pages/popup-page';
+import { demoInbox as demoInboxOf } from './demo-inbox';
 
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
 const NOAH = 'noah.wright@orbitlabs.example.com';
@@ -33,20 +34,7 @@ afterAll(async () => {
   await extension?.close();
 });
 
-/** What the demo's marketing system has received, read from the extension's database. */
-async function demoInbox(): Promise<unknown[]> {
-  return extension.serviceWorker.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('leadlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('demo:inbox');
-          get.onsuccess = () => resolve(get.result?.value ?? []);
-        };
-      }),
-  );
-}
+const demoInbox = () => demoInboxOf(extension);
 
 /** Everything a page script can get at of LeadLens's hosts and the page's storage, as one string. */
 function readAsThePage(page: HostPage['page']) {
