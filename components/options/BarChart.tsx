@@ -90,19 +90,22 @@ export function BarChart({ label, rows, legend }: { label: string; rows: BarRow[
           ))}
         </ul>
       )}
-      <table class="visually-hidden">
-        <caption>{label}</caption>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              {row.parts.map((part) => (
-                <td key={part.name}>{`${part.name}: ${part.value}`}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Hidden by a block around it: a table is as wide as its nowrap rows whatever its own width, and would widen the page. */}
+      <div class="visually-hidden">
+        <table>
+          <caption>{label}</caption>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {row.parts.map((part) => (
+                  <td key={part.name}>{`${part.name}: ${part.value}`}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

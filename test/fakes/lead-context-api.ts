@@ -73,6 +73,8 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
   const answered = new Map<string, unknown>();
   const stats = { requests: 0, faults: 0, byFault: {} as Partial<Record<Fault, number>>, replays: 0 };
   let forced: Fault | null = null;
+  /** A status every write (POST) is answered with, reads going on as usual; null when writes work. */
+  let failingWrites: number | null = null;
   let policy = options.policy;
 
   const server = createServer(async (request, response) => {
@@ -96,6 +98,7 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     if (fault === 'rateLimited429') return error(429, 'rate_limited', 'Too many requests.', true);
     if (fault === 'unavailable503') return error(503, 'unavailable', 'Down for maintenance.', true);
     if (fault === 'error500') return error(500, 'internal', 'Something broke.');
+    if (failingWrites !== null && request.method === 'POST') return error(failingWrites, 'internal', 'Writes are failing.', failingWrites === 429 || failingWrites === 503);
     if (fault === 'badJson') return response.writeHead(200, { 'content-type': 'application/json' }).end('{"leads": [{"email": "a');
     if (fault === 'wrongShape') return send(response, 200, { items: [], next: null });
 
@@ -170,6 +173,14 @@ export async function startFakeLeadContextApi(options: FakeOptions = {}) {
     /** Every request meets this fault until cleared with null. */
     force(fault: Fault | null) {
       forced = fault;
+    },
+    /** Every write (POST) is answered `status` until cleared with null; reads are served as usual. */
+    failWrites(status: number | null) {
+      failingWrites = status;
+    },
+    /** A record changed on marketing's side: /v1/changes brings it again, after what it served so far. Returns its offset in the stream. */
+    change(kind: Kind, record: unknown): number {
+      return stream.push({ kind, record }) - 1;
     },
     /** What GET /v1/policy answers from now on; undefined for 404, no policy. */
     setPolicy(body: unknown) {
