@@ -2,7 +2,7 @@
 // Salesforce, the Salesforce lead and contact it is synced with. And the way back: the contacts that
 // are given records, by id (batch read) or by the Salesforce id properties (search).
 import { z } from 'zod';
-import { crmRecordKey, type CrmRecordRef } from '../../domain/crm-record';
+import { crmRecordKey, salesforce18, type CrmRecordRef } from '../../domain/crm-record';
 import type { HubSpotCall } from './client';
 
 /**
@@ -65,22 +65,8 @@ export function knownPropertiesOnce(call: () => HubSpotCall): () => Promise<Set<
   };
 }
 
-/** Salesforce's 18-character id: the 15 plus a checksum of which letters are upper case, 5 at a time. */
-export function salesforce18(id: string): string {
-  const id15 = id.slice(0, 15);
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) if (/[A-Z]/.test(id15[chunk * 5 + i] ?? '')) bits |= 1 << i;
-    suffix += alphabet[bits];
-  }
-  return id15 + suffix;
-}
-
 // Written against HubSpot's documentation:
 // - Salesforce connector properties on contacts (Salesforce Lead ID, Salesforce Contact ID):
 //   https://knowledge.hubspot.com/salesforce/salesforce-integration-properties
 // - Batch read by record id (idProperty left out: hs_object_id), search with IN (100 values at most):
 //   https://developers.hubspot.com/docs/api/crm/contacts, https://developers.hubspot.com/docs/api/crm/search
-// - Salesforce's 15- and 18-character ids: https://help.salesforce.com/s/articleView?id=000385008

@@ -2,7 +2,7 @@
 // with) and lookup by record, against the fake portal.
 import { describe, expect, it } from 'vitest';
 import { contact, hubspot } from './helpers';
-import { salesforce18 } from '../../../../lib/sources/hubspot/records';
+import { salesforce18 } from '../../../../lib/domain/crm-record';
 import type { FakeProperty } from '../../../fakes/hubspot-api-store';
 
 const CONNECTOR: FakeProperty[] = [
