@@ -21,6 +21,19 @@ export function crmRecordKey(ref: CrmRecordRef): string | null {
   return id ? `${ref.crm}:${ref.objectType.trim().toLowerCase()}:${id}` : null;
 }
 
+/** Salesforce's 18-character id: the 15 plus a checksum of which letters are upper case, 5 at a time. */
+export function salesforce18(id: string): string {
+  const id15 = id.slice(0, 15);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) if (/[A-Z]/.test(id15[chunk * 5 + i] ?? '')) bits |= 1 << i;
+    suffix += alphabet[bits];
+  }
+  return id15 + suffix;
+}
+
 function normaliseId(crm: Crm, id: string): string | null {
   switch (crm) {
     case 'salesforce':
@@ -34,3 +47,5 @@ function normaliseId(crm: Crm, id: string): string | null {
       return /^[1-9][0-9]{0,19}$/.test(id) ? id : null;
   }
 }
+
+// Salesforce's 15- and 18-character ids: https://help.salesforce.com/s/articleView?id=000385008

@@ -110,8 +110,11 @@ export function createStore({ contacts: given, properties, searchCap, noteIndexL
   function batchRead(body: Body): Answer {
     const inputs = (body.inputs as { id: string }[] | undefined) ?? [];
     if (inputs.length > 100) return problem(400, 'VALIDATION_ERROR', 'Batch read accepts at most 100 inputs.');
-    if (body.idProperty !== 'email') return problem(400, 'VALIDATION_ERROR', 'This fake reads contacts by email only.');
-    const found = inputs.map(({ id }) => [id, [...contacts.values()].find((contact) => contact.properties.email?.toLowerCase() === id.toLowerCase())] as const);
+    // By email, or by record id when idProperty is left out (HubSpot's default, hs_object_id).
+    const byId = body.idProperty === undefined || body.idProperty === 'hs_object_id';
+    if (!byId && body.idProperty !== 'email') return problem(400, 'VALIDATION_ERROR', 'This fake reads contacts by email or record id only.');
+    const find = (id: string) => (byId ? contacts.get(id) : [...contacts.values()].find((contact) => contact.properties.email?.toLowerCase() === id.toLowerCase()));
+    const found = inputs.map(({ id }) => [id, find(id)] as const);
     const missing = found.filter(([, contact]) => !contact).map(([id]) => id);
     const results = found.flatMap(([, contact]) => (contact ? [wire(contact, body.properties)] : []));
     const times = { startedAt: iso(), completedAt: iso() };

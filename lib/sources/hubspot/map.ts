@@ -9,6 +9,7 @@ import type { Handoff, HandoffStatus, Stage, Touch } from '../../domain/model';
 import type { Grading, SlaPolicy } from '../../domain/settings-schema';
 import { dueTimes, matchRule, type BusinessClock } from '../../time/sla';
 import type { RejectedRecord } from '../source';
+import { crmRecordsOf, SALESFORCE_PROPERTIES } from './records';
 
 export const HUBSPOT_SOURCE_ID = 'hubspot';
 
@@ -37,6 +38,7 @@ const TEXTS = [
   'firstname', 'lastname', 'company', 'jobtitle', 'industry', 'numemployees',
   'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id',
   'hs_email_last_email_name', 'hs_analytics_last_url', 'recent_conversion_event_name', 'first_conversion_event_name',
+  SALESFORCE_PROPERTIES.Lead, SALESFORCE_PROPERTIES.Contact,
 ] as const;
 const TIMES = ACTIVITY.map(([property]) => property);
 
@@ -173,6 +175,7 @@ function toRecords(contact: Contact, context: MappingContext): ContactRecords {
     ...(mqlAt !== undefined && { qualifiedAt: mqlAt, qualifiedBy: p.recent_conversion_event_name ?? 'HubSpot: lifecycle stage became MQL' }),
     ...(ownerEmail && { ownerEmail }),
     crmUrl: context.recordUrl(id),
+    crmRecords: crmRecordsOf(id, p),
     updatedAt: p.lastmodifieddate,
   };
   const handoff = mqlAt !== undefined && ownerEmail === context.repEmail ? handoffOf(id, lead, mqlAt, p.hs_lead_status, context) : undefined;

@@ -13,6 +13,8 @@ import { createHubSpotClient, type HubSpotCall, type HubSpotClientOptions } from
 import { batchReadContacts, deliverItem } from './deliver';
 import { contactSchema, DEFAULT_PROPERTIES, HUBSPOT_SOURCE_ID, mapContacts, propertiesToRead, type ContactRecords, type HubSpotProperties, type Portal } from './map';
 import { cursorAfter, filterGroups, MAX_SEARCH_PAGE, readCursor, syncScope, unseenSince, type Cursor } from './scope';
+import { contactsForRecords, knownPropertiesOnce } from './records';
+import type { CrmRecordRef } from '../../domain/crm-record';
 import type { ChangesPage, ConnectionCheck, LeadSource, LookupResult, RejectedRecord } from '../source';
 
 export { HUBSPOT_SOURCE_ID, DEFAULT_PROPERTIES, type HubSpotProperties, type PropertyChoice };
@@ -45,6 +47,7 @@ export interface HubSpotSourceOptions extends HubSpotClientOptions {
 
 export interface HubSpotSource extends LeadSource {
   lookup(emails: string[]): Promise<LookupResult>;
+  lookupRecords(records: CrmRecordRef[]): Promise<LookupResult>;
   deliver(item: OutboxItem): Promise<'delivered'>;
   check(): Promise<ConnectionCheck>;
   /** The contact properties the options page offers for the score (numbers) and the MQL date (dates). */
@@ -61,6 +64,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
   const repEmail = options.repEmail.trim().toLowerCase();
   const clock = createBusinessClock(options.calendar);
   const portalInfo = portalCache();
+  const knownProperties = knownPropertiesOnce(() => client.waiting(BRIEF_WAITS));
 
   async function recordsOf(raws: unknown[], portal: Portal, rejected: RejectedRecord[]): Promise<ContactRecords[]> {
     return raws.length === 0 ? [] : mapContacts(raws, { ...portal, repEmail, schema, policy, clock, grading }, rejected);
@@ -108,6 +112,15 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
         if (body.results.length === 0) continue;
         result.leads.push(...(await recordsOf(body.results, await portalInfo(call), result.rejected)).map((record) => record.lead));
       }
+      return result;
+    },
+
+    async lookupRecords(refs) {
+      const call = client.waiting(BRIEF_WAITS);
+      const raws = await contactsForRecords(call, refs, toRead, knownProperties);
+      const unique = [...new Map(raws.map((raw) => [String((raw as { id?: unknown }).id), raw])).values()]; // a contact found by two of its records
+      const result: LookupResult = { leads: [], rejected: [] };
+      if (unique.length > 0) result.leads = (await recordsOf(unique, await portalInfo(call), result.rejected)).map((record) => record.lead);
       return result;
     },
 

@@ -6,6 +6,7 @@ import type { Grading } from '../../domain/settings-schema';
 import type { MarketoCall } from './client';
 import { toHandoff, toLead, type HandoffContext, type MarketoFieldNames, type wireLeadSchema } from './map';
 import type { RejectedRecord } from '../source';
+import type { CrmFields } from './records';
 
 /** Records per lead database call, and filter values per Get Leads by Filter Type. */
 export const MAX_BATCH = 300;
@@ -19,6 +20,8 @@ export interface LeadReader {
   wireLead: ReturnType<typeof wireLeadSchema>;
   grading?: Grading;
   handoffs: HandoffContext;
+  /** The CRM sync's id fields this instance has (Describe, read once); none asked for when left out. */
+  crmFields?: () => Promise<CrmFields>;
 }
 
 /** Leads in batches of MAX_BATCH, one per address (the latest when Marketo holds duplicates). */
@@ -45,8 +48,8 @@ export async function fetchLeads(reader: LeadReader, filterType: string, values:
 }
 
 /** Get Leads by Filter Type, every page of it; a query over 8 KB goes as POST with _method=GET. */
-async function leadRecords({ call, wireLead }: LeadReader, filterType: string, values: (string | number)[]): Promise<unknown[]> {
-  const fields = wireLead.fields.join(',');
+async function leadRecords({ call, wireLead, crmFields }: LeadReader, filterType: string, values: (string | number)[]): Promise<unknown[]> {
+  const fields = [...wireLead.fields, ...((await crmFields?.())?.readable ?? [])].join(',');
   const records: unknown[] = [];
   let pageToken: string | undefined;
   do {

@@ -8,6 +8,7 @@ import type { Handoff, HandoffAction, HandoffStatus, Lead, Stage, Touch, TouchTy
 import type { Grading, SlaPolicy } from '../../domain/settings-schema';
 import { dueTimes, matchRule, type createBusinessClock } from '../../time/sla';
 import type { RejectedRecord } from '../source';
+import { CRM_ID_FIELDS, crmRecordsOf } from './records';
 
 /** Lead fields Marketo has no standard for: custom fields, named as each instance's admin made them. */
 export interface MarketoFieldNames {
@@ -94,7 +95,9 @@ export function wireLeadSchema(names: MarketoFieldNames) {
     [names.action]: optional(z.enum(HANDOFF_ACTIONS)),
     [names.actedAt]: optional(MarketoTime),
   };
-  return { schema: StandardLead.extend(custom) as unknown as z.ZodType<WireLead>, fields: [...Object.keys(StandardLead.shape), ...Object.keys(custom)] };
+  // The CRM sync's fields are read when the instance has them (records.ts), so they are not in `fields`.
+  const crm = Object.fromEntries(Object.keys(CRM_ID_FIELDS).map((name) => [name, Text]));
+  return { schema: StandardLead.extend({ ...crm, ...custom }) as unknown as z.ZodType<WireLead>, fields: [...Object.keys(StandardLead.shape), ...Object.keys(custom)] };
 }
 
 /** The activities that parse; the others go to rejected. */
@@ -148,6 +151,7 @@ export function toLead(wire: WireLead, names: MarketoFieldNames, grading?: Gradi
   const status = wire.leadStatus?.toLowerCase() ?? '';
   const stage = STAGE_WORDS.find(([words]) => words.test(status))?.[1] ?? (qualifiedAt === undefined ? 'lead' : 'mql');
   const firmographics = { companySize: wire.numberOfEmployees, industry: wire.industry, title: wire.title };
+  const crmRecords = crmRecordsOf(wire);
   return {
     email: wire.email,
     name: [wire.firstName, wire.lastName].filter(Boolean).join(' ') || wire.email,
@@ -163,6 +167,7 @@ export function toLead(wire: WireLead, names: MarketoFieldNames, grading?: Gradi
     ...gradeFor(firmographics, score, grading),
     qualifiedAt,
     ownerEmail: wire[names.ownerEmail] as string | undefined,
+    ...(crmRecords.length > 0 && { crmRecords }),
     updatedAt: wire.updatedAt,
   };
 }

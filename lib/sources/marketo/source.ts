@@ -11,6 +11,9 @@ import { checkMarketo } from './check';
 import { createMarketoClient, type MarketoClientOptions } from './client';
 import { fetchLeads } from './leads';
 import { DEFAULT_FIELD_NAMES, wireLeadSchema, type MarketoFieldNames } from './map';
+import { crmFieldsOnce, recordFilters } from './records';
+import type { CrmRecordRef } from '../../domain/crm-record';
+import type { Lead } from '../../domain/model';
 import { readChanges, type SyncContext } from './sync';
 import { deliverWrite, type WriteBackContext } from './write-back';
 import type { ConnectionCheck, LeadSource, LookupResult, RejectedRecord } from '../source';
@@ -37,6 +40,7 @@ export interface MarketoSourceOptions extends MarketoClientOptions {
 
 export interface MarketoSource extends LeadSource {
   lookup(emails: string[]): Promise<LookupResult>;
+  lookupRecords(records: CrmRecordRef[]): Promise<LookupResult>;
   deliver(item: OutboxItem): Promise<'delivered'>;
   check(): Promise<ConnectionCheck>;
 }
@@ -45,6 +49,7 @@ export function createMarketoSource(options: MarketoSourceOptions): MarketoSourc
   const { base, call, waiting } = createMarketoClient(options);
   const names: MarketoFieldNames = { ...DEFAULT_FIELD_NAMES, ...options.fields };
   const handoffs = { repEmail: options.repEmail.trim().toLowerCase(), policy: options.policy, clock: createBusinessClock(options.calendar) };
+  const crmFields = crmFieldsOnce(() => waiting(BRIEF_WAITS));
   const context: SyncContext & WriteBackContext = {
     call,
     names,
@@ -55,6 +60,7 @@ export function createMarketoSource(options: MarketoSourceOptions): MarketoSourc
     lookbackDays: options.lookbackDays ?? 30,
     ownFirst: options.scope !== 'portal',
     activityTypeId: options.activityTypeId,
+    crmFields,
   };
   return {
     id: `marketo:${new URL(base).origin}`,
@@ -65,6 +71,15 @@ export function createMarketoSource(options: MarketoSourceOptions): MarketoSourc
       const rejected: RejectedRecord[] = [];
       const { leads } = await fetchLeads({ ...context, call: waiting(BRIEF_WAITS) }, 'email', unique, rejected);
       return { leads, rejected };
+    },
+    async lookupRecords(refs) {
+      const reader = { ...context, call: waiting(BRIEF_WAITS) };
+      const rejected: RejectedRecord[] = [];
+      const byEmail = new Map<string, Lead>(); // a lead found by two of its records is one lead
+      for (const { filterType, values } of recordFilters(refs, (await crmFields()).searchable)) {
+        for (const lead of (await fetchLeads(reader, filterType, values, rejected)).leads) byEmail.set(lead.email, lead);
+      }
+      return { leads: [...byEmail.values()], rejected };
     },
     deliver: (item) => deliverWrite(context, item),
     check: () => checkMarketo({ call: waiting(BRIEF_WAITS), names, activityTypeId: options.activityTypeId }),

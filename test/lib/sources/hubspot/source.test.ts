@@ -193,6 +193,7 @@ describe('the HubSpot source, against its contract fake', () => {
       qualifiedBy: 'Demo request',
       qualifiedAt: mqlAt,
       ownerEmail: REP,
+      crmRecords: [{ crm: 'hubspot', objectType: 'contact', id: '1' }],
       crmUrl: 'https://app.hubspot.com/contacts/4242/record/0-1/1',
       updatedAt: modified,
     });

@@ -91,7 +91,7 @@ describe('the Marketo source: access tokens', () => {
     const error = await failure(source.lookup(['a@b.example.com']));
     expect(error).toMatchObject({ kind: 'auth', message: expect.stringMatching(/\(601 Access token invalid\)\. Check the Marketo client ID and secret in LeadLens options\.$/) });
     expect(fake.stats.identity).toBe(2);
-    expect(fake.stats.byPath['/rest/v1/leads.json']).toBe(2);
+    expect(fake.stats.byPath['/rest/v1/leads/describe2.json']).toBe(2); // Describe (which sync fields there are) comes before the first lead query
   });
 
   it('says to check the client ID and secret when identity refuses them', async () => {
