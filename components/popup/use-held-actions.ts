@@ -26,6 +26,8 @@ interface Timed extends HeldAction {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
+// One hook, a little over fifty lines: hold, undo, settle and the send share the held actions' map
+// and their timers, and each is short.
 export function useHeldActions(act: Act, holdMs = UNDO_MS) {
   const actions = useRef(new Map<string, Timed>());
   const [held, setHeld] = useState<ReadonlyMap<string, HeldAction>>(new Map());
