@@ -31,8 +31,7 @@ const estimate = (rows: QueueRow[]) => (index: number) => 88 + (rows[index]?.gro
 
 export function HandoffQueue({ rows, held, reasons, onAction, onUndo, countTouches }: HandoffQueueProps) {
   const [rejecting, setRejecting] = useState<string | null>(null);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [touches, setTouches] = useState<ReadonlyMap<string, number>>(new Map());
+  const { expanded, touches, toggle } = useRowDetails(countTouches);
   const scroller = useRef<HTMLDivElement>(null);
   const slice = useWindow(rows.map((row) => row.handoff.id), estimate(rows), scroller);
   const focus = useQueueFocus(rows, scroller, slice.scrollTo);
@@ -42,19 +41,6 @@ export function HandoffQueue({ rows, held, reasons, onAction, onUndo, countTouch
     onAction(row, action, reasonCode);
     // The row stays, showing the action and Undo: the rep goes on with the next one.
     focus.focusRowAt(index + 1 < rows.length ? index + 1 : index);
-  }
-
-  function toggle(row: QueueRow) {
-    const id = row.handoff.id;
-    const next = new Set(expanded);
-    if (next.has(id)) next.delete(id);
-    else {
-      next.add(id);
-      if (countTouches && !touches.has(row.handoff.email)) {
-        void countTouches(row.handoff.email).then((count) => setTouches((known) => new Map(known).set(row.handoff.email, count)), () => undefined);
-      }
-    }
-    setExpanded(next);
   }
 
   return (
@@ -88,4 +74,24 @@ export function HandoffQueue({ rows, held, reasons, onAction, onUndo, countTouch
       </ol>
     </div>
   );
+}
+
+/** Which rows show their details, and the touch counts read for them, each once. */
+function useRowDetails(countTouches: HandoffQueueProps['countTouches']) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [touches, setTouches] = useState<ReadonlyMap<string, number>>(new Map());
+
+  function toggle(row: QueueRow) {
+    const id = row.handoff.id;
+    const next = new Set(expanded);
+    if (next.has(id)) next.delete(id);
+    else {
+      next.add(id);
+      if (countTouches && !touches.has(row.handoff.email)) {
+        void countTouches(row.handoff.email).then((count) => setTouches((known) => new Map(known).set(row.handoff.email, count)), () => undefined);
+      }
+    }
+    setExpanded(next);
+  }
+  return { expanded, touches, toggle };
 }

@@ -44,33 +44,13 @@ export interface PopupViewProps {
 
 export function PopupView(props: PopupViewProps) {
   const { settings, entries, total, sync, dead, now } = props;
-  const [filter, setFilter] = useState<QueueFilter>('all');
-  const [search, setSearch] = useState('');
-  const [announcement, setAnnouncement] = useState('');
-  const { held, hold, undo, settle } = useHeldActions(props.act);
-  const clock = useMemo(() => createBusinessClock(settings.calendar), [settings.calendar]);
-  const rows = useMemo(() => (entries ? rowsOf(entries, clock, settings.slaPolicy, now) : []), [entries, clock, settings.slaPolicy, now]);
-  const shown = useMemo(() => visibleRows(rows, filter, search), [rows, filter, search]);
+  const { filter, setFilter, search, setSearch, announcement, held, undo, rows, shown, onAction } = usePopupQueue(props);
   const tools = useRef<HTMLDivElement>(null);
-  useEffect(() => settle(entries ?? []), [entries]);
-
-  const onAction = (row: QueueRow, action: HandoffAction, reasonCode?: string) => {
-    hold(row.handoff.id, row.handoff.status, action, reasonCode);
-    setAnnouncement(t('heldAnnounce', t(HELD_LABELS[action]), row.lead?.name ?? row.handoff.email));
-  };
-  // The first paint checks the stored settings only for what the queue needs: a source may be missing.
-  const demo = settings.source?.kind === 'demo';
   const focusIn = (selector: string) => tools.current?.querySelector<HTMLElement>(selector)?.focus();
 
   return (
     <div class="popup">
-      <header class="popup-header">
-        <div class="title-row">
-          <h1>LeadLens</h1>
-          {demo && <DemoNote onConnect={() => props.openOptions('connection')} />}
-        </div>
-        <SyncLine state={sync} now={now} onSync={props.syncNow} />
-      </header>
+      <PopupHeader settings={settings} sync={sync} now={now} syncNow={props.syncNow} openOptions={props.openOptions} />
       <main class="queue-section" aria-labelledby="queue-title">
         {dead.length > 0 && <Undelivered items={dead} />}
         <h2 id="queue-title">
@@ -107,6 +87,41 @@ export function PopupView(props: PopupViewProps) {
       </main>
       <PopupFooter reminders={settings.reminders.enabled} onEnableReminders={props.onEnableReminders} openOptions={() => props.openOptions()} />
     </div>
+  );
+}
+
+/** The rows the rep sees, by the filter and search, and the actions held for Undo. */
+function usePopupQueue({ settings, entries, now, act }: PopupViewProps) {
+  const [filter, setFilter] = useState<QueueFilter>('all');
+  const [search, setSearch] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const { held, hold, undo, settle } = useHeldActions(act);
+  const clock = useMemo(() => createBusinessClock(settings.calendar), [settings.calendar]);
+  const rows = useMemo(() => (entries ? rowsOf(entries, clock, settings.slaPolicy, now) : []), [entries, clock, settings.slaPolicy, now]);
+  const shown = useMemo(() => visibleRows(rows, filter, search), [rows, filter, search]);
+  useEffect(() => settle(entries ?? []), [entries]);
+
+  const onAction = (row: QueueRow, action: HandoffAction, reasonCode?: string) => {
+    hold(row.handoff.id, row.handoff.status, action, reasonCode);
+    setAnnouncement(t('heldAnnounce', t(HELD_LABELS[action]), row.lead?.name ?? row.handoff.email));
+  };
+  return { filter, setFilter, search, setSearch, announcement, held, undo, rows, shown, onAction };
+}
+
+type PopupHeaderProps = Pick<PopupViewProps, 'settings' | 'sync' | 'now' | 'syncNow' | 'openOptions'>;
+
+/** The title, the demo note until a marketing system is connected, and the sync state. */
+function PopupHeader({ settings, sync, now, syncNow, openOptions }: PopupHeaderProps) {
+  // The first paint checks the stored settings only for what the queue needs: a source may be missing.
+  const demo = settings.source?.kind === 'demo';
+  return (
+    <header class="popup-header">
+      <div class="title-row">
+        <h1>LeadLens</h1>
+        {demo && <DemoNote onConnect={() => openOptions('connection')} />}
+      </div>
+      <SyncLine state={sync} now={now} onSync={syncNow} />
+    </header>
   );
 }
 

@@ -1,6 +1,7 @@
 // The card as its own extension page, framed beside a chip on the host page: it asks the background
 // for the lead by the address it was opened for, and sends the rep's feedback and actions itself. It
 // tells the chip its height, that the rep acted (the chip reads the lead again) and Escape (close).
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LeadContext } from '../../lib/cache/lead-context';
 import type { ChipLink } from '../../lib/content/card-link';
@@ -30,51 +31,7 @@ const TICK_MS = 30_000;
 const REFRESH_MS = 60_000;
 
 export function CardPage({ email, ask, chip, definitionsUrl }: CardPageProps) {
-  const [shown, setShown] = useState<Shown | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [now, setNow] = useState(Date.now());
-  const boxRef = useRef<HTMLDivElement>(null);
-
-  async function load() {
-    const answer = await ask({ type: 'context', emails: [email], withTouches: true });
-    if (answer.language !== chosenLanguage()) await loadLanguage(answer.language ?? 'auto');
-    document.documentElement.lang = uiLocale();
-    const context = answer.contexts[0];
-    if (context) setShown({ context, syncedAt: answer.syncState?.lastSuccessAt ?? null, reasons: answer.reasons });
-    setNow(Date.now());
-  }
-
-  useEffect(() => {
-    load().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
-    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    const refresh = setInterval(() => void load().catch(() => undefined), REFRESH_MS);
-    // On the key's release: the frame goes with the close, and its keyup would otherwise land on the page.
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') chip.tell({ type: 'close' });
-    };
-    document.addEventListener('keyup', onKey);
-    // The frame is as tall as the card, up to the room the chip has for it; the border is the frame's.
-    const resize = new ResizeObserver(() => chip.tell({ type: 'resize', height: (boxRef.current?.getBoundingClientRect().height ?? 0) + 2 }));
-    resize.observe(boxRef.current!);
-    return () => {
-      clearInterval(timer);
-      clearInterval(refresh);
-      document.removeEventListener('keyup', onKey);
-      resize.disconnect();
-    };
-  }, [email]);
-
-  const hasCard = !!shown?.context.lead;
-  useEffect(() => {
-    if (hasCard) boxRef.current?.querySelector<HTMLElement>('[role="region"]')?.focus();
-  }, [hasCard]);
-
-  async function after(write: Promise<unknown>) {
-    await write;
-    await load();
-    chip.tell({ type: 'changed' });
-  }
-
+  const { shown, failure, now, boxRef, after } = useCardPage({ email, ask, chip });
   const context = shown?.context;
   const lead = context?.lead;
   return (
@@ -98,4 +55,61 @@ export function CardPage({ email, ask, chip, definitionsUrl }: CardPageProps) {
       )}
     </div>
   );
+}
+
+/** The lead read from the background and kept fresh, and the frame kept in step with the chip. */
+function useCardPage({ email, ask, chip }: Pick<CardPageProps, 'email' | 'ask' | 'chip'>) {
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  async function load() {
+    const answer = await ask({ type: 'context', emails: [email], withTouches: true });
+    if (answer.language !== chosenLanguage()) await loadLanguage(answer.language ?? 'auto');
+    document.documentElement.lang = uiLocale();
+    const context = answer.contexts[0];
+    if (context) setShown({ context, syncedAt: answer.syncState?.lastSuccessAt ?? null, reasons: answer.reasons });
+    setNow(Date.now());
+  }
+
+  useEffect(() => {
+    load().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    const refresh = setInterval(() => void load().catch(() => undefined), REFRESH_MS);
+    const stopFrame = followFrame(chip, boxRef);
+    return () => {
+      clearInterval(timer);
+      clearInterval(refresh);
+      stopFrame();
+    };
+  }, [email]);
+
+  const hasCard = !!shown?.context.lead;
+  useEffect(() => {
+    if (hasCard) boxRef.current?.querySelector<HTMLElement>('[role="region"]')?.focus();
+  }, [hasCard]);
+
+  async function after(write: Promise<unknown>) {
+    await write;
+    await load();
+    chip.tell({ type: 'changed' });
+  }
+  return { shown, failure, now, boxRef, after };
+}
+
+/** Tells the chip of Escape and of the card's height; returns how to stop. */
+function followFrame(chip: ChipLink, boxRef: RefObject<HTMLDivElement | null>) {
+  // On the key's release: the frame goes with the close, and its keyup would otherwise land on the page.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') chip.tell({ type: 'close' });
+  };
+  document.addEventListener('keyup', onKey);
+  // The frame is as tall as the card, up to the room the chip has for it; the border is the frame's.
+  const resize = new ResizeObserver(() => chip.tell({ type: 'resize', height: (boxRef.current?.getBoundingClientRect().height ?? 0) + 2 }));
+  resize.observe(boxRef.current!);
+  return () => {
+    document.removeEventListener('keyup', onKey);
+    resize.disconnect();
+  };
 }

@@ -30,7 +30,8 @@ const ACTIONS_FROM: Record<HandoffStatus, HandoffAction[]> = {
   rejected: [],
 };
 
-export function FeedbackBar({ handoffStatus, reasons, given, onFeedback, onAction }: FeedbackBarProps) {
+/** The bar's state: the note, the verdict asking for a reason, and one write at a time. */
+function useFeedback({ reasons, given, onFeedback }: Pick<FeedbackBarProps, 'reasons' | 'given' | 'onFeedback'>) {
   const [note, setNote] = useState('');
   const [asking, setAsking] = useState<Verdict | null>(null);
   const verdictButtons = useRef(new Map<Verdict, HTMLButtonElement>());
@@ -68,12 +69,70 @@ export function FeedbackBar({ handoffStatus, reasons, given, onFeedback, onActio
       () => (reasonCode ? onFeedback(verdict, note, reasonCode) : onFeedback(verdict, note)),
       () => setSent({ verdict, reasonCode: reasonCode ?? verdict, at: Date.now() }),
     );
-  const actions = handoffStatus ? ACTIONS_FROM[handoffStatus] : [];
   const reasonsFor = (verdict: Verdict) => reasons.filter((reason) => reason.verdict === verdict);
   function choose(verdict: Verdict) {
     if (reasonsFor(verdict).length > 0) setAsking(asking === verdict ? null : verdict);
     else void give(verdict);
   }
+  return { note, setNote, asking, verdictButtons, saved, busy, latest, run, give, reasonsFor, choose };
+}
+
+type FeedbackState = ReturnType<typeof useFeedback>;
+
+/** The verdict buttons, each followed by its reasons while it asks "why?". */
+function VerdictButtons({ feedback }: { feedback: FeedbackState }) {
+  const { asking, verdictButtons, busy, latest, give, reasonsFor, choose } = feedback;
+  return (
+    <div class="ll-buttons" role="group" aria-label={t('feedbackGroup')}>
+      {VERDICTS.map((verdict) => (
+        // The reasons follow their verdict, in the page and so in the tab order.
+        <Fragment key={verdict}>
+          <button
+            type="button"
+            ref={(button) => {
+              if (button) verdictButtons.current.set(verdict, button);
+            }}
+            aria-disabled={busy}
+            aria-pressed={latest?.verdict === verdict}
+            aria-expanded={reasonsFor(verdict).length > 0 ? asking === verdict : undefined}
+            onClick={() => choose(verdict)}
+          >
+            {t(VERDICT_LABELS[verdict])}
+          </button>
+          {asking === verdict && <ReasonButtons feedback={feedback} verdict={verdict} />}
+        </Fragment>
+      ))}
+    </div>
+  );
+}
+
+function ReasonButtons({ feedback, verdict }: { feedback: FeedbackState; verdict: Verdict }) {
+  const { busy, latest, give, reasonsFor } = feedback;
+  return (
+    <div class="ll-buttons ll-reasons" role="group" aria-label={t('reasonPick')}>
+      <span class="ll-muted">{t('reasonPick')}</span>
+      {reasonsFor(verdict).map((reason) => (
+        <button
+          type="button"
+          key={reason.code}
+          aria-disabled={busy}
+          aria-pressed={latest?.verdict === verdict && latest.reasonCode === reason.code}
+          onClick={() => give(verdict, reason.code)}
+        >
+          {reasonLabel(reason)}
+        </button>
+      ))}
+      <button type="button" class="ll-quiet" aria-disabled={busy} onClick={() => give(verdict)}>
+        {t('reasonSkip')}
+      </button>
+    </div>
+  );
+}
+
+export function FeedbackBar({ handoffStatus, reasons, given, onFeedback, onAction }: FeedbackBarProps) {
+  const feedback = useFeedback({ reasons, given, onFeedback });
+  const { note, setNote, saved, busy, latest, run } = feedback;
+  const actions = handoffStatus ? ACTIONS_FROM[handoffStatus] : [];
   return (
     <div class="ll-feedback">
       {latest && (
@@ -81,44 +140,7 @@ export function FeedbackBar({ handoffStatus, reasons, given, onFeedback, onActio
           {t('verdictGiven', verdictText(latest.verdict, latest.reasonCode, reasons), formatDayTime(latest.at))}
         </p>
       )}
-      <div class="ll-buttons" role="group" aria-label={t('feedbackGroup')}>
-        {VERDICTS.map((verdict) => (
-          // The reasons follow their verdict, in the page and so in the tab order.
-          <Fragment key={verdict}>
-            <button
-              type="button"
-              ref={(button) => {
-                if (button) verdictButtons.current.set(verdict, button);
-              }}
-              aria-disabled={busy}
-              aria-pressed={latest?.verdict === verdict}
-              aria-expanded={reasonsFor(verdict).length > 0 ? asking === verdict : undefined}
-              onClick={() => choose(verdict)}
-            >
-              {t(VERDICT_LABELS[verdict])}
-            </button>
-            {asking === verdict && (
-              <div class="ll-buttons ll-reasons" role="group" aria-label={t('reasonPick')}>
-                <span class="ll-muted">{t('reasonPick')}</span>
-                {reasonsFor(verdict).map((reason) => (
-                  <button
-                    type="button"
-                    key={reason.code}
-                    aria-disabled={busy}
-                    aria-pressed={latest?.verdict === verdict && latest.reasonCode === reason.code}
-                    onClick={() => give(verdict, reason.code)}
-                  >
-                    {reasonLabel(reason)}
-                  </button>
-                ))}
-                <button type="button" class="ll-quiet" aria-disabled={busy} onClick={() => give(verdict)}>
-                  {t('reasonSkip')}
-                </button>
-              </div>
-            )}
-          </Fragment>
-        ))}
-      </div>
+      <VerdictButtons feedback={feedback} />
       <label class="ll-note">
         <span>{t('noteOptional')}</span>
         <textarea value={note} maxLength={2000} rows={1} onInput={(event) => setNote(event.currentTarget.value)} />

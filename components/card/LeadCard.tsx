@@ -29,35 +29,9 @@ export interface LeadCardProps {
 
 export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction, definitionsUrl }: LeadCardProps) {
   const { lead, handoff, sla, touches } = context;
-  const qualifiedBy = lead.qualifiedBy ?? handoff?.rule;
   return (
     <section class="ll-card" role="region" lang={t('languageTag')} aria-label={t('cardName', lead.name)} tabIndex={-1}>
-      <header class="ll-head">
-        <div>
-          <h2 class="ll-name">
-            <bdi>{lead.name}</bdi>
-          </h2>
-          <p class="ll-muted ll-subtitle">
-            {[lead.title, lead.company].filter(Boolean).map((part, index) => (
-              <Fragment key={index}>
-                {index > 0 && ' · '}
-                <bdi>{part}</bdi>
-              </Fragment>
-            ))}
-          </p>
-        </div>
-        <div class="ll-head-side">
-          <span class="ll-stage" data-stage={lead.stage}>
-            {t(STAGE_LABELS[lead.stage])}
-          </span>
-          {lead.crmUrl && (
-            <a class="ll-crm" href={lead.crmUrl} target="_blank" rel="noopener noreferrer">
-              {t('openInCrm')}
-              <span class="ll-sr"> {t('opensInCrm')}</span>
-            </a>
-          )}
-        </div>
-      </header>
+      <CardHeader lead={lead} />
 
       <div class="ll-score-row">
         <p class="ll-score" aria-label={t('scoreSummary', lead.score, lead.grade)}>
@@ -67,20 +41,7 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
         <ScoreMatrix lead={lead} />
       </div>
       <WhyScore lead={lead} fit={context.fit ?? null} />
-      {qualifiedBy && (
-        <p class="ll-qualified">
-          <span class="ll-muted">{t('qualifiedBy')} </span>
-          <bdi>{qualifiedBy}</bdi>
-          {definitionsUrl && (
-            <>
-              {' · '}
-              <a href={definitionsUrl} target="_blank" rel="noopener noreferrer">
-                {t('definitions')}
-              </a>
-            </>
-          )}
-        </p>
-      )}
+      <QualifiedBy rule={lead.qualifiedBy ?? handoff?.rule} definitionsUrl={definitionsUrl} />
 
       {sla && <SlaCountdown sla={sla} now={now} />}
 
@@ -91,5 +52,58 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
 
       <p class="ll-fresh ll-muted">{syncedAt ? t('updatedAgo', formatAge(now - syncedAt)) : t('notSyncedYet')}</p>
     </section>
+  );
+}
+
+type Lead = LeadCardProps['context']['lead'];
+
+/** Who the lead is, their stage, and the way to their record in the CRM. */
+function CardHeader({ lead }: { lead: Lead }) {
+  return (
+    <header class="ll-head">
+      <div>
+        <h2 class="ll-name">
+          <bdi>{lead.name}</bdi>
+        </h2>
+        <p class="ll-muted ll-subtitle">
+          {[lead.title, lead.company].filter(Boolean).map((part, index) => (
+            <Fragment key={index}>
+              {index > 0 && ' · '}
+              <bdi>{part}</bdi>
+            </Fragment>
+          ))}
+        </p>
+      </div>
+      <div class="ll-head-side">
+        <span class="ll-stage" data-stage={lead.stage}>
+          {t(STAGE_LABELS[lead.stage])}
+        </span>
+        {lead.crmUrl && (
+          <a class="ll-crm" href={lead.crmUrl} target="_blank" rel="noopener noreferrer">
+            {t('openInCrm')}
+            <span class="ll-sr"> {t('opensInCrm')}</span>
+          </a>
+        )}
+      </div>
+    </header>
+  );
+}
+
+/** The rule that qualified the lead, linked to the options' Definitions where the card can. */
+function QualifiedBy({ rule, definitionsUrl }: { rule: string | undefined; definitionsUrl: string | undefined }) {
+  if (!rule) return null;
+  return (
+    <p class="ll-qualified">
+      <span class="ll-muted">{t('qualifiedBy')} </span>
+      <bdi>{rule}</bdi>
+      {definitionsUrl && (
+        <>
+          {' · '}
+          <a href={definitionsUrl} target="_blank" rel="noopener noreferrer">
+            {t('definitions')}
+          </a>
+        </>
+      )}
+    </p>
   );
 }

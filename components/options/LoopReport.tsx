@@ -69,8 +69,7 @@ export function LoopReport({ load, reasonLabel, now }: LoopReportProps) {
 }
 
 function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (code: string) => string }) {
-  const { met, missed, open, medianBusinessMsToContact: median } = report;
-  const answered = met + missed;
+  const { met, missed, open } = report;
   const slaParts: BarPart[] = [
     { name: t('slaMet'), value: met, color: OUTCOME_COLORS.met, ink: '#000' },
     { name: t('slaMissed'), value: missed, color: OUTCOME_COLORS.missed, ink: '#000' },
@@ -78,24 +77,7 @@ function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (cod
   ];
   return (
     <>
-      <dl class="tiles">
-        <div>
-          <dt>{t('slaMet')}</dt>
-          <dd data-metric="met">{met}</dd>
-        </div>
-        <div>
-          <dt>{t('slaMissed')}</dt>
-          <dd data-metric="missed">{missed}</dd>
-        </div>
-        <div>
-          <dt>{t('reportMetRate')}</dt>
-          <dd data-metric="met-rate">{answered === 0 ? '–' : `${Math.round((met / answered) * 100)}%`}</dd>
-        </div>
-        <div>
-          <dt>{t('reportMedianContact')}</dt>
-          <dd data-metric="median">{median === null ? '–' : formatDuration(median)}</dd>
-        </div>
-      </dl>
+      <ReportTiles report={report} />
       <h3>{t('reportSla')}</h3>
       <BarChart
         label={t('reportSla')}
@@ -126,5 +108,31 @@ function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (cod
         />
       )}
     </>
+  );
+}
+
+/** The SLA met and missed, the rate met of those answered, and the median time to first contact. */
+function ReportTiles({ report }: { report: Report }) {
+  const { met, missed, medianBusinessMsToContact: median } = report;
+  const answered = met + missed;
+  return (
+    <dl class="tiles">
+      <div>
+        <dt>{t('slaMet')}</dt>
+        <dd data-metric="met">{met}</dd>
+      </div>
+      <div>
+        <dt>{t('slaMissed')}</dt>
+        <dd data-metric="missed">{missed}</dd>
+      </div>
+      <div>
+        <dt>{t('reportMetRate')}</dt>
+        <dd data-metric="met-rate">{answered === 0 ? '–' : `${Math.round((met / answered) * 100)}%`}</dd>
+      </div>
+      <div>
+        <dt>{t('reportMedianContact')}</dt>
+        <dd data-metric="median">{median === null ? '–' : formatDuration(median)}</dd>
+      </div>
+    </dl>
   );
 }

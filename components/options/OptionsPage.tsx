@@ -37,40 +37,11 @@ export interface OptionsPageProps {
 }
 
 export function OptionsPage({ load, save, watch, connection, requestNotifications, report, syncStatus }: OptionsPageProps) {
-  const [loaded, setLoaded] = useState<LoadedSettingsWithOrigins | null>(null);
-  const [draft, setDraft] = useState<Settings | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => {
-    let previous: LoadedSettingsWithOrigins | null = null;
-    const refresh = () =>
-      void load().then((result) => {
-        setLoaded(result);
-        setDraft((draft) => (draft && previous ? followStorage(draft, previous, result) : result.settings));
-        previous = result;
-      });
-    refresh();
-    return watch?.(refresh);
-  }, [load, watch]);
-  useEffect(() => {
-    if (draft) focusSection(location.hash);
-  }, [draft === null]);
+  const { loaded, draft, setDraft } = useSettingsDraft(load, watch);
+  const { status, submit } = useSubmit(load, save);
   if (!draft || !loaded) return null;
   const { fields, policy } = loaded;
   const lock = (field: keyof Settings) => lockNote(fields[field], policy.marketingFetchedAt);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    const parsed = parse(Settings, 'Settings', draft);
-    if (!parsed.ok) return setStatus({ ok: false, text: t('settingsInvalid', parsed.error.message) });
-    try {
-      // The connection has its own form: keep whatever it last saved.
-      const result = await save({ ...parsed.value, source: (await load()).settings.source });
-      const ignored = result?.ignored ?? [];
-      setStatus({ ok: true, text: ignored.length > 0 ? t('savedSettingsIgnored', ignoredNames(ignored)) : t('savedSettings') });
-    } catch (error) {
-      setStatus({ ok: false, text: t('settingsInvalid', error instanceof Error ? error.message : String(error)) });
-    }
-  }
 
   return (
     <main class="options">
@@ -86,27 +57,8 @@ export function OptionsPage({ load, save, watch, connection, requestNotification
         tokenFromOrganisation={policy.tokenFromOrganisation}
       />
       <SyncStatusSection {...syncStatus} />
-      <form onSubmit={submit}>
-        <fieldset>
-          <legend>
-            <h2>{t('generalSettings')}</h2>
-          </legend>
-          <label>
-            {t('language')}{' '}
-            <select value={draft.language} onChange={(event) => setDraft({ ...draft, language: event.currentTarget.value as Settings['language'] })}>
-              <option value="auto">{t('languageAuto')}</option>
-              {LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {new Intl.DisplayNames([language], { type: 'language' }).of(language)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="stacked">
-            {t('yourEmail')}
-            <input type="email" id="rep-email" autocomplete="email" value={draft.repEmail} onInput={(event) => setDraft({ ...draft, repEmail: event.currentTarget.value })} />
-          </label>
-        </fieldset>
+      <form onSubmit={(event) => submit(event, draft)}>
+        <GeneralSettings draft={draft} setDraft={setDraft} />
         <SitesEditor
           enabled={draft.sites}
           onChange={(sites) => setDraft({ ...draft, sites })}
@@ -131,6 +83,72 @@ export function OptionsPage({ load, save, watch, connection, requestNotification
       <Definitions loaded={loaded} />
       <LoopReport {...report} reasonLabel={(code) => reasonName(code, loaded.settings.feedbackReasons)} />
     </main>
+  );
+}
+
+/** The stored settings and the rep's draft of them, following storage as it changes. */
+function useSettingsDraft(load: OptionsPageProps['load'], watch: OptionsPageProps['watch']) {
+  const [loaded, setLoaded] = useState<LoadedSettingsWithOrigins | null>(null);
+  const [draft, setDraft] = useState<Settings | null>(null);
+  useEffect(() => {
+    let previous: LoadedSettingsWithOrigins | null = null;
+    const refresh = () =>
+      void load().then((result) => {
+        setLoaded(result);
+        setDraft((draft) => (draft && previous ? followStorage(draft, previous, result) : result.settings));
+        previous = result;
+      });
+    refresh();
+    return watch?.(refresh);
+  }, [load, watch]);
+  useEffect(() => {
+    if (draft) focusSection(location.hash);
+  }, [draft === null]);
+  return { loaded, draft, setDraft };
+}
+
+/** Saving the draft once it parses as Settings, and what the save came to. */
+function useSubmit(load: OptionsPageProps['load'], save: OptionsPageProps['save']) {
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  async function submit(event: Event, draft: Settings) {
+    event.preventDefault();
+    const parsed = parse(Settings, 'Settings', draft);
+    if (!parsed.ok) return setStatus({ ok: false, text: t('settingsInvalid', parsed.error.message) });
+    try {
+      // The connection has its own form: keep whatever it last saved.
+      const result = await save({ ...parsed.value, source: (await load()).settings.source });
+      const ignored = result?.ignored ?? [];
+      setStatus({ ok: true, text: ignored.length > 0 ? t('savedSettingsIgnored', ignoredNames(ignored)) : t('savedSettings') });
+    } catch (error) {
+      setStatus({ ok: false, text: t('settingsInvalid', error instanceof Error ? error.message : String(error)) });
+    }
+  }
+  return { status, submit };
+}
+
+/** The language and the rep's own address. */
+function GeneralSettings({ draft, setDraft }: { draft: Settings; setDraft: (settings: Settings) => void }) {
+  return (
+    <fieldset>
+      <legend>
+        <h2>{t('generalSettings')}</h2>
+      </legend>
+      <label>
+        {t('language')}{' '}
+        <select value={draft.language} onChange={(event) => setDraft({ ...draft, language: event.currentTarget.value as Settings['language'] })}>
+          <option value="auto">{t('languageAuto')}</option>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language}>
+              {new Intl.DisplayNames([language], { type: 'language' }).of(language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="stacked">
+        {t('yourEmail')}
+        <input type="email" id="rep-email" autocomplete="email" value={draft.repEmail} onInput={(event) => setDraft({ ...draft, repEmail: event.currentTarget.value })} />
+      </label>
+    </fieldset>
   );
 }
 

@@ -23,14 +23,6 @@ export function codeFor(label: string, taken: string[]): string {
 }
 
 export function ReasonsEditor({ reasons, onChange, lock }: ReasonsEditorProps) {
-  const replace = (old: FeedbackReason, next: FeedbackReason | null) =>
-    onChange(next ? reasons.map((reason) => (reason === old ? next : reason)) : reasons.filter((reason) => reason !== old));
-  function add(verdict: FeedbackReason['verdict'], input: HTMLInputElement) {
-    const label = input.value.trim();
-    if (!label) return;
-    onChange([...reasons, { code: codeFor(label, reasons.map((reason) => reason.code)), verdict, label }]);
-    input.value = '';
-  }
   return (
     <fieldset class="reasons" disabled={!!lock}>
       <legend>
@@ -38,47 +30,60 @@ export function ReasonsEditor({ reasons, onChange, lock }: ReasonsEditorProps) {
       </legend>
       <LockNote text={lock} />
       <p class="hint">{t('feedbackReasonsHint')}</p>
-      {VERDICTS.map((verdict) => {
-        const verdictName = t(VERDICT_LABELS[verdict]);
-        return (
-          <section key={verdict} aria-label={verdictName}>
-            <h3>{verdictName}</h3>
-            <ul>
-              {reasons
-                .filter((reason) => reason.verdict === verdict)
-                .map((reason, index) => (
-                  <li key={reason.code}>
-                    <input
-                      aria-label={t('reasonWording', index + 1, verdictName)}
-                      value={reason.label}
-                      placeholder={reasonLabel({ code: reason.code, label: '' })}
-                      maxLength={80}
-                      onInput={(event) => replace(reason, { ...reason, label: event.currentTarget.value })}
-                    />{' '}
-                    <button type="button" onClick={() => replace(reason, null)} aria-label={t('removeReason', reasonLabel(reason))}>
-                      ×
-                    </button>
-                  </li>
-                ))}
-            </ul>
-            <div class="add-reason">
-              <input
-                maxLength={80}
-                aria-label={t('newReasonFor', verdictName)}
-                placeholder={t('newReasonPlaceholder')}
-                onKeyDown={(event) => {
-                  if (event.key !== 'Enter') return;
-                  event.preventDefault(); // not the settings form's submit
-                  add(verdict, event.currentTarget);
-                }}
-              />{' '}
-              <button type="button" onClick={(event) => add(verdict, event.currentTarget.previousElementSibling as HTMLInputElement)}>
-                {t('addReason')}
-              </button>
-            </div>
-          </section>
-        );
-      })}
+      {VERDICTS.map((verdict) => (
+        <VerdictReasons key={verdict} verdict={verdict} reasons={reasons} onChange={onChange} />
+      ))}
     </fieldset>
+  );
+}
+
+/** One verdict's reasons, each reworded or removed in place, and a field to add one. */
+function VerdictReasons({ verdict, reasons, onChange }: Omit<ReasonsEditorProps, 'lock'> & { verdict: FeedbackReason['verdict'] }) {
+  const verdictName = t(VERDICT_LABELS[verdict]);
+  const replace = (old: FeedbackReason, next: FeedbackReason | null) =>
+    onChange(next ? reasons.map((reason) => (reason === old ? next : reason)) : reasons.filter((reason) => reason !== old));
+  function add(input: HTMLInputElement) {
+    const label = input.value.trim();
+    if (!label) return;
+    onChange([...reasons, { code: codeFor(label, reasons.map((reason) => reason.code)), verdict, label }]);
+    input.value = '';
+  }
+  return (
+    <section aria-label={verdictName}>
+      <h3>{verdictName}</h3>
+      <ul>
+        {reasons
+          .filter((reason) => reason.verdict === verdict)
+          .map((reason, index) => (
+            <li key={reason.code}>
+              <input
+                aria-label={t('reasonWording', index + 1, verdictName)}
+                value={reason.label}
+                placeholder={reasonLabel({ code: reason.code, label: '' })}
+                maxLength={80}
+                onInput={(event) => replace(reason, { ...reason, label: event.currentTarget.value })}
+              />{' '}
+              <button type="button" onClick={() => replace(reason, null)} aria-label={t('removeReason', reasonLabel(reason))}>
+                ×
+              </button>
+            </li>
+          ))}
+      </ul>
+      <div class="add-reason">
+        <input
+          maxLength={80}
+          aria-label={t('newReasonFor', verdictName)}
+          placeholder={t('newReasonPlaceholder')}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault(); // not the settings form's submit
+            add(event.currentTarget);
+          }}
+        />{' '}
+        <button type="button" onClick={(event) => add(event.currentTarget.previousElementSibling as HTMLInputElement)}>
+          {t('addReason')}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -23,13 +23,6 @@ const orUndefined = <T,>(list: T[]) => (list.length > 0 ? list : undefined);
 export function SlaRulesEditor({ policy, onChange, lock }: SlaRulesEditorProps) {
   const { rules } = policy;
   const setRules = (next: SlaRule[]) => onChange({ ...policy, rules: next });
-  const setRule = (index: number, rule: SlaRule) => setRules(rules.map((old, i) => (i === index ? rule : old)));
-  const move = (index: number, by: number) => {
-    const next = [...rules];
-    const [rule] = next.splice(index, 1);
-    next.splice(index + by, 0, rule!);
-    setRules(next);
-  };
   const add = () =>
     setRules([...rules.slice(0, -1), { id: `rule-${Date.now().toString(36)}`, name: t('newRule'), match: {}, firstContactHours: 8, followUpHours: [] }, ...rules.slice(-1)]);
 
@@ -41,68 +34,9 @@ export function SlaRulesEditor({ policy, onChange, lock }: SlaRulesEditorProps) 
       <LockNote text={lock} />
       <p class="hint">{t('slaRulesHint')}</p>
       <ol>
-        {rules.map((rule, index) => {
-          const set = (patch: Partial<SlaRule>) => setRule(index, { ...rule, ...patch });
-          const setMatch = (patch: Partial<SlaRule['match']>) => set({ match: { ...rule.match, ...patch } });
-          const toggleStage = (stage: Stage, on: boolean) => {
-            const stages = (rule.match.stages ?? []).filter((kept) => kept !== stage);
-            setMatch({ stages: orUndefined(on ? [...stages, stage] : stages) });
-          };
-          return (
-            <li key={rule.id} class="rule" aria-label={ruleName(rule)}>
-              <label class="stacked">
-                {t('ruleName')}
-                <input value={ruleName(rule)} onInput={(event) => set({ name: event.currentTarget.value })} />
-              </label>
-              <div class="rule-match">
-                <span>{t('ruleStages')}</span>
-                {STAGES.map((stage) => (
-                  <label key={stage} class="chip">
-                    <input type="checkbox" checked={rule.match.stages?.includes(stage) ?? false} onChange={(event) => toggleStage(stage, event.currentTarget.checked)} />
-                    {t(STAGE_LABELS[stage])}
-                  </label>
-                ))}
-              </div>
-              <label>
-                {t('ruleGrades')}{' '}
-                <input
-                  value={rule.match.grades?.join(', ') ?? ''}
-                  placeholder="A1, A2, B1"
-                  onChange={(event) => setMatch({ grades: orUndefined(words(event.currentTarget.value.toUpperCase())) })}
-                />
-              </label>
-              <label>
-                {t('ruleMinScore')}{' '}
-                <input
-                  type="number"
-                  min={0}
-                  max={100}
-                  value={rule.match.minScore ?? ''}
-                  onInput={(event) => setMatch({ minScore: event.currentTarget.value === '' ? undefined : event.currentTarget.valueAsNumber })}
-                />
-              </label>
-              <label>
-                {t('ruleFirstContactHours')}{' '}
-                <input type="number" min={0.25} step={0.25} value={rule.firstContactHours} onInput={(event) => set({ firstContactHours: event.currentTarget.valueAsNumber })} />
-              </label>
-              <label>
-                {t('ruleFollowUps')}{' '}
-                <input value={rule.followUpHours.join(', ')} placeholder="16, 40" onChange={(event) => set({ followUpHours: numbers(event.currentTarget.value) })} />
-              </label>
-              <div class="rule-buttons">
-                <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('moveUp', ruleName(rule))}>
-                  ↑
-                </button>
-                <button type="button" disabled={index === rules.length - 1} onClick={() => move(index, 1)} aria-label={t('moveDown', ruleName(rule))}>
-                  ↓
-                </button>
-                <button type="button" disabled={rules.length === 1} onClick={() => setRules(rules.filter((_, i) => i !== index))}>
-                  {t('removeRule')}
-                </button>
-              </div>
-            </li>
-          );
-        })}
+        {rules.map((rule, index) => (
+          <RuleItem key={rule.id} rules={rules} index={index} setRules={setRules} />
+        ))}
       </ol>
       <button type="button" onClick={add}>
         {t('addRule')}
@@ -112,5 +46,99 @@ export function SlaRulesEditor({ policy, onChange, lock }: SlaRulesEditorProps) 
         <input type="number" min={1} value={policy.dueSoonMinutes} onInput={(event) => onChange({ ...policy, dueSoonMinutes: event.currentTarget.valueAsNumber })} />
       </label>
     </fieldset>
+  );
+}
+
+interface RuleItemProps {
+  rules: SlaRule[];
+  index: number;
+  setRules: (next: SlaRule[]) => void;
+}
+
+/** One rule: its name, what it matches, its hours, and its place in the order. */
+function RuleItem({ rules, index, setRules }: RuleItemProps) {
+  const rule = rules[index]!;
+  const set = (patch: Partial<SlaRule>) => setRules(rules.map((old, i) => (i === index ? { ...rule, ...patch } : old)));
+  return (
+    <li class="rule" aria-label={ruleName(rule)}>
+      <label class="stacked">
+        {t('ruleName')}
+        <input value={ruleName(rule)} onInput={(event) => set({ name: event.currentTarget.value })} />
+      </label>
+      <RuleMatch rule={rule} set={set} />
+      <label>
+        {t('ruleFirstContactHours')}{' '}
+        <input type="number" min={0.25} step={0.25} value={rule.firstContactHours} onInput={(event) => set({ firstContactHours: event.currentTarget.valueAsNumber })} />
+      </label>
+      <label>
+        {t('ruleFollowUps')}{' '}
+        <input value={rule.followUpHours.join(', ')} placeholder="16, 40" onChange={(event) => set({ followUpHours: numbers(event.currentTarget.value) })} />
+      </label>
+      <RuleButtons rules={rules} index={index} setRules={setRules} />
+    </li>
+  );
+}
+
+/** Which handoffs the rule matches: their stages, grades and least score. */
+function RuleMatch({ rule, set }: { rule: SlaRule; set: (patch: Partial<SlaRule>) => void }) {
+  const setMatch = (patch: Partial<SlaRule['match']>) => set({ match: { ...rule.match, ...patch } });
+  const toggleStage = (stage: Stage, on: boolean) => {
+    const stages = (rule.match.stages ?? []).filter((kept) => kept !== stage);
+    setMatch({ stages: orUndefined(on ? [...stages, stage] : stages) });
+  };
+  return (
+    <>
+      <div class="rule-match">
+        <span>{t('ruleStages')}</span>
+        {STAGES.map((stage) => (
+          <label key={stage} class="chip">
+            <input type="checkbox" checked={rule.match.stages?.includes(stage) ?? false} onChange={(event) => toggleStage(stage, event.currentTarget.checked)} />
+            {t(STAGE_LABELS[stage])}
+          </label>
+        ))}
+      </div>
+      <label>
+        {t('ruleGrades')}{' '}
+        <input
+          value={rule.match.grades?.join(', ') ?? ''}
+          placeholder="A1, A2, B1"
+          onChange={(event) => setMatch({ grades: orUndefined(words(event.currentTarget.value.toUpperCase())) })}
+        />
+      </label>
+      <label>
+        {t('ruleMinScore')}{' '}
+        <input
+          type="number"
+          min={0}
+          max={100}
+          value={rule.match.minScore ?? ''}
+          onInput={(event) => setMatch({ minScore: event.currentTarget.value === '' ? undefined : event.currentTarget.valueAsNumber })}
+        />
+      </label>
+    </>
+  );
+}
+
+/** Moving the rule up or down the order, or removing it. */
+function RuleButtons({ rules, index, setRules }: RuleItemProps) {
+  const rule = rules[index]!;
+  const move = (by: number) => {
+    const next = [...rules];
+    const [moved] = next.splice(index, 1);
+    next.splice(index + by, 0, moved!);
+    setRules(next);
+  };
+  return (
+    <div class="rule-buttons">
+      <button type="button" disabled={index === 0} onClick={() => move(-1)} aria-label={t('moveUp', ruleName(rule))}>
+        ↑
+      </button>
+      <button type="button" disabled={index === rules.length - 1} onClick={() => move(1)} aria-label={t('moveDown', ruleName(rule))}>
+        ↓
+      </button>
+      <button type="button" disabled={rules.length === 1} onClick={() => setRules(rules.filter((_, i) => i !== index))}>
+        {t('removeRule')}
+      </button>
+    </div>
   );
 }

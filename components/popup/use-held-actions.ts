@@ -26,6 +26,8 @@ interface Timed extends HeldAction {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
+// One hook, a little over fifty lines: hold, undo, settle and the send share the held actions' map
+// and their timers, and each is short.
 export function useHeldActions(act: Act, holdMs = UNDO_MS) {
   const actions = useRef(new Map<string, Timed>());
   const [held, setHeld] = useState<ReadonlyMap<string, HeldAction>>(new Map());
@@ -52,13 +54,7 @@ export function useHeldActions(act: Act, holdMs = UNDO_MS) {
     for (const id of [...actions.current.keys()]) send(id);
   };
 
-  useEffect(() => {
-    window.addEventListener('pagehide', sendAll);
-    return () => {
-      window.removeEventListener('pagehide', sendAll);
-      sendAll();
-    };
-  }, []);
+  useSendOnLeave(sendAll);
 
   return {
     held,
@@ -82,15 +78,31 @@ export function useHeldActions(act: Act, holdMs = UNDO_MS) {
     },
     /** Forgets sent actions the queue now shows done: the row left it, or its status moved on. */
     settle(entries: readonly QueueEntry[]) {
-      const status = new Map(entries.map((entry) => [entry.handoff.id, entry.handoff.status]));
-      let changed = false;
-      for (const [id, item] of actions.current) {
-        if (item.state === 'sent' && status.get(id) !== item.fromStatus) {
-          actions.current.delete(id);
-          changed = true;
-        }
-      }
-      if (changed) publish();
+      if (forgetSettled(actions.current, entries)) publish();
     },
   };
+}
+
+/** Forgets the sent actions whose row left the queue or whose status moved on; true if any. */
+function forgetSettled(actions: Map<string, Timed>, entries: readonly QueueEntry[]): boolean {
+  const status = new Map(entries.map((entry) => [entry.handoff.id, entry.handoff.status]));
+  let changed = false;
+  for (const [id, item] of actions) {
+    if (item.state === 'sent' && status.get(id) !== item.fromStatus) {
+      actions.delete(id);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Sends what is held when the popup closes (pagehide) or gives way to its live view (unmount). */
+function useSendOnLeave(sendAll: () => void) {
+  useEffect(() => {
+    window.addEventListener('pagehide', sendAll);
+    return () => {
+      window.removeEventListener('pagehide', sendAll);
+      sendAll();
+    };
+  }, []);
 }

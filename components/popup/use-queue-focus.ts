@@ -7,6 +7,8 @@ import type { QueueRow } from './queue-rows';
 /** What in a row takes focus: its name (which opens the lead), or its Reject button. */
 export type FocusTarget = '.handoff-open' | '[data-action="reject"]';
 
+// One hook, as the focus request, the last focused row and the arrow keys share the rows and the
+// scroller; each part is short.
 export function useQueueFocus(rows: QueueRow[], scroller: { current: HTMLElement | null }, scrollTo: (index: number) => boolean) {
   const [request, setRequest] = useState<{ id: string; target: FocusTarget } | null>(null);
   const lastFocused = useRef(0);

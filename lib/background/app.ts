@@ -57,6 +57,8 @@ export const BADGE_ALARM = 'badge';
 export const OUTBOX_ALARM = 'outbox';
 export const REMINDER_ALARM = 'reminder';
 
+// The background's composition root: one scope wires the caches, the sync in turn and the outbox that
+// every handler below shares; each of its functions is short.
 export function createBackgroundApp(deps: BackgroundDeps) {
   const { db, now } = deps;
   const clockFor = createClockCache();

@@ -55,21 +55,7 @@ export interface ReportDeps {
 
 /** Reads the period's handoffs (by when they were handed off) and verdicts (by when they were given). */
 export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: ReportDeps): Promise<LoopReport> {
-  const { handoffs, entries, leads, touches } = await db.transaction('r', [db.handoffs, db.feedback, db.leads, db.touches], async () => {
-    // The rep's handoffs through the queue's index (which starts with the assignee), not every rep's.
-    const handoffs = await db.handoffs
-      .where(QUEUE_INDEX)
-      .between([deps.repEmail], [deps.repEmail, []])
-      .filter((handoff) => handoff.handedOffAt >= period.from && handoff.handedOffAt < period.to)
-      .toArray();
-    const entries = await db.feedback.where('at').between(period.from, period.to, true, false).toArray();
-    const emails = [...new Set([...handoffs.map((handoff) => handoff.email), ...entries.map((entry) => entry.email)])];
-    const leads = await db.leads.bulkGet(emails);
-    const touches = await Promise.all(
-      emails.map((email) => db.touches.where('[email+at]').between([email, 0], [email, period.to]).toArray()),
-    );
-    return { handoffs, entries, leads, touches: new Map(emails.map((email, index) => [email, touches[index]!])) };
-  });
+  const { handoffs, entries, leads, touches } = await readPeriod(db, period, deps.repEmail);
   const leadOf = new Map(leads.flatMap((lead) => (lead ? [[lead.email, lead] as const] : [])));
   /** The campaign of the lead's latest touch before `at` that names one: what brought the lead in. */
   const campaignAt = (email: string, at: number) =>
@@ -99,6 +85,39 @@ export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: Rep
     .sort((a, b) => a.at - b.at)
     .map((entry) => ({ entry, lead: leadOf.get(entry.email) ?? null, verdict: verdictOf(entry), campaign: campaignAt(entry.email, entry.at) }));
 
+  return {
+    period,
+    handoffs: rows,
+    met: rows.filter((row) => row.outcome === 'met').length,
+    missed: rows.filter((row) => row.outcome === 'missed').length,
+    open: rows.filter((row) => row.outcome === 'open').length,
+    medianBusinessMsToContact: median(rows.flatMap((row) => (row.businessMsToContact === null ? [] : [row.businessMsToContact]))),
+    verdicts,
+    ...tallyVerdicts(verdicts),
+  };
+}
+
+/** The period's handoffs and feedback, with their leads and those leads' touches, in one read. */
+function readPeriod(db: LeadLensDb, period: ReportPeriod, repEmail: string) {
+  return db.transaction('r', [db.handoffs, db.feedback, db.leads, db.touches], async () => {
+    // The rep's handoffs through the queue's index (which starts with the assignee), not every rep's.
+    const handoffs = await db.handoffs
+      .where(QUEUE_INDEX)
+      .between([repEmail], [repEmail, []])
+      .filter((handoff) => handoff.handedOffAt >= period.from && handoff.handedOffAt < period.to)
+      .toArray();
+    const entries = await db.feedback.where('at').between(period.from, period.to, true, false).toArray();
+    const emails = [...new Set([...handoffs.map((handoff) => handoff.email), ...entries.map((entry) => entry.email)])];
+    const leads = await db.leads.bulkGet(emails);
+    const touches = await Promise.all(
+      emails.map((email) => db.touches.where('[email+at]').between([email, 0], [email, period.to]).toArray()),
+    );
+    return { handoffs, entries, leads, touches: new Map(emails.map((email, index) => [email, touches[index]!])) };
+  });
+}
+
+/** The verdicts counted by campaign (the busiest first) and by reason (the most given first). */
+function tallyVerdicts(verdicts: VerdictRow[]): Pick<LoopReport, 'byCampaign' | 'byReason'> {
   const campaigns = new Map<string | null, Record<Verdict, number>>();
   const reasons = new Map<string, { reasonCode: string; verdict: Verdict; count: number }>();
   for (const { entry, verdict, campaign } of verdicts) {
@@ -110,15 +129,7 @@ export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: Rep
     reasons.set(entry.reasonCode, reason);
   }
   const total = (counts: Record<Verdict, number>) => VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0);
-
   return {
-    period,
-    handoffs: rows,
-    met: rows.filter((row) => row.outcome === 'met').length,
-    missed: rows.filter((row) => row.outcome === 'missed').length,
-    open: rows.filter((row) => row.outcome === 'open').length,
-    medianBusinessMsToContact: median(rows.flatMap((row) => (row.businessMsToContact === null ? [] : [row.businessMsToContact]))),
-    verdicts,
     byCampaign: [...campaigns]
       .map(([campaign, counts]) => ({ campaign, counts }))
       .sort((a, b) => total(b.counts) - total(a.counts) || String(a.campaign).localeCompare(String(b.campaign))),

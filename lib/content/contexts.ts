@@ -20,6 +20,7 @@ export interface LeadContextsDeps {
 
 export type LeadContexts = ReturnType<typeof createLeadContexts>;
 
+// One closure scope shares the contexts known and the addresses asked for; each function is short.
 export function createLeadContexts({ ask, redraw, failed }: LeadContextsDeps) {
   const known = new Map<string, LeadContext>();
   const inFlight = new Set<string>();

@@ -17,6 +17,8 @@ export interface ScannerDeps {
   saw(emails: string[]): void;
 }
 
+// One closure scope shares the current adapter, its mutation observer and the shadow roots observed;
+// each function is short.
 export function createScanner({ views, adapter: adapterNow, drawNew, saw }: ScannerDeps) {
   let adapter: PageAdapter | undefined;
   /** The last read of the whole page failed: the next batch reads it all again. */

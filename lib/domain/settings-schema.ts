@@ -150,26 +150,29 @@ export const HubSpotPropertyName = z
 /** Days of marketing activity that make a lead worth keeping locally. */
 export const RecentActivityDays = z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days').optional();
 
+/** Where the leads come from; the connection form's requests carry these fields too (lib/messaging/messages.ts). */
+export const SourceSettings = z.object({
+  kind: z.enum(SOURCE_KINDS),
+  /** Origin and path of the API for http, Marketo's REST endpoint, HubSpot's API host if not the usual one. */
+  baseUrl: WebUrl.optional(),
+  /** Marketo's client ID (its secret is a credential, kept apart). */
+  clientId: z.string().trim().min(1).max(200).optional(),
+  /** Marketo: the custom activity type feedback is also logged as, when an admin created one. */
+  activityTypeId: z.number().int().positive().optional(),
+  /** Marketo: the instance's own names for the custom lead fields; a role left out keeps its default. */
+  marketoFields: MarketoFields.optional(),
+  /** HubSpot: the number property the score is read from; the legacy hubspotscore when left out. */
+  hubspotScoreProperty: HubSpotPropertyName,
+  /** HubSpot: the date or datetime property that holds when a contact became an MQL. */
+  hubspotMqlDateProperty: HubSpotPropertyName,
+  /** HubSpot and Marketo: leads with marketing activity in this many days are kept locally; 30 when left out. */
+  recentActivityDays: RecentActivityDays,
+  demoSeed: z.number().int().default(1),
+});
+
 export const Settings = z.object({
   repEmail: Email,
-  source: z.object({
-    kind: z.enum(SOURCE_KINDS),
-    /** Origin and path of the API for http, Marketo's REST endpoint, HubSpot's API host if not the usual one. */
-    baseUrl: WebUrl.optional(),
-    /** Marketo's client ID (its secret is a credential, kept apart). */
-    clientId: z.string().trim().min(1).max(200).optional(),
-    /** Marketo: the custom activity type feedback is also logged as, when an admin created one. */
-    activityTypeId: z.number().int().positive().optional(),
-    /** Marketo: the instance's own names for the custom lead fields; a role left out keeps its default. */
-    marketoFields: MarketoFields.optional(),
-    /** HubSpot: the number property the score is read from; the legacy hubspotscore when left out. */
-    hubspotScoreProperty: HubSpotPropertyName,
-    /** HubSpot: the date or datetime property that holds when a contact became an MQL. */
-    hubspotMqlDateProperty: HubSpotPropertyName,
-    /** HubSpot and Marketo: leads with marketing activity in this many days are kept locally; 30 when left out. */
-    recentActivityDays: RecentActivityDays,
-    demoSeed: z.number().int().default(1),
-  }),
+  source: SourceSettings,
   calendar: BusinessCalendar,
   slaPolicy: SlaPolicy,
   syncIntervalMinutes: z.number().int().min(1).max(1440).default(15),

@@ -1,8 +1,8 @@
 // The typed messages content scripts, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
-import { CrmRecord, Email, HandoffAction, SOURCE_KINDS, Verdict, WebUrl } from '../domain/model';
-import { HubSpotPropertyName, MarketoFields, RecentActivityDays, type FeedbackReason } from '../domain/settings-schema';
+import { CrmRecord, Email, HandoffAction, Verdict } from '../domain/model';
+import { SourceSettings, type FeedbackReason } from '../domain/settings-schema';
 import type { LeadContext, RecordContext } from '../cache/lead-context';
 import { LANGUAGES, type Language, type MessageTable } from '../ui/i18n';
 import type { SyncState } from '../cache/db-name';
@@ -55,17 +55,8 @@ export const HandoffActionRequest = z.object({
 });
 
 const Connection = {
-  kind: z.enum(SOURCE_KINDS),
-  baseUrl: WebUrl.optional(),
-  clientId: z.string().trim().min(1).max(200).optional(),
-  activityTypeId: z.number().int().positive().optional(),
-  /** Marketo's own names for its custom lead fields: settings, not secrets. */
-  marketoFields: MarketoFields.optional(),
-  /** HubSpot's number property for the score and date property for the MQL date; blank keeps the default. */
-  hubspotScoreProperty: HubSpotPropertyName,
-  hubspotMqlDateProperty: HubSpotPropertyName,
-  /** HubSpot and Marketo: how many days of marketing activity keep a lead in the local cache. */
-  recentActivityDays: RecentActivityDays,
+  // The source's fields as Settings has them, less the demo's seed, which the form never sends.
+  ...SourceSettings.omit({ demoSeed: true }).shape,
   /** Only on its way in: the background keeps it, nothing ever sends it back. */
   token: z.string().trim().min(1).max(4096).optional(),
 };

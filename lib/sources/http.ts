@@ -49,17 +49,15 @@ export interface HttpSource extends LeadSource {
   deliver(item: OutboxItem): Promise<'delivered'>;
 }
 
+// One closure scope shares the token, the base URL and the fetch; each method is a few lines, the
+// request building and response parsing are the module's functions below.
 export function createHttpSource(options: HttpSourceOptions): HttpSource {
   const { token, fetch: send = globalThis.fetch, timeoutMs = 15_000 } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
 
   /** The answer as it came, whatever its status. */
   function exchange(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<{ response: Response; text: string }> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-    return fetchText(send, `${base}${path}`, init, timeoutMs, `the Lead Context API at ${base}`);
+    return fetchText(send, `${base}${path}`, requestInit(token, method, body, idempotencyKey), timeoutMs, `the Lead Context API at ${base}`);
   }
 
   /** The body of a 2xx answer; anything else becomes a SourceError that says what to do. */
@@ -71,18 +69,6 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
 
   async function getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
     return parseJson(path, schema, await request('GET', path));
-  }
-
-  function parseJson<S extends z.ZodType>(path: string, schema: S, text: string): z.infer<S> {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new SourceError(`The Lead Context API answered ${path.split('?')[0]} with something that is not JSON.`, 'bad_response');
-    }
-    const parsed = parse(schema, `Answer to ${path.split('?')[0]}`, json);
-    if (!parsed.ok) throw new SourceError(`The Lead Context API's answer was not as documented: ${parsed.error.message}`, 'bad_response');
-    return parsed.value;
   }
 
   /** GET /v1/leads with each value once as `param`, in batches of MAX_LOOKUP. */
@@ -102,17 +88,7 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
 
     async changes(cursor, limit): Promise<ChangesPage> {
       const query = new URLSearchParams({ ...(cursor === null ? {} : { cursor }), limit: String(limit) });
-      const body = await getJson(`/v1/changes?${query}`, ChangesBody);
-      const rejected: RejectedRecord[] = [];
-      return {
-        leads: keep(body.leads, WireLead, 'lead', rejected),
-        touches: keep(body.touches, WireTouch, 'touch', rejected),
-        handoffs: keep(body.handoffs, WireHandoff, 'handoff', rejected),
-        deleted: keep(body.deleted, Email, 'deleted', rejected),
-        rejected,
-        nextCursor: body.nextCursor,
-        hasMore: body.hasMore,
-      };
+      return changesPage(await getJson(`/v1/changes?${query}`, ChangesBody));
     },
 
     lookup: (emails) => lookUpBy('email', emails.map((email) => email.trim().toLowerCase())),
@@ -129,18 +105,58 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
     },
 
     async deliver(item) {
-      const { payload, idempotencyKey } = item;
-      const at = new Date(item.createdAt).toISOString(); // when the rep clicked, not when it got through
-      if (payload.kind === 'feedback') {
-        const { kind: _kind, ...feedback } = payload;
-        await request('POST', '/v1/feedback', { ...feedback, at }, idempotencyKey);
-      } else {
-        const path = `/v1/handoffs/${encodeURIComponent(payload.handoffId)}/${payload.action}`;
-        await request('POST', path, { reasonCode: payload.reasonCode, note: payload.note, at }, idempotencyKey);
-      }
+      const { path, body } = deliveryOf(item);
+      await request('POST', path, body, item.idempotencyKey);
       return 'delivered'; // 201, or 200 when the key was seen before: landed either way
     },
   };
+}
+
+/** What a request carries: the token, JSON both ways, and the key that makes a retried write land once. */
+function requestInit(token: string, method: 'GET' | 'POST', body?: unknown, idempotencyKey?: string): RequestInit {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  return { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+}
+
+/** An answer's body as the schema has it; not JSON, or not as documented, is a bad_response naming the path. */
+function parseJson<S extends z.ZodType>(path: string, schema: S, text: string): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SourceError(`The Lead Context API answered ${path.split('?')[0]} with something that is not JSON.`, 'bad_response');
+  }
+  const parsed = parse(schema, `Answer to ${path.split('?')[0]}`, json);
+  if (!parsed.ok) throw new SourceError(`The Lead Context API's answer was not as documented: ${parsed.error.message}`, 'bad_response');
+  return parsed.value;
+}
+
+/** A page of changes, each record kept or quarantined on its own. */
+function changesPage(body: z.infer<typeof ChangesBody>): ChangesPage {
+  const rejected: RejectedRecord[] = [];
+  return {
+    leads: keep(body.leads, WireLead, 'lead', rejected),
+    touches: keep(body.touches, WireTouch, 'touch', rejected),
+    handoffs: keep(body.handoffs, WireHandoff, 'handoff', rejected),
+    deleted: keep(body.deleted, Email, 'deleted', rejected),
+    rejected,
+    nextCursor: body.nextCursor,
+    hasMore: body.hasMore,
+  };
+}
+
+/** Where an outbox item is posted, and what with. */
+function deliveryOf(item: OutboxItem): { path: string; body: unknown } {
+  const { payload } = item;
+  const at = new Date(item.createdAt).toISOString(); // when the rep clicked, not when it got through
+  if (payload.kind === 'feedback') {
+    const { kind: _kind, ...feedback } = payload;
+    return { path: '/v1/feedback', body: { ...feedback, at } };
+  }
+  const path = `/v1/handoffs/${encodeURIComponent(payload.handoffId)}/${payload.action}`;
+  return { path, body: { reasonCode: payload.reasonCode, note: payload.note, at } };
 }
 
 const LABELS = { lead: 'Lead', touch: 'Touch', handoff: 'Handoff', deleted: 'Deleted lead' } as const;

@@ -30,6 +30,8 @@ const DAY_MS = 86_400_000;
 /** No deadline lies further than this; a calendar whose every day is closed would loop forever. */
 const MAX_DAYS = 3660;
 
+// One closure scope shares the calendar's zone, closures and its cache of each day's interval; each
+// method is short.
 export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
   const zone = calendar.timeZone;
   // Intl's own check: tzOffset would half-parse a name such as "Tokyo+09" into an offset.

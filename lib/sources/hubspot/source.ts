@@ -54,6 +54,8 @@ export interface HubSpotSource extends LeadSource {
   listProperties(): Promise<{ numbers: PropertyChoice[]; dates: PropertyChoice[] }>;
 }
 
+// One closure scope shares the client, the portal's cache and the properties to read; the mapping and
+// paging it calls live in their own modules, and each method composes them.
 export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSource {
   const client = createHubSpotClient(options);
   const { policy, grading, now = Date.now } = options;

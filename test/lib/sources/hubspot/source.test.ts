@@ -10,34 +10,11 @@ import { startFakeHubSpotApi, type FakeContact, type FakeHubSpotApi, type FakeHu
 import { makeOutboxItem } from '../../../fixtures/factories';
 import { failure } from '../../../fakes/source-failure';
 
-const T0 = Date.UTC(2026, 10, 16, 0, 0); // Mon 2026-11-16 09:00 in Tokyo
-const MINUTE = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-const REP = 'rep@acme.example.com';
-const OWNERS = [
-  { id: '101', email: 'Rep@Acme.example.com' },
-  { id: '102', email: 'other@acme.example.com' },
-];
+import { contact as wireContact, iso, MINUTE, OWNERS, REP, T0 } from './helpers';
 
-function contact(n: number, properties: Record<string, string | null> = {}): FakeContact {
-  return {
-    id: String(n),
-    properties: {
-      email: `lead${n}@acme.example.com`,
-      firstname: 'Lead',
-      lastname: String(n),
-      company: 'Acme',
-      jobtitle: 'Manager',
-      lifecyclestage: 'lead',
-      hubspotscore: '40',
-      hubspot_owner_id: '102',
-      lastmodifieddate: iso(T0 + n * MINUTE),
-      // Another rep's contact is synced when recently active (scope.test.ts has the sync scope itself).
-      hs_email_last_open_date: iso(T0 - 60 * MINUTE),
-      ...properties,
-    },
-  };
-}
+// Another rep's contact is synced when recently active (scope.test.ts has the sync scope itself).
+const contact = (n: number, properties: Record<string, string | null> = {}): FakeContact =>
+  wireContact(n, { hs_email_last_open_date: iso(T0 - 60 * MINUTE), ...properties });
 
 let fake: FakeHubSpotApi | undefined;
 let db: LeadLensDb | undefined;

@@ -10,32 +10,7 @@ import { startFakeMarketoApi, type FakeMarketoApi, type FakeMarketoOptions, type
 import { makeOutboxItem } from '../../../fixtures/factories';
 import { failure } from '../../../fakes/source-failure';
 
-const T0 = Date.UTC(2026, 10, 16, 0, 0); // Mon 2026-11-16 09:00 in Tokyo
-const REP = 'rep@acme.example.com';
-const iso = (ms: number) => new Date(ms).toISOString();
-
-const wireLead = (id: number, overrides: Record<string, unknown> = {}) => ({
-  id,
-  email: `Lead${id}@Acme.example.com`,
-  firstName: 'Lead',
-  lastName: String(id),
-  company: 'Acme',
-  title: 'Director of IT',
-  industry: 'Manufacturing',
-  numberOfEmployees: 500,
-  leadScore: 60,
-  leadStatus: 'Open',
-  updatedAt: '2026-11-15T23:00:00Z',
-  ...overrides,
-});
-
-const activity = (leadId: number, activityTypeId: number, minutesBeforeT0: number, extra: Record<string, unknown> = {}) => ({
-  leadId,
-  activityTypeId,
-  activityDate: iso(T0 - minutesBeforeT0 * 60_000),
-  primaryAttributeValue: `www.acme.example.com/page-${minutesBeforeT0}`,
-  ...extra,
-});
+import { activity, iso, REP, T0, wireLead } from './helpers';
 
 let fake: FakeMarketoApi | undefined;
 afterEach(async () => {
