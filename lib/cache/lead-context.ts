@@ -2,7 +2,8 @@
 // drawn from, read from the cache in one pass of batched reads.
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
-import { leadsByRecordKey, withoutCrmKeys, type StoredLead } from './crm-keys';
+import { withoutCrmKeys, type StoredLead } from './crm-keys';
+import { leadsByRecordKey } from './record-leads';
 import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import { OPEN_STATUSES } from './queue-order';
 import type { Fit, Handoff, Lead, Touch, Verdict } from '../domain/model';

@@ -21,6 +21,8 @@ export interface OverlayDeps {
 /** How often the leads on screen are read again while the page stays open. */
 const REFRESH_MS = 60_000;
 
+// The wiring of the parts (views, contexts, scanner, actions, record tab) to ctx in one scope, so that an
+// invalidated context stops every one of them; each part's work is in its own module.
 export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapter | undefined, deps: OverlayDeps) {
   // A view mounted or gone beside an address may be the record's person: the tab follows.
   const views = createViews(deps.createView, () => recordTab.reconcile());

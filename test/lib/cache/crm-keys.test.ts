@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie, type DBCore, type Middleware } from 'dexie';
 import { LeadLensDb, SCHEMA_HISTORY, openDb } from '../../../lib/cache/db';
-import { leadsByRecordKey } from '../../../lib/cache/crm-keys';
+import { leadsByRecordKey } from '../../../lib/cache/record-leads';
 import { regradeCache } from '../../../lib/background/regrade';
 import { DEFAULT_GRADING } from '../../../lib/domain/grade';
 import type { Lead } from '../../../lib/domain/model';
