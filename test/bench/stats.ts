@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { METHODS } from './methods';
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -17,6 +18,8 @@ export interface Measurement {
   unit: string;
   /** e.g. "p95 ≤ 16 ms" */
   budget: string;
+  /** What the browser itself costs for the same thing, where the budget is set against it. */
+  floor?: string;
   met: boolean | null;
   detail?: string;
 }
@@ -27,7 +30,7 @@ export function writeReport(dir: string, browserVersion: string, measurements: M
   const date = new Date().toISOString();
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify({ date, machine, measurements }, null, 2)}\n`);
   const rows = measurements.map(
-    (m) => `| ${m.name} | ${format(m.value)} ${m.unit} | ${m.budget} | ${m.met === null ? 'not judged' : m.met ? 'met' : '**missed**'} | ${m.detail ?? ''} |`,
+    (m) => `| ${m.name} | ${format(m.value)}${m.unit ? ` ${m.unit}` : ''} | ${m.budget} | ${m.floor ?? ''} | ${m.met === null ? 'not judged' : m.met ? 'met' : '**missed**'} | ${m.detail ?? ''} |`,
   );
   writeFileSync(
     join(dir, 'README.md'),
@@ -35,21 +38,23 @@ export function writeReport(dir: string, browserVersion: string, measurements: M
       '# LeadLens benchmark',
       '',
       'Written by `npm run bench`: the built extension in Debian\'s Chromium, driven by playwright-core,',
-      'against the saved pages in test/fixtures/pages and the Lead Context API fake in test/fakes.',
+      'against a generated Gmail-sized page, the saved pages in test/fixtures/pages and the Lead Context',
+      'API fake in test/fakes. Each budget is a ratio to a floor measured in the same run (see below).',
       'Each figure is the median of several runs unless it says otherwise. Timings on a shared two-core',
-      'machine wander: read them as orders of magnitude against the budgets, not to the millisecond.',
+      'machine wander: read them against their floors, not to the millisecond.',
       '',
       `- Date: ${date}`,
       `- Machine: ${machine}`,
       '',
-      '| measure | result | budget | verdict | detail |',
-      '| --- | --- | --- | --- | --- |',
+      '| measure | result | budget | floor | verdict | detail |',
+      '| --- | --- | --- | --- | --- | --- |',
       ...rows,
-      '',
+      METHODS,
     ].join('\n'),
   );
 }
 
 function format(value: number): string {
-  return value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(value >= 10 ? 1 : 2);
+  if (Number.isInteger(value) || Math.abs(value) >= 100) return Math.round(value).toLocaleString('en');
+  return value.toFixed(Math.abs(value) >= 10 ? 1 : 2);
 }

@@ -1,19 +1,18 @@
-// The extension service worker's JavaScript heap, which Playwright does not reach: read over a
-// second CDP connection (Chromium started with --remote-debugging-port=0 writes its port into the
-// profile), attached to the worker's target, with Runtime.getHeapUsage.
+// The extension service worker over the DevTools protocol, which Playwright does not reach: a second
+// CDP connection (Chromium started with --remote-debugging-port=0 writes its port into the profile),
+// attached to the worker's target. For its heap (Runtime.getHeapUsage) and its CPU profile.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 
-export interface HeapSampler {
-  /** Reads the worker's used heap now, in bytes. */
-  sample(): Promise<number>;
+export const DEBUGGING_PORT_ARG = '--remote-debugging-port=0';
+
+export interface WorkerSession {
+  send<T = unknown>(method: string, params?: object): Promise<T>;
   close(): Promise<void>;
 }
 
-export const DEBUGGING_PORT_ARG = '--remote-debugging-port=0';
-
-export async function workerHeap(userDataDir: string, extensionId: string): Promise<HeapSampler> {
+export async function workerSession(userDataDir: string, extensionId: string): Promise<WorkerSession> {
   const [port] = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n');
   const browser: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const session: CDPSession = await browser.newBrowserCDPSession();
@@ -22,20 +21,38 @@ export async function workerHeap(userDataDir: string, extensionId: string): Prom
   if (!worker) throw new Error('No service worker target for the extension.');
   const { sessionId } = await session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
   let nextId = 1;
-  const waiting = new Map<number, (usedSize: number) => void>();
+  const waiting = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
   session.on('Target.receivedMessageFromTarget', (event) => {
-    const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result?.usedSize ?? Number.NaN);
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+    if (message.id === undefined) return;
+    const caller = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.error) caller?.reject(new Error(message.error.message));
+    else caller?.resolve(message.result);
   });
   return {
-    sample() {
+    send<T>(method: string, params: object = {}) {
       const id = nextId++;
-      const answer = new Promise<number>((resolve) => waiting.set(id, resolve));
-      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+      const answer = new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (result: unknown) => void, reject }));
+      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
       return answer;
     },
     async close() {
       await browser.close();
     },
+  };
+}
+
+export interface HeapSampler {
+  /** Reads the worker's used heap now, in bytes. */
+  sample(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function workerHeap(userDataDir: string, extensionId: string): Promise<HeapSampler> {
+  const worker = await workerSession(userDataDir, extensionId);
+  return {
+    sample: async () => (await worker.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize,
+    close: () => worker.close(),
   };
 }

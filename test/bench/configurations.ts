@@ -1,0 +1,75 @@
+// The browsers the page-cost figures compare: Chromium with no extension, with an extension whose
+// content script does nothing (the floor: what any content script costs the page), and with LeadLens.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { findChromium } from '../e2e/browsers';
+import { EXTENSION_DIR, launchWithExtension } from '../e2e/extension';
+import { PopupPage } from '../e2e/pages/popup-page';
+
+export type Configuration = 'none' | 'empty' | 'leadlens';
+export const CONFIGURATIONS: readonly Configuration[] = ['none', 'empty', 'leadlens'];
+
+/** An extension with only a service worker and, on Gmail, a content script that does nothing. */
+function emptyContentScriptExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlens-empty-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script',
+    version: '1.0',
+    background: { service_worker: 'sw.js' },
+    content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['cs.js'], run_at: 'document_idle' }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'sw.js'), '');
+  writeFileSync(join(dir, 'cs.js'), '');
+  return dir;
+}
+
+/** Chromium with this unpacked extension, or with none, started as launchWithExtension starts it. */
+async function launchBare(extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'leadlens-bare-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `measure` in a fresh browser of this configuration; LeadLens has its demo data synced first. */
+export async function inConfiguration<T>(configuration: Configuration, measure: (context: BrowserContext) => Promise<T>): Promise<T> {
+  if (configuration === 'leadlens') {
+    const extension = await launchWithExtension(EXTENSION_DIR);
+    try {
+      await PopupPage.waitForFirstSync(extension, 60_000);
+      return await measure(extension.context);
+    } finally {
+      await extension.close();
+    }
+  }
+  const browser = await launchBare(configuration === 'empty' ? emptyContentScriptExtension() : null);
+  try {
+    return await measure(browser.context);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Round n's order of the configurations: each comes first, second and third in turn, so drift over the run falls on all alike. */
+export const roundOrder = (round: number): Configuration[] => CONFIGURATIONS.map((_, n) => CONFIGURATIONS[(n + round) % CONFIGURATIONS.length]!);
