@@ -1,5 +1,5 @@
 // Small statistics and the report the benchmark writes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { METHODS } from './methods';
@@ -50,8 +50,15 @@ export function writeReport(dir: string, browserVersion: string, measurements: M
       '| --- | --- | --- | --- | --- | --- |',
       ...rows,
       METHODS,
+      teamScale(dir),
     ].join('\n'),
   );
+}
+
+/** The team-scale simulation's figures (bench/team-scale.md, from its own ten-minute run), kept in the report. */
+function teamScale(dir: string): string {
+  const file = join(dir, 'team-scale.md');
+  return existsSync(file) ? `\n${readFileSync(file, 'utf8')}` : '';
 }
 
 function format(value: number): string {
