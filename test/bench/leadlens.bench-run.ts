@@ -99,6 +99,18 @@ describe('LeadLens benchmark', () => {
     for (let round = 0; round < 7; round++) {
       for (const configuration of roundOrder(round)) results.push(await inConfiguration(configuration, (context) => churnRun(configuration, context, html)));
     }
+    // Each run, for reading the medians against: the report keeps only the figures.
+    console.table(
+      results.map(({ configuration, load, churn, stats }) => ({
+        configuration,
+        loadScriptMs: load.scriptMs.toFixed(1),
+        churnTaskMs: churn.taskMs.toFixed(0),
+        seconds: (stats.durationMs / 1000).toFixed(1),
+        longTasks: `${stats.longTasks} (${stats.longTaskMs.toFixed(0)} ms)`,
+        missedFrames: stats.missedFrames,
+        navigation: stats.navigation && `frame ${stats.navigation.firstFrameMs?.toFixed(0)} ms, chips ${stats.navigation.firstChipMs?.toFixed(0) ?? '-'}-${stats.navigation.lastChipMs?.toFixed(0) ?? '-'} ms`,
+      })),
+    );
     measurements.push(...churnFigures(results, knownBeforeNavigation));
   });
 
