@@ -9,7 +9,9 @@ import type { HandoffAction, Verdict } from '../../lib/domain/model';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
 import type { ask as askBackground } from '../../lib/messaging/client';
 import { chosenLanguage, loadLanguage, t, uiLocale } from '../../lib/ui/i18n';
+import { AccountSection } from './AccountSection';
 import { LeadCard } from './LeadCard';
+import { useAccount, usePersonView } from './use-account';
 
 export interface CardPageProps {
   email: string;
@@ -31,14 +33,23 @@ const TICK_MS = 30_000;
 const REFRESH_MS = 60_000;
 
 export function CardPage({ email, ask, chip, definitionsUrl }: CardPageProps) {
-  const { shown, failure, now, boxRef, after } = useCardPage({ email, ask, chip });
+  const people = usePersonView(email);
+  const { shown, failure, now, boxRef, after } = useCardPage({ email: people.shownEmail, ask, chip });
+  const account = useAccount(ask, people.shownEmail, shown);
   const context = shown?.context;
   const lead = context?.lead;
   return (
     <div ref={boxRef}>
       {failure && <p class="ll-muted" role="alert">{failure}</p>}
+      {people.from && (
+        <button type="button" class="ll-link ll-back" onClick={people.back}>
+          <span aria-hidden="true">← </span>
+          {t('accountBack', people.from.name)}
+        </button>
+      )}
       {context && lead && (
         <LeadCard
+          account={<AccountSection account={account} now={now} onOpenPerson={(person) => people.open(person, lead.name)} />}
           context={{ ...context, lead }}
           now={now}
           syncedAt={shown.syncedAt}

@@ -1,7 +1,7 @@
 // The card: what marketing knows about one lead, drawn from the cache. Text only, never HTML. The
 // first screen answers who, how hot and why, what is due and when, and what to do; the touches
 // follow. Every word is the UI language's (lang on the root), except the data.
-import { Fragment } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { LeadContext } from '../../lib/cache/lead-context';
 import type { HandoffAction, Verdict } from '../../lib/domain/model';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
@@ -25,12 +25,14 @@ export interface LeadCardProps {
   onAction: (action: HandoffAction, note: string) => Promise<void>;
   /** The options page's Definitions (what the stages, grades and rules mean), where the card can link to it. */
   definitionsUrl?: string;
+  /** Who else at the lead's company is engaging (AccountSection), below what is due and what to do. */
+  account?: ComponentChildren;
 }
 
-export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction, definitionsUrl }: LeadCardProps) {
+export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction, definitionsUrl, account }: LeadCardProps) {
   const { lead, handoff, sla, touches } = context;
   return (
-    <section class="ll-card" role="region" lang={t('languageTag')} aria-label={t('cardName', lead.name)} tabIndex={-1}>
+    <section class="ll-card" role="region" lang={t('languageTag')} aria-label={t('cardName', lead.name)} data-email={context.email} tabIndex={-1}>
       <CardHeader lead={lead} />
 
       <div class="ll-score-row">
@@ -46,6 +48,8 @@ export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction
       {sla && <SlaCountdown sla={sla} now={now} />}
 
       <FeedbackBar handoffStatus={handoff?.status ?? null} reasons={reasons} given={context.latestVerdict ?? null} onFeedback={onFeedback} onAction={onAction} />
+
+      {account}
 
       <h3>{t('marketingTouches')}</h3>
       <TouchTimeline touches={touches} />
