@@ -19,6 +19,7 @@ function fakeAsk() {
     if (request.type === 'context') {
       return { contexts: [{ email: lead.email, lead, touches: [], touchCount: 0, touchesIncluded: true, handoff, sla: null }], records: [], syncState: null, reasons: [], language: 'en' };
     }
+    if (request.type === 'account') return null;
     return { queuedId: 'q1' };
   }) as unknown as typeof ask & ReturnType<typeof vi.fn>;
 }
