@@ -75,6 +75,10 @@ export const Lead = z.object({
   crmUrl: WebUrl.optional(),
   /** The CRM records that are this person (a Salesforce lead and contact, a HubSpot contact, ...). */
   crmRecords: z.array(CrmRecord).max(20).optional(),
+  /** The source's own id for the lead's company (HubSpot's associated company, a Salesforce account): account.ts groups by it first. */
+  accountId: z.string().trim().min(1).max(128).optional(),
+  /** That account's name as the source has it; the company field stands in when absent. */
+  accountName: Text.pipe(z.string().trim().max(200)).optional(),
   updatedAt: Instant,
 });
 

@@ -36,6 +36,8 @@ async function importGraph(entry: string): Promise<string[]> {
 }
 
 const FORBIDDEN_IN_CONTENT = [/^lib\/cache\//, /node_modules\/dexie\//, /^lib\/background\//, /^lib\/sources\//];
+/** Account matching's lists (public suffixes, 14,000 free-mail domains): the background's alone. */
+const ACCOUNT_LISTS = [/^lib\/domain\/account\.ts$/, /node_modules\/tldts/, /node_modules\/free-email-domains\//];
 
 describe('what a content script may import', () => {
   for (const entry of ['entrypoints/gmail.content/index.tsx', 'entrypoints/sites.content/index.tsx']) {
@@ -44,6 +46,7 @@ describe('what a content script may import', () => {
       // Positive control: the graph was really read (the adapters and the overlay runtime are in it).
       expect(graph).toEqual(expect.arrayContaining(['lib/pages/dom.ts', 'lib/content/overlay.ts']));
       expect(graph.filter((file) => FORBIDDEN_IN_CONTENT.some((pattern) => pattern.test(file)))).toEqual([]);
+      expect(graph.filter((file) => ACCOUNT_LISTS.some((pattern) => pattern.test(file)))).toEqual([]);
     });
   }
 
@@ -53,6 +56,24 @@ describe('what a content script may import', () => {
       expect.arrayContaining(['lib/cache/db.ts', expect.stringMatching(/node_modules\/dexie\//)]),
     );
     expect(FORBIDDEN_IN_CONTENT.some((pattern) => pattern.test('lib/cache/credentials.ts'))).toBe(true);
+  });
+});
+
+describe('where account matching runs', () => {
+  // The popup and the options page group by the key the cache stored (account-name.ts), never by the lists.
+  for (const entry of ['entrypoints/popup/main.tsx', 'entrypoints/popup/live.tsx', 'entrypoints/options/main.tsx']) {
+    it(`${entry} loads neither the public-suffix nor the free-mail list`, async () => {
+      const graph = await importGraph(entry);
+      expect(graph).toEqual(expect.arrayContaining(['lib/domain/model.ts']));
+      expect(graph.filter((file) => ACCOUNT_LISTS.some((pattern) => pattern.test(file)))).toEqual([]);
+    });
+  }
+
+  it('would notice a page that did (the background does)', async () => {
+    const graph = await importGraph('lib/domain/account.ts');
+    expect(graph.filter((file) => ACCOUNT_LISTS.some((pattern) => pattern.test(file)))).toEqual(
+      expect.arrayContaining(['lib/domain/account.ts', expect.stringMatching(/node_modules\/tldts/), expect.stringMatching(/node_modules\/free-email-domains\//)]),
+    );
   });
 });
 

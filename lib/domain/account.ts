@@ -1,0 +1,90 @@
+// Which company (account) a lead works for, so that the card can show who else there is engaging
+// and the popup and the report can group by it. In order of trust: the source's own account id
+// (HubSpot's associated company, Marketo's Salesforce account, the Lead Context API's accountId),
+// else the registrable domain of a corporate email address, else the company name normalised, as a
+// last resort. A free-mail address with no account id from the source has no account at all: two
+// Gmail users share nothing, and a company name typed into a form by a Gmail user is too weak to
+// group on. Runs in the background only (the public-suffix and free-mail lists are large).
+import { getDomain } from 'tldts';
+import freeEmailDomains from 'free-email-domains';
+import type { Lead } from './model';
+import { accountName, DOMAIN_KEY, type AccountRef } from './account-name';
+
+export type { AccountRef };
+
+const FREE_MAIL = new Set<string>(freeEmailDomains);
+
+type AccountFields = Pick<Lead, 'email' | 'company' | 'accountId' | 'accountName'>;
+
+/**
+ * The lead's account: `id:<the source's account id>`, `domain:<registrable domain>` or
+ * `name:<normalised company name>`; undefined for free mail without an account id, or with nothing to go on.
+ */
+export function accountOf(lead: AccountFields): AccountRef | undefined {
+  const key = accountKeyOf(lead);
+  return key === undefined ? undefined : { key, name: accountName(lead, key) };
+}
+
+/** Just the key: what the cache stores and indexes for every lead it writes. */
+export function accountKeyOf(lead: AccountFields): string | undefined {
+  const sourceId = lead.accountId?.trim();
+  // The cache holds one source's leads at a time (source-switch.ts), so its ids need no source prefix.
+  if (sourceId) return `id:${sourceId}`;
+  const domain = emailDomain(lead.email);
+  if (domain === undefined || isFreeMail(domain)) return undefined;
+  const registrable = registrableDomain(domain);
+  if (registrable) return `${DOMAIN_KEY}${registrable}`;
+  const name = normaliseCompanyName(lead.company);
+  return name ? `name:${name}` : undefined;
+}
+
+const emailDomain = (email: string) => email.trim().toLowerCase().split('@')[1] || undefined;
+
+/** The part of a domain one organisation registered: sub.example.co.jp and example.co.jp are both example.co.jp. */
+export function registrableDomain(domain: string): string | undefined {
+  // Private suffixes (github.io, s3.amazonaws.com) count: what sits under them belongs to different owners.
+  const registrable = getDomain(domain, { allowPrivateDomains: true });
+  if (!registrable) return undefined;
+  // The reserved documentation domains (example.com, example.jp, RFC 2606 and JPRS) belong to no one:
+  // each company the demo and the tests invent under one (sakura-seiki.example.jp) is its own account.
+  if (!registrable.startsWith('example.') || domain === registrable) return registrable;
+  const company = domain.slice(0, -registrable.length - 1).split('.').at(-1)!;
+  return `${company}.${registrable}`;
+}
+
+/** A free-mail (or disposable) domain, by the free-email-domains list: the address says nothing of an employer. */
+export function isFreeMail(domain: string): boolean {
+  const lower = domain.toLowerCase();
+  const registrable = registrableDomain(lower);
+  return FREE_MAIL.has(lower) || (registrable !== undefined && FREE_MAIL.has(registrable));
+}
+
+// Legal forms, Japanese before or after the name, in kanji or abbreviated in parentheses (㈱ is (株) after NFKC).
+const JAPANESE_FORMS = ['株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '(株)', '(有)', '(同)', '(資)', '(名)'];
+const JAPANESE_FORM = new RegExp(`^(?:${JAPANESE_FORMS.map(escape).join('|')})|(?:${JAPANESE_FORMS.map(escape).join('|')})$`, 'g');
+// English and European ones, as words at the end once dots are gone: "Co., Ltd." is co ltd, "K.K." is kk.
+const TRAILING_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'kk', 'gk', 'gmbh', 'ag', 'plc', 'sa', 'bv', 'nv', 'pte', 'pty', 'srl', 'ab', 'oy']);
+
+/**
+ * A company name reduced to what stays the same however it is written: NFKC (full-width and
+ * half-width forms alike), lower case, legal forms dropped, spaces and punctuation gone.
+ * "株式会社サンプル", "サンプル(株)", "㈱サンプル" are one; "Acme, Inc." and "ACME Corporation" are one.
+ */
+export function normaliseCompanyName(name: string): string {
+  let text = name.normalize('NFKC').toLowerCase().trim();
+  // Strip a legal form at either end until none is left ("株式会社サンプル(株)" is rare but seen).
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text.replace(JAPANESE_FORM, '').trim();
+  }
+  const words = text
+    .replace(/\./g, '')
+    .split(/[\p{P}\p{S}\p{Z}\s]+/u)
+    .filter(Boolean);
+  while (words.length > 1 && TRAILING_FORMS.has(words.at(-1)!)) words.pop();
+  return words.join('');
+}
+
+function escape(text: string): string {
+  return text.replace(/[()]/g, '\\$&');
+}
