@@ -26,8 +26,9 @@ export interface HandoffQueueProps {
   countTouches?: (email: string) => Promise<number>;
 }
 
-/** A row's height until drawn: name and company, then the deadline and the actions; a group's heading above its first. */
-const estimate = (rows: QueueRow[]) => (index: number) => 88 + (rows[index]?.groupSize !== undefined ? 30 : 0);
+/** A row's height until drawn: name and company, then the deadline and the actions; a group's (and an account's) heading above its first. */
+const estimate = (rows: QueueRow[]) => (index: number) =>
+  88 + (rows[index]?.groupSize !== undefined ? 30 : 0) + (rows[index]?.accountGroup !== undefined ? 26 : 0);
 
 export function HandoffQueue({ rows, held, reasons, onAction, onUndo, countTouches }: HandoffQueueProps) {
   const [rejecting, setRejecting] = useState<string | null>(null);

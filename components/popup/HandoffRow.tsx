@@ -6,6 +6,7 @@ import { t, type MessageKey } from '../../lib/ui/i18n';
 import type { HandoffAction } from '../../lib/domain/model';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
 import { ACTION_LABELS } from '../card/strings';
+import { AccountHeading } from './AccountHeading';
 import { LeadDetails } from './LeadDetails';
 import { RejectForm } from './RejectForm';
 import type { QueueGroup, QueueRow } from './queue-rows';
@@ -35,10 +36,11 @@ export function HandoffRow(props: HandoffRowProps) {
   const name = lead?.name ?? handoff.email;
   const detailsId = `details-${handoff.id}`;
   return (
-    <li class="handoff" data-row-id={handoff.id} data-window-key={handoff.id} data-state={sla.state} data-due={handoff.firstContactDueAt}>
+    <li class={row.inAccountGroup ? 'handoff handoff-in-account' : 'handoff'} data-row-id={handoff.id} data-window-key={handoff.id} data-state={sla.state} data-due={handoff.firstContactDueAt}>
       {row.groupSize !== undefined && (
         <h3 class={`group-heading group-${row.group}`}>{t('groupHeading', t(GROUP_LABELS[row.group]), row.groupSize)}</h3>
       )}
+      {row.accountGroup && <AccountHeading group={row.accountGroup} />}
       <div class="handoff-main">
         {lead?.crmUrl ? (
           <a class="handoff-open" href={lead.crmUrl} target="_blank" rel="noopener noreferrer">

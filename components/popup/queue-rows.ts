@@ -4,12 +4,13 @@
 import type { QueueEntry } from '../../lib/cache/queue-order';
 import type { SlaPolicy } from '../../lib/domain/settings-schema';
 import { slaStatus, type BusinessClock, type SlaStatus } from '../../lib/time/sla';
+import { groupByAccount, type AccountMarks } from './account-groups';
 
 export type QueueFilter = 'all' | 'overdue' | 'due_today';
 export type QueueGroup = 'overdue' | 'today' | 'later';
 export const QUEUE_GROUPS: readonly QueueGroup[] = ['overdue', 'today', 'later'];
 
-export interface QueueRow extends QueueEntry {
+export interface QueueRow extends QueueEntry, AccountMarks {
   sla: SlaStatus;
   group: QueueGroup;
   /** Set on the first row of its group: the group's size, for its heading. */
@@ -30,18 +31,19 @@ export function rowsOf(entries: QueueEntry[], clock: BusinessClock, policy: SlaP
 export const searchable = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 const matches = (row: QueueEntry, query: string) =>
-  [row.lead?.name, row.lead?.company, row.handoff.email].some((field) => field !== undefined && searchable(field).includes(query));
+  [row.lead?.name, row.lead?.company, row.account?.name, row.handoff.email].some((field) => field !== undefined && searchable(field).includes(query));
 
 const kept = (row: QueueRow, filter: QueueFilter) =>
   filter === 'all' || (filter === 'overdue' ? row.group === 'overdue' : row.group !== 'later');
 
 /**
- * The rows the list shows: those the filter keeps whose name, company or email holds the search,
- * in group order (a group keeps the deadline order), each group's first row carrying its size.
+ * The rows the list shows: those the filter keeps whose name, company, account or email holds the search,
+ * in group order (a group keeps the deadline order, but for an account's handoffs gathered at its
+ * first: account-groups.ts), each group's first row carrying its size.
  */
 export function visibleRows(rows: QueueRow[], filter: QueueFilter, search: string): QueueRow[] {
   const query = searchable(search);
   const shown = rows.filter((row) => kept(row, filter) && (query === '' || matches(row, query)));
-  const grouped = QUEUE_GROUPS.map((group) => shown.filter((row) => row.group === group));
+  const grouped = QUEUE_GROUPS.map((group) => groupByAccount(shown.filter((row) => row.group === group)));
   return grouped.flatMap((members) => members.map((row, index) => (index === 0 ? { ...row, groupSize: members.length } : row)));
 }
