@@ -1,13 +1,13 @@
 // The loop report, for the marketing and sales meeting: SLA met and missed, median time to first
-// contact, and the rep's verdicts by campaign and by reason, as small charts and as CSV.
+// contact, and the rep's verdicts by campaign, by reason and by account, as small charts and as CSV.
 import { useEffect, useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
-import type { Verdict } from '../../lib/domain/model';
 import { reportCsv, type LoopReport as Report, type ReportPeriod } from '../../lib/cache/report';
 import { VERDICTS } from '../../lib/domain/vocabulary';
-import { VERDICT_LABELS } from '../card/strings';
+import { AccountReport } from './AccountReport';
 import { BarChart, type BarPart } from './BarChart';
+import { OUTCOME_COLORS, verdictLegend, verdictPart } from './report-parts';
 
 export interface LoopReportProps {
   load: (period: ReportPeriod) => Promise<Report>;
@@ -17,14 +17,6 @@ export interface LoopReportProps {
 
 const DAY = 86_400_000;
 const PERIODS = [7, 30, 90] as const;
-/** Colour-blind-safe hues (Okabe-Ito), each verdict always the same, and the ink its numbers take on it (4.5:1). */
-export const VERDICT_COLORS: Record<Verdict, string> = { good_lead: '#009E73', not_a_fit: '#D55E00', bad_timing: '#E69F00', wrong_contact: '#0072B2' };
-const VERDICT_INK: Record<Verdict, string> = { good_lead: '#000', not_a_fit: '#000', bad_timing: '#000', wrong_contact: '#fff' };
-const OUTCOME_COLORS = { met: '#009E73', missed: '#D55E00', open: '#8c959f' } as const;
-
-const verdictPart = (verdict: Verdict, value: number): BarPart => ({ name: t(VERDICT_LABELS[verdict]), value, color: VERDICT_COLORS[verdict], ink: VERDICT_INK[verdict] });
-const verdictLegend = (verdicts: readonly Verdict[]) => verdicts.map((verdict) => ({ name: t(VERDICT_LABELS[verdict]), color: VERDICT_COLORS[verdict] }));
-
 export function LoopReport({ load, reasonLabel, now }: LoopReportProps) {
   const [days, setDays] = useState<number>(30);
   const [report, setReport] = useState<Report | null>(null);
@@ -107,6 +99,7 @@ function ReportBody({ report, reasonLabel }: { report: Report; reasonLabel: (cod
           legend={verdictLegend(VERDICTS.filter((verdict) => report.byReason.some((reason) => reason.verdict === verdict)))}
         />
       )}
+      <AccountReport report={report} />
     </>
   );
 }
