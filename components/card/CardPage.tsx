@@ -41,14 +41,17 @@ export function CardPage({ email, ask, chip, definitionsUrl }: CardPageProps) {
   return (
     <div ref={boxRef}>
       {failure && <p class="ll-muted" role="alert">{failure}</p>}
-      {people.from && (
-        <button type="button" class="ll-link ll-back" onClick={people.back}>
-          <span aria-hidden="true">← </span>
-          {t('accountBack', people.from.name)}
-        </button>
-      )}
       {context && lead && (
         <LeadCard
+          back={
+            // Not on the card being left while the next one is read: it has no way back of its own.
+            people.from && context.email === people.shownEmail && (
+              <button type="button" class="ll-link ll-back" onClick={people.back}>
+                <span aria-hidden="true">← </span>
+                {t('accountBack', people.from.name)}
+              </button>
+            )
+          }
           account={<AccountSection account={account} now={now} onOpenPerson={(person) => people.open(person, lead.name)} />}
           context={{ ...context, lead }}
           now={now}

@@ -27,12 +27,15 @@ export interface LeadCardProps {
   definitionsUrl?: string;
   /** Who else at the lead's company is engaging (AccountSection), below what is due and what to do. */
   account?: ComponentChildren;
+  /** The way back to the card this one was opened from, first in the card (and in the tab order). */
+  back?: ComponentChildren;
 }
 
-export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction, definitionsUrl, account }: LeadCardProps) {
+export function LeadCard({ context, now, syncedAt, reasons, onFeedback, onAction, definitionsUrl, account, back }: LeadCardProps) {
   const { lead, handoff, sla, touches } = context;
   return (
     <section class="ll-card" role="region" lang={t('languageTag')} aria-label={t('cardName', lead.name)} data-email={context.email} tabIndex={-1}>
+      {back}
       <CardHeader lead={lead} />
 
       <div class="ll-score-row">

@@ -108,9 +108,9 @@ describe('the list with accounts', () => {
     const name = (id: string) => container!.querySelector<HTMLElement>(`[data-row-id="${id}"] .handoff-open`)!;
     expect(container!.querySelector('.account-heading')!.getAttribute('tabindex')).toBeNull();
     name('h1').focus();
-    await act(async () => name('h1').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    await act(async () => void name('h1').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
     expect(document.activeElement).toBe(name('h3'));
-    await act(async () => name('h3').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    await act(async () => void name('h3').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
     expect(document.activeElement).toBe(name('h2'));
   });
 
