@@ -6,6 +6,7 @@ import { createBackgroundApp, OUTBOX_ALARM, REMINDER_ALARM } from '../../lib/bac
 import { LeadLensDb } from '../../lib/cache/db';
 import { browserPolicyReaders, policyTokenFor } from '../../lib/cache/policy';
 import { loadSettings, saveSettings, settingsItem, type LoadedSettingsWithOrigins } from '../../lib/cache/settings';
+import { accountKeyOf } from '../../lib/domain/account';
 import type { Settings } from '../../lib/domain/settings-schema';
 import { sourceFor } from '../../lib/sources';
 import { receiveInDemoInbox } from '../../lib/sources/demo/inbox';
@@ -24,7 +25,8 @@ function reportPolicyProblems({ settings, policy }: LoadedSettingsWithOrigins): 
 
 export default defineBackground(() => {
   const now = () => Date.now();
-  const db = new LeadLensDb();
+  // The one writer of leads keys their accounts (the popup and the options page open it without the lists).
+  const db = new LeadLensDb(undefined, { accountKeyOf });
   const policies = browserPolicyReaders(db);
   // Settings are read on every message: parsed once (with both policies), read again only when they change.
   let settings: Promise<Settings> | null = null;

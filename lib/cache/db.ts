@@ -1,9 +1,9 @@
 // The local cache: everything the card and the popup show comes from here, so it shows at once and
 // offline. Only extension pages and the background open it; a content script would get the host
 // page's IndexedDB instead.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import { DB_NAME } from './db-name';
-import { crmKeysMiddleware, crmKeysOf, type StoredLead } from './crm-keys';
+import { crmKeysOf, storedKeysMiddleware, withStoredKeys, type AccountKeyOf, type StoredLead } from './crm-keys';
 import type { Handoff, OutboxItem, Touch, Verdict } from '../domain/model';
 
 /** A record from outside that failed to parse: kept with its reason, never silently dropped. */
@@ -38,6 +38,8 @@ export interface MetaEntry {
 
 export { DB_NAME };
 export const DEMO_INBOX_KEY = 'demo:inbox';
+/** Set when leads were upgraded to schema v5 where no accountKeyOf was at hand: the background keys them on opening. */
+export const ACCOUNT_KEYS_PENDING_KEY = 'accountKeysPending';
 
 /**
  * Every schema this database has had, oldest first. A change is a new entry, never an edit: an
@@ -111,7 +113,39 @@ export const SCHEMA_HISTORY = [
           if (keys.length > 0) lead.crmKeys = keys;
         }),
   },
+  {
+    // v5: leads by their account (account.ts), for the card's "who else at this company".
+    version: 5,
+    stores: {
+      leads: 'email, stage, updatedAt, *crmKeys, accountKey',
+      touches: 'id, [email+at]',
+      handoffs: 'id, email, [assigneeEmail+status+firstContactDueAt]',
+      outbox: 'id, nextAttemptAt, state',
+      meta: 'key',
+      quarantine: '++id, kind, at',
+      feedback: 'id, at',
+    },
+    // The leads already stored get their key now; a page that opened the database first (the popup
+    // after an update, say) has no accountKeyOf and leaves it to the background (keyPendingAccounts).
+    upgrade: (tx: Transaction, accountKeyOf?: AccountKeyOf) =>
+      accountKeyOf ? keyAccounts(tx, accountKeyOf) : tx.table('meta').put({ key: ACCOUNT_KEYS_PENDING_KEY, value: true }),
+  },
 ] as const;
+
+/** Every stored lead with its account key as accountKeyOf says. */
+function keyAccounts(tx: Transaction, accountKeyOf: AccountKeyOf) {
+  return tx
+    .table('leads')
+    .toCollection()
+    .modify((lead: StoredLead, ref: { value: StoredLead }) => {
+      ref.value = withStoredKeys(lead, accountKeyOf);
+    });
+}
+
+export interface LeadLensDbOptions extends DexieOptions {
+  /** Given by the background, which writes leads: each lead's account key (account.ts). */
+  accountKeyOf?: AccountKeyOf;
+}
 
 export class LeadLensDb extends Dexie {
   /** Each with crmKeys derived from its crmRecords, written by crmKeysMiddleware on every put. */
@@ -123,13 +157,14 @@ export class LeadLensDb extends Dexie {
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
   feedback!: EntityTable<FeedbackEntry, 'id'>;
 
-  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  constructor(name: string = DB_NAME, { accountKeyOf, ...options }: LeadLensDbOptions = {}) {
     super(name, options);
-    this.use(crmKeysMiddleware);
+    this.use(storedKeysMiddleware(accountKeyOf));
     for (const schema of SCHEMA_HISTORY) {
       const version = this.version(schema.version).stores(schema.stores);
-      if ('upgrade' in schema) version.upgrade(schema.upgrade);
+      if ('upgrade' in schema) version.upgrade((tx) => schema.upgrade(tx, accountKeyOf));
     }
+    if (accountKeyOf) this.on('ready', () => keyPendingAccounts(this, accountKeyOf));
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
@@ -139,6 +174,15 @@ export class LeadLensDb extends Dexie {
   async setMeta(key: string, value: unknown): Promise<void> {
     await this.meta.put({ key, value });
   }
+}
+
+/** Keys the leads a page upgraded without account keys (schema v5): once, before anything else reads them. */
+async function keyPendingAccounts(db: LeadLensDb, accountKeyOf: AccountKeyOf): Promise<void> {
+  if (!(await db.getMeta<boolean>(ACCOUNT_KEYS_PENDING_KEY))) return;
+  await db.transaction('rw', db.leads, db.meta, async (tx) => {
+    await keyAccounts(tx, accountKeyOf);
+    await db.meta.delete(ACCOUNT_KEYS_PENDING_KEY);
+  });
 }
 
 /** Open the database, turning Dexie's failures into messages a rep or an admin can act on. */

@@ -2,7 +2,7 @@
 // drawn from, read from the cache in one pass of batched reads.
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
-import { withoutCrmKeys, type StoredLead } from './crm-keys';
+import { withoutStoredKeys, type StoredLead } from './crm-keys';
 import { leadsByRecordKey } from './record-leads';
 import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import { OPEN_STATUSES } from './queue-order';
@@ -127,7 +127,7 @@ async function readLeadsAndHandoffs(db: LeadLensDb, emails: string[]): Promise<{
   const byEmail = tx.objectStore('handoffs').index('email');
   emails.forEach((email, index) => {
     const lead = leadStore.get(email);
-    lead.onsuccess = () => (leads[index] = lead.result ? withoutCrmKeys(lead.result as StoredLead) : undefined);
+    lead.onsuccess = () => (leads[index] = lead.result ? withoutStoredKeys(lead.result as StoredLead) : undefined);
     const found = byEmail.getAll(email);
     found.onsuccess = () => (handoffs[index] = found.result as Handoff[]);
   });

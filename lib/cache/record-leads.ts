@@ -1,6 +1,6 @@
 // Leads found by the CRM records they are (crm-keys.ts keeps the index): what a record page asks for.
 import type { Lead } from '../domain/model';
-import { withoutCrmKeys, type StoredLead } from './crm-keys';
+import { withoutStoredKeys, type StoredLead } from './crm-keys';
 import type { LeadLensDb } from './db';
 
 /**
@@ -15,7 +15,7 @@ export async function leadsByRecordKey(db: LeadLensDb, keys: string[]): Promise<
   const byKey = await db.transaction('r', db.leads, () => Promise.all(unique.map((key) => db.leads.where('crmKeys').equals(key).toArray())));
   unique.forEach((key, index) => {
     const latest = byKey[index]!.reduce<StoredLead | undefined>((best, lead) => (!best || best.updatedAt < lead.updatedAt ? lead : best), undefined);
-    if (latest) found.set(key, withoutCrmKeys(latest));
+    if (latest) found.set(key, withoutStoredKeys(latest));
   });
   return found;
 }

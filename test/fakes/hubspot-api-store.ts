@@ -44,6 +44,7 @@ export const DEFAULT_CONTACT_PROPERTIES: FakeProperty[] = [
   pick('lifecyclestage', 'Lifecycle Stage'), pick('hs_lead_status', 'Lead Status'), pick('hubspot_owner_id', 'Contact owner'),
   { name: 'hubspotscore', label: 'HubSpot Score', type: 'number', fieldType: 'number', hubspotDefined: true },
   { name: 'hs_object_id', label: 'Record ID', type: 'number', fieldType: 'number', hubspotDefined: true },
+  { name: 'associatedcompanyid', label: 'Primary Associated Company ID', type: 'number', fieldType: 'number', hubspotDefined: true },
   when('createdate', 'Create Date'), when('lastmodifieddate', 'Last Modified Date'),
   when('hs_lifecyclestage_marketingqualifiedlead_date', 'Became a Marketing Qualified Lead Date'),
   when('hs_email_last_open_date', 'Last marketing email open date'), when('hs_email_last_click_date', 'Last marketing email click date'),

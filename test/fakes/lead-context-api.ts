@@ -2,6 +2,8 @@
 // "Connecting a marketing system: the Lead Context API" spells it out, with faults on demand: a real
 // HTTP server, so the client's headers, time-outs and socket handling are exercised for real. Writes
 // take effect once per Idempotency-Key and are counted, so a test can check exactly-once delivery.
+// Lead records are served as given: a lead may carry the optional accountId and accountName the
+// README documents (the middleware's account for the lead), and /v1/leads answers them unchanged.
 import { createServer, type ServerResponse } from 'node:http';
 import { crmRecordKey, CRMS, type Crm } from '../../lib/domain/crm-record';
 import { mulberry32 } from '../../lib/sources/demo/source';

@@ -36,7 +36,7 @@ const ACTIVITY = [
 ] as const;
 const TEXTS = [
   'firstname', 'lastname', 'company', 'jobtitle', 'industry', 'numemployees',
-  'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id',
+  'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id', 'associatedcompanyid',
   'hs_email_last_email_name', 'hs_analytics_last_url', 'recent_conversion_event_name', 'first_conversion_event_name',
   SALESFORCE_PROPERTIES.Lead, SALESFORCE_PROPERTIES.Contact,
 ] as const;
@@ -176,6 +176,8 @@ function toRecords(contact: Contact, context: MappingContext): ContactRecords {
     ...(ownerEmail && { ownerEmail }),
     crmUrl: context.recordUrl(id),
     crmRecords: crmRecordsOf(id, p),
+    // The primary associated company: the contact's account (account.ts), named by its company property.
+    ...(p.associatedcompanyid && { accountId: p.associatedcompanyid }),
     updatedAt: p.lastmodifieddate,
   };
   const handoff = mqlAt !== undefined && ownerEmail === context.repEmail ? handoffOf(id, lead, mqlAt, p.hs_lead_status, context) : undefined;
@@ -238,7 +240,8 @@ function employees(text: string | undefined): number | undefined {
 }
 
 // Written against HubSpot's documentation of the contact properties it reads:
-// - Default contact properties (lifecyclestage, hs_lead_status, hubspot_owner_id, numemployees, the
+// - Default contact properties (lifecyclestage, hs_lead_status, hubspot_owner_id, associatedcompanyid
+//   "Primary Associated Company ID", numemployees, the
 //   "Became a ... date", last email, last visit and conversion properties):
 //   https://knowledge.hubspot.com/properties/hubspots-default-contact-properties
 // - Property types (date vs datetime, enumeration internal values): https://developers.hubspot.com/docs/api/crm/properties

@@ -8,7 +8,7 @@ import type { Handoff, HandoffAction, HandoffStatus, Lead, Stage, Touch, TouchTy
 import type { Grading, SlaPolicy } from '../../domain/settings-schema';
 import { dueTimes, matchRule, type createBusinessClock } from '../../time/sla';
 import type { RejectedRecord } from '../source';
-import { CRM_ID_FIELDS, crmRecordsOf } from './records';
+import { ACCOUNT_ID_FIELD, CRM_ID_FIELDS, crmRecordsOf } from './records';
 
 /** Lead fields Marketo has no standard for: custom fields, named as each instance's admin made them. */
 export interface MarketoFieldNames {
@@ -96,7 +96,7 @@ export function wireLeadSchema(names: MarketoFieldNames) {
     [names.actedAt]: optional(MarketoTime),
   };
   // The CRM sync's fields are read when the instance has them (records.ts), so they are not in `fields`.
-  const crm = Object.fromEntries(Object.keys(CRM_ID_FIELDS).map((name) => [name, Text]));
+  const crm = Object.fromEntries([...Object.keys(CRM_ID_FIELDS), ACCOUNT_ID_FIELD].map((name) => [name, Text]));
   return { schema: StandardLead.extend({ ...crm, ...custom }) as unknown as z.ZodType<WireLead>, fields: [...Object.keys(StandardLead.shape), ...Object.keys(custom)] };
 }
 
@@ -152,6 +152,9 @@ export function toLead(wire: WireLead, names: MarketoFieldNames, grading?: Gradi
   const stage = STAGE_WORDS.find(([words]) => words.test(status))?.[1] ?? (qualifiedAt === undefined ? 'lead' : 'mql');
   const firmographics = { companySize: wire.numberOfEmployees, industry: wire.industry, title: wire.title };
   const crmRecords = crmRecordsOf(wire);
+  // The Salesforce account id where the sync gives one; else the company field names the lead's
+  // company only, and account.ts groups by the email domain.
+  const accountId = wire[ACCOUNT_ID_FIELD] as string | undefined;
   return {
     email: wire.email,
     name: [wire.firstName, wire.lastName].filter(Boolean).join(' ') || wire.email,
@@ -168,6 +171,7 @@ export function toLead(wire: WireLead, names: MarketoFieldNames, grading?: Gradi
     qualifiedAt,
     ownerEmail: wire[names.ownerEmail] as string | undefined,
     ...(crmRecords.length > 0 && { crmRecords }),
+    ...(accountId?.trim() && { accountId: accountId.trim() }),
     updatedAt: wire.updatedAt,
   };
 }

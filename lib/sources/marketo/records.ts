@@ -13,6 +13,12 @@ export const CRM_ID_FIELDS: Record<string, { crm: Crm; objectType: string }> = {
   msftContactId: { crm: 'dynamics', objectType: 'contact' },
 };
 
+/**
+ * The Salesforce sync's id of the lead's account (a contact's Account): LeadLens groups leads by it
+ * (lib/domain/account.ts). Read like the record ids, only where Describe lists it; never filtered on.
+ */
+export const ACCOUNT_ID_FIELD = 'sfdcAccountId';
+
 /** The lead's records; one whose id is not one its CRM uses is dropped, never the lead. */
 export function crmRecordsOf(wire: Record<string, unknown>): CrmRecordRef[] {
   return Object.entries(CRM_ID_FIELDS).flatMap(([field, record]) => {
@@ -42,7 +48,7 @@ export function crmFieldsOnce(call: () => MarketoCall): () => Promise<CrmFields>
         const names = new Set(described!.fields.map((field) => field.name));
         const searchable = new Set(described!.searchableFields.filter((key) => key.length === 1).map(([name]) => name!));
         const crm = Object.keys(CRM_ID_FIELDS);
-        return { readable: crm.filter((name) => names.has(name)), searchable: crm.filter((name) => searchable.has(name)) };
+        return { readable: [...crm, ACCOUNT_ID_FIELD].filter((name) => names.has(name)), searchable: crm.filter((name) => searchable.has(name)) };
       },
       (error: unknown) => {
         fields = undefined;
@@ -68,5 +74,8 @@ export function recordFilters(refs: CrmRecordRef[], searchable: string[]): { fil
 //   and sfdcContactId: https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/lead-database/fields
 // - Describe Lead2 (fields, searchableFields) and Get Leads by Filter Type:
 //   https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/lead-database/leads
+// - sfdcAccountId: the SFDC-synced lead's Account id, in the Describe Lead2 example of a Salesforce-synced
+//   instance (Leads page) and the Salesforce sync's field list
+//   (https://experienceleague.adobe.com/en/docs/marketo/using/product-docs/crm-sync/salesforce-sync/sfdc-sync-details/sfdc-sync-field-sync)
 // - msftLeadId, msftContactId (Dynamics sync): the Marketo source's field mappings in Adobe Experience
 //   Platform, https://experienceleague.adobe.com/en/docs/experience-platform/sources/connectors/adobe-applications/mapping/marketo

@@ -42,6 +42,8 @@ describe('HubSpot: the score and MQL date properties', () => {
     expect(listed.numbers).toEqual([
       { name: 'lead_score_engagement', label: 'Engagement score', type: 'number' },
       { name: 'hubspotscore', label: 'HubSpot Score', type: 'number' },
+      // A number property in HubSpot too (the fake has it since accounts, issue 18); the rep sees it by its label.
+      { name: 'associatedcompanyid', label: 'Primary Associated Company ID', type: 'number' },
       { name: 'hs_object_id', label: 'Record ID', type: 'number' },
     ]);
     expect(listed.dates.map((property) => property.name)).toContain('mql_handoff_date');

@@ -1,0 +1,44 @@
+// Each source's own account identity, as lib/domain/account.ts groups leads by it first: HubSpot's
+// primary associated company, Marketo's Salesforce account id (where the sync has one).
+import { describe, expect, it } from 'vitest';
+import { accountOf } from '../../../lib/domain/account';
+import { LEADLENS_FIELDS, STANDARD_FIELDS } from '../../fakes/marketo-api';
+import { contact, hubspot } from './hubspot/helpers';
+import { marketo, wireLead } from './marketo/helpers';
+
+describe('HubSpot: the primary associated company', () => {
+  it('is the lead account id; a contact with no company association has none and falls back to its domain', async () => {
+    const contacts = [contact(1, { associatedcompanyid: '9120334', company: 'Sakura Seiki' }), contact(2, { associatedcompanyid: null })];
+    const { source } = await hubspot({ contacts });
+    const { leads, rejected } = await source.lookup(['lead1@acme.example.com', 'lead2@acme.example.com']);
+    expect(rejected).toEqual([]);
+    const byEmail = new Map(leads.map((lead) => [lead.email, lead]));
+    expect(byEmail.get('lead1@acme.example.com')!.accountId).toBe('9120334');
+    expect(accountOf(byEmail.get('lead1@acme.example.com')!)).toEqual({ key: 'id:9120334', name: 'Sakura Seiki' });
+    expect(byEmail.get('lead2@acme.example.com')).not.toHaveProperty('accountId');
+    expect(accountOf(byEmail.get('lead2@acme.example.com')!)?.key).toBe('domain:acme.example.com');
+  });
+});
+
+describe('Marketo: the Salesforce account id', () => {
+  const SYNCED = [...STANDARD_FIELDS, ...LEADLENS_FIELDS, { name: 'sfdcAccountId', dataType: 'string', length: 18, updateable: false }];
+
+  it('is read where Describe lists it, and is the account id', async () => {
+    const { source, fake } = await marketo({ leads: [wireLead(1, { sfdcAccountId: '0015g00000NwRbtAAF' }), wireLead(2, { sfdcAccountId: null })], fields: SYNCED });
+    const { leads } = await source.lookup(['lead1@acme.example.com', 'lead2@acme.example.com']);
+    const byEmail = new Map(leads.map((lead) => [lead.email, lead]));
+    expect(byEmail.get('lead1@acme.example.com')!.accountId).toBe('0015g00000NwRbtAAF');
+    expect(accountOf(byEmail.get('lead1@acme.example.com')!)).toEqual({ key: 'id:0015g00000NwRbtAAF', name: 'Acme' });
+    expect(byEmail.get('lead2@acme.example.com')!.accountId).toBeUndefined();
+    expect(fake.fieldsAsked.flat()).toContain('sfdcAccountId');
+  });
+
+  it('is not asked of an instance without the Salesforce sync (Marketo would refuse the field)', async () => {
+    const { source, fake } = await marketo({ leads: [wireLead(1)], fields: [...STANDARD_FIELDS, ...LEADLENS_FIELDS] });
+    const { leads } = await source.lookup(['lead1@acme.example.com']);
+    expect(leads).toHaveLength(1);
+    expect(fake.fieldsAsked.flat()).not.toContain('sfdcAccountId');
+    // The company field only names the account; the domain keys it.
+    expect(accountOf(leads[0]!)).toEqual({ key: 'domain:acme.example.com', name: 'Acme' });
+  });
+});
