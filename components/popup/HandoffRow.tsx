@@ -36,7 +36,7 @@ export function HandoffRow(props: HandoffRowProps) {
   const name = lead?.name ?? handoff.email;
   const detailsId = `details-${handoff.id}`;
   return (
-    <li class={row.inAccountGroup ? 'handoff handoff-in-account' : 'handoff'} data-row-id={handoff.id} data-window-key={handoff.id} data-state={sla.state} data-due={handoff.firstContactDueAt}>
+    <li class={row.inAccountGroup ? 'handoff handoff-in-account' : 'handoff'} data-row-id={handoff.id} data-window-key={handoff.id} data-state={sla.state} data-due={handoff.firstContactDueAt} data-account={row.inAccountGroup ? row.account?.key : undefined}>
       {row.groupSize !== undefined && (
         <h3 class={`group-heading group-${row.group}`}>{t('groupHeading', t(GROUP_LABELS[row.group]), row.groupSize)}</h3>
       )}

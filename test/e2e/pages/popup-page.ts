@@ -33,13 +33,15 @@ export class PopupPage {
     return this.queue().getByRole('listitem');
   }
 
-  async handoffs(): Promise<{ name: string; state: string; due: number; sla: string }[]> {
+  /** The rows drawn, in order; `account` is the account whose group a row is in (components/popup/account-groups.ts). */
+  async handoffs(): Promise<{ name: string; state: string; due: number; sla: string; account: string | null }[]> {
     return this.items().evaluateAll((items) =>
       items.map((item) => ({
         name: item.querySelector('.handoff-name')?.textContent ?? '',
         state: item.getAttribute('data-state') ?? '',
         due: Number(item.getAttribute('data-due')),
         sla: item.querySelector('.handoff-sla')?.textContent ?? '',
+        account: item.getAttribute('data-account'),
       })),
     );
   }
