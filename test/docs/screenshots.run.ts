@@ -1,6 +1,7 @@
 // `npm run screenshots`: README's pictures, at 1366x768 in English and Japanese, taken from the built
 // extension in Chromium on the demo data into docs/screenshots/: the card in Gmail and in Outlook on
-// the web, the popup with 1,000 handoffs, the welcome page, the options page and the loop report.
+// the web, the popup with 1,000 handoffs, the welcome page, the options page and the loop report; and
+// the account context: the card's account section and the popup's handoffs gathered by account.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -73,6 +74,34 @@ async function shoot(language: 'en' | 'ja') {
   await shootCard(HostPage.open(extension, outlook), 'Noah Wright', `card-outlook-${language}.png`);
 }
 
+/** The card scrolled to its account section, the popup at its first account's handoffs and the report's accounts, on the demo. */
+async function shootAccounts(language: 'en' | 'ja') {
+  const host = await HostPage.open(extension, thread);
+  await host.page.setViewportSize(LAPTOP);
+  await host.chip(/^LeadLens: 田中 翔太/).first().click();
+  const card = host.card(/^LeadLens: 田中 翔太/);
+  await card.locator('.ll-account .ll-person').first().waitFor();
+  await card.locator('.ll-account').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  await host.page.screenshot({ path: join(OUT, `card-account-${language}.png`) });
+  await host.page.close();
+
+  const popup = await PopupPage.open(extension);
+  await popup.page.setViewportSize({ width: 400, height: 600 });
+  await popup.waitForLiveView();
+  const heading = popup.page.locator('.account-heading').first();
+  await heading.waitFor();
+  await heading.evaluate((element) => element.closest('li')!.scrollIntoView({ block: 'start' }));
+  await popup.page.screenshot({ path: join(OUT, `popup-accounts-${language}.png`) });
+  await popup.page.close();
+
+  const options = await OptionsPage.open(extension);
+  await options.page.setViewportSize(LAPTOP);
+  await options.page.locator('.account-report figure').first().waitFor();
+  await options.page.locator('.account-report').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  await options.page.screenshot({ path: join(OUT, `report-accounts-${language}.png`) });
+  await options.page.close();
+}
+
 async function shootBusyPopup(language: 'en' | 'ja') {
   const options = await OptionsPage.open(extension);
   await options.chooseLanguage(language);
@@ -87,12 +116,14 @@ async function shootBusyPopup(language: 'en' | 'ja') {
 
 it('takes the screenshots in English and Japanese', async () => {
   await shoot('en');
+  await shootAccounts('en');
   await shoot('ja');
+  await shootAccounts('ja');
   // The popup last: a thousand handoffs of the rep's, on top of the demo's.
   await extension.serviceWorker.evaluate(seedInWorker, { leads: 1000, handoffs: 1000, repEmail: 'rep@leadlens.example', now: Date.now() });
   await shootBusyPopup('en');
   await shootBusyPopup('ja');
-  for (const name of ['card', 'card-outlook', 'popup', 'options', 'report', 'welcome'].flatMap((what) => [`${what}-en`, `${what}-ja`])) {
+  for (const name of ['card', 'card-outlook', 'card-account', 'popup', 'popup-accounts', 'options', 'report', 'report-accounts', 'welcome'].flatMap((what) => [`${what}-en`, `${what}-ja`])) {
     const png = readFileSync(join(OUT, `${name}.png`));
     expect(png.subarray(1, 4).toString(), name).toBe('PNG');
     expect(png.length, name).toBeGreaterThan(5_000);
