@@ -3,6 +3,7 @@
 // best fit and its touches by week. Nothing at all when the lead has no account (a free-mail
 // address, or a lead the cache does not know): the background answers null.
 import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountContext, AccountPerson } from '../../lib/cache/account-context';
 import type { HandoffStatus } from '../../lib/domain/model';
 import { formatAge } from '../../lib/ui/format';
@@ -23,10 +24,20 @@ export const HANDOFF_STATE_LABELS: Record<HandoffStatus, MessageKey> = {
   rejected: 'handoffStateRejected',
 };
 
+/** People listed at first; the rest (up to the 20 the background sends) on request, as the touches. */
+export const FIRST_PEOPLE = 5;
+
 export function AccountSection({ account, now, onOpenPerson }: AccountSectionProps) {
+  const [showAll, setShowAll] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  // The button goes once pressed: focus moves on to the first person it brought.
+  useEffect(() => {
+    if (showAll) list.current?.querySelectorAll<HTMLElement>('.ll-person-open')[FIRST_PEOPLE]?.focus();
+  }, [showAll]);
   if (!account) return null;
   const headingId = 'll-account-heading';
   const more = account.activeCount - account.people.length;
+  const shown = showAll ? account.people : account.people.slice(0, FIRST_PEOPLE);
   return (
     <section class="ll-account" aria-labelledby={headingId} data-account={account.key}>
       <h3 id={headingId}>
@@ -37,11 +48,16 @@ export function AccountSection({ account, now, onOpenPerson }: AccountSectionPro
       </p>
       <Sparkline counts={account.weeklyTouches} />
       {account.people.length > 0 && (
-        <ul class="ll-people" aria-label={t('accountPeople', account.name)}>
-          {account.people.map((person) => (
+        <ul class="ll-people" ref={list} aria-label={t('accountPeople', account.name)}>
+          {shown.map((person) => (
             <PersonItem key={person.email} person={person} now={now} onOpen={() => onOpenPerson(person)} />
           ))}
         </ul>
+      )}
+      {shown.length < account.people.length && (
+        <button type="button" class="ll-link" onClick={() => setShowAll(true)}>
+          {t('showAll', account.people.length)}
+        </button>
       )}
       {more > 0 && <p class="ll-muted ll-people-more">{t('accountMore', more)}</p>}
     </section>

@@ -86,6 +86,17 @@ describe('AccountSection', () => {
     expect(onOpen).toHaveBeenCalledWith(sakura().people[1]);
   });
 
+  it('lists five people at first, the rest on request with focus on the first of them', () => {
+    const people = Array.from({ length: 7 }, (_, n) => ({ email: `p${n}@sakura-seiki.example.jp`, name: `Person ${n}`, title: '', grade: 'C3', lastTouchAt: NOW - n * DAY }));
+    mount(sakura({ people, activeCount: 7 }));
+    const names = () => [...container.querySelectorAll('.ll-person-open bdi')].map((name) => name.textContent);
+    expect(names()).toEqual(['Person 0', 'Person 1', 'Person 2', 'Person 3', 'Person 4']);
+    const showAll = [...container.querySelectorAll('button')].find((button) => button.textContent === 'Show all (7)')!;
+    act(() => showAll.click());
+    expect(names()).toHaveLength(7);
+    expect(document.activeElement?.textContent).toBe('Person 5 (open their card)');
+  });
+
   it('draws the touches by week with every count in its text alternative', () => {
     mount(sakura());
     const svg = container.querySelector('svg.ll-spark')!;
