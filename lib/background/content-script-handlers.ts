@@ -1,9 +1,10 @@
 // The requests a content script may make (messages.ts, CONTENT_SCRIPT_REQUESTS): lead context for the
-// addresses on its page, the words of the rep's language, and the rep's feedback and handoff actions.
+// addresses on its page, who else at a lead's account is engaging (for the card), the words of the rep's language, and the rep's feedback and handoff actions.
 // Extension pages make them too (the popup's queue acts on handoffs).
 import type { LeadLensDb } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
 import { leadContexts, recordContexts } from '../cache/lead-context';
+import { accountContext } from '../cache/account-context';
 import { crmRecordKey } from '../domain/crm-record';
 import type { Settings } from '../domain/settings-schema';
 import type { ContentScriptHandlers, ContextAnswer, ParsedRequest } from '../messaging/messages';
@@ -28,6 +29,7 @@ export function contentScriptHandlers(deps: ContentScriptDeps): ContentScriptHan
   const { db, now } = deps;
   return {
     context: (request, sender) => answerContext(deps, request, sender.tab?.id),
+    account: ({ email }) => accountContext(db, email, now()),
     messages: ({ language }) => deps.messagesFor(language),
     async feedback({ email, handoffId, verdict, reasonCode, note }) {
       const payload = { kind: 'feedback' as const, email, handoffId, verdict, reasonCode: reasonCode ?? verdict, note };

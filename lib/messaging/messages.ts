@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CrmRecord, Email, HandoffAction, Verdict } from '../domain/model';
 import { SourceSettings, type FeedbackReason } from '../domain/settings-schema';
 import type { LeadContext, RecordContext } from '../cache/lead-context';
+import type { AccountContext } from '../cache/account-context';
 import { LANGUAGES, type Language, type MessageTable } from '../ui/i18n';
 import type { SyncState } from '../cache/db-name';
 
@@ -23,6 +24,9 @@ export const ContextRequest = z
     withTouches: z.boolean().default(false),
   })
   .refine((request) => request.emails.length + request.records.length > 0, { message: 'give at least one email or CRM record', path: ['emails'] });
+
+/** Who else at this lead's company is engaging: for the card, one lead at a time. */
+export const AccountRequest = z.object({ type: z.literal('account'), email: Email });
 
 export const SyncNowRequest = z.object({ type: z.literal('syncNow') });
 
@@ -67,6 +71,7 @@ export const ListHubSpotPropertiesRequest = z.object({ type: z.literal('listHubS
 
 export const Request = z.discriminatedUnion('type', [
   ContextRequest,
+  AccountRequest,
   SyncNowRequest,
   MessagesRequest,
   FeedbackRequest,
@@ -94,6 +99,8 @@ export interface ContextAnswer {
 /** What each request type answers with. */
 export interface Answers {
   context: ContextAnswer;
+  /** Null when the lead is unknown or has no account (a free-mail address without an account id). */
+  account: AccountContext | null;
   syncNow: SyncState;
   messages: MessageTable;
   /** The outbox item's id: stored locally at once, delivered in the background. */
@@ -142,10 +149,10 @@ export interface ExtensionIdentity {
 
 /**
  * What a content script may ask. It runs in a web page, whose renderer, if compromised, can forge
- * any message the content script could send: so it gets lead context, words, feedback and handoff
- * actions, never connections, tokens or syncs.
+ * any message the content script could send: so it gets lead context (the lead's account's too),
+ * words, feedback and handoff actions, never connections, tokens or syncs.
  */
-export const CONTENT_SCRIPT_REQUESTS = ['context', 'messages', 'feedback', 'handoffAction'] as const;
+export const CONTENT_SCRIPT_REQUESTS = ['context', 'account', 'messages', 'feedback', 'handoffAction'] as const;
 type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 /** What only the extension's own pages (popup, options) may ask. */
 type ExtensionPageRequest = Exclude<ParsedRequest['type'], ContentScriptRequest>;

@@ -18,6 +18,7 @@ function handlers() {
       reasons: [],
       language: null,
     })),
+    account: vi.fn(async () => null),
     messages: vi.fn(async () => ({})),
     feedback: vi.fn(async () => ({ queuedId: 'o1' })),
     handoffAction: vi.fn(async () => ({ queuedId: 'o2' })),

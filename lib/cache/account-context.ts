@@ -1,0 +1,104 @@
+// "Who else at this lead's company is engaging?": the card's account section, read from the cache
+// through the accountKey index (crm-keys.ts writes it, account.ts says what it is), so it costs one
+// index read for the account's people, whatever the cache's size, and one range of touches each.
+import type { LeadLensDb } from './db';
+import type { StoredLead } from './crm-keys';
+import { storedAccountOf } from '../domain/account-name';
+import type { Fit, Handoff, HandoffStatus, Touch } from '../domain/model';
+import { FITS } from '../domain/vocabulary';
+import { currentHandoff } from './lead-context';
+
+export interface AccountPerson {
+  email: string;
+  name: string;
+  title: string;
+  grade: string;
+  lastTouchAt?: number;
+  handoff?: { status: HandoffStatus; assigneeEmail: string };
+}
+
+export interface AccountContext {
+  key: string;
+  name: string;
+  /** Everyone else at the account with a touch in the last 90 days, latest touch first (at most 20). */
+  people: AccountPerson[];
+  /** How many people (the lead excluded) were active in the last 90 days, even beyond the 20 listed. */
+  activeCount: number;
+  /** The best fit letter among the account's leads (the lead included). */
+  bestFit: Fit;
+  /** The account's touches (the lead included) per week, oldest first: 13 weeks ending with this week. */
+  weeklyTouches: number[];
+}
+
+const DAY = 86_400_000;
+export const ACTIVE_DAYS = 90;
+export const PEOPLE_SHOWN = 20;
+export const WEEKS = 13;
+const WEEK = 7 * DAY;
+
+/**
+ * The account of the lead with this address, as the card shows it; null when the cache does not
+ * know the lead or the lead has no account (a free-mail address without an account id).
+ * Weeks are the seven-day spans ending now, not calendar weeks: the latest one is always a whole
+ * week of the rep's recent past, whatever day it is.
+ */
+export async function accountContext(db: LeadLensDb, email: string, now: number): Promise<AccountContext | null> {
+  return db.transaction('r', [db.leads, db.touches, db.handoffs], async () => {
+    const lead: StoredLead | undefined = await db.leads.get(email);
+    const account = storedAccountOf(lead);
+    if (!lead || !account) return null;
+    const members = await db.leads.where('accountKey').equals(account.key).toArray();
+    const since = now - WEEKS * WEEK;
+    const touches = await Promise.all(members.map((member) => recentTouches(db, member.email, since, now)));
+    const active = activePeople(members, touches, email, now - ACTIVE_DAYS * DAY);
+    const shown = active.slice(0, PEOPLE_SHOWN);
+    const handoffs = await db.handoffs.where('email').anyOf(shown.map(({ lead: person }) => person.email)).toArray();
+    return {
+      ...account,
+      people: shown.map(({ lead: person, lastTouchAt }) => personOf(person, lastTouchAt, handoffs)),
+      activeCount: active.length,
+      bestFit: bestFitOf(members),
+      weeklyTouches: weeklyCounts(touches.flat(), now),
+    };
+  });
+}
+
+/** A lead's touches from `since` to now (a source's future-dated touch is left out), oldest first. */
+function recentTouches(db: LeadLensDb, email: string, since: number, now: number): Promise<Touch[]> {
+  return db.touches.where('[email+at]').between([email, since], [email, now], true, true).toArray();
+}
+
+/** The account's people other than the lead with a touch since `activeSince`, the latest touch first. */
+function activePeople(members: StoredLead[], touches: Touch[][], email: string, activeSince: number) {
+  return members
+    .map((lead, index) => ({ lead, lastTouchAt: touches[index]!.at(-1)?.at }))
+    .filter((person): person is { lead: StoredLead; lastTouchAt: number } => person.lead.email !== email && person.lastTouchAt !== undefined && person.lastTouchAt >= activeSince)
+    .sort((a, b) => b.lastTouchAt - a.lastTouchAt || a.lead.email.localeCompare(b.lead.email));
+}
+
+function personOf(lead: StoredLead, lastTouchAt: number, handoffs: Handoff[]): AccountPerson {
+  const handoff = currentHandoff(handoffs.filter((candidate) => candidate.email === lead.email));
+  return {
+    email: lead.email,
+    name: lead.name,
+    title: lead.title,
+    grade: lead.grade,
+    lastTouchAt,
+    ...(handoff && { handoff: { status: handoff.status, assigneeEmail: handoff.assigneeEmail } }),
+  };
+}
+
+/** A before D: the first letter of FITS any member has. */
+function bestFitOf(members: StoredLead[]): Fit {
+  return FITS.find((fit) => members.some((member) => member.fit === fit)) ?? 'D';
+}
+
+/** Touches per seven-day span, oldest first, the last span ending now. */
+function weeklyCounts(touches: Touch[], now: number): number[] {
+  const weeks = new Array<number>(WEEKS).fill(0);
+  for (const touch of touches) {
+    const weeksAgo = Math.floor((now - touch.at) / WEEK);
+    if (weeksAgo >= 0 && weeksAgo < WEEKS) weeks[WEEKS - 1 - weeksAgo]!++;
+  }
+  return weeks;
+}
