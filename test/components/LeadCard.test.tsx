@@ -141,10 +141,10 @@ describe('LeadCard', () => {
     const cardProps = props();
     mount(cardProps);
     expect(container.querySelector('.ll-sla')!.getAttribute('data-state')).toBe('due_soon');
-    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Due in 45m (business hours)');
+    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('45m left (business hours)');
     expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · deadline ${formatDayTime(NOW + 45 * 60_000)}`);
     act(() => render(<LeadCard {...cardProps} now={NOW + 10 * 60_000} />, container));
-    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Due in 35m (business hours)');
+    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('35m left (business hours)');
     act(() => render(<LeadCard {...cardProps} now={NOW + 50 * 60_000} />, container));
     expect(container.querySelector('.ll-sla')!.getAttribute('data-state')).toBe('overdue');
     expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Overdue by 5m (business hours)');
@@ -155,7 +155,7 @@ describe('LeadCard', () => {
     const dueAt = NOW + (15 * 60 + 45) * 60_000;
     overnight.context.sla = { state: 'due_soon', dueAt, msLeft: dueAt - NOW, businessMsLeft: 45 * 60_000 };
     mount(overnight);
-    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Due in 45m (business hours)');
+    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('45m left (business hours)');
     expect(container.querySelector('.ll-sla')!.textContent).toContain('Due soon');
     expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · deadline ${formatDayTime(dueAt)}`);
   });
