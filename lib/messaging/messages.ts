@@ -108,6 +108,8 @@ export interface Answers {
 export interface ConnectionTestAnswer {
   ok: boolean;
   message: string;
+  /** When the test failed on the way (lib/ui/errors.ts), rather than naming problems. */
+  code?: string;
   problems?: string[];
   notes?: string[];
 }
@@ -122,7 +124,7 @@ export interface HubSpotPropertyChoice {
 /** The number properties (score) and date properties (MQL date), or why they could not be read. */
 export type HubSpotPropertiesAnswer = { ok: true; numbers: HubSpotPropertyChoice[]; dates: HubSpotPropertyChoice[] } | { ok: false; message: string };
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 
 /**
  * Who sent a message, as the browser reports it (runtime.MessageSender): the extension it came from,

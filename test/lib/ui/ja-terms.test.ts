@@ -10,7 +10,7 @@ const CONCEPTS = [
   { concept: 'due soon', term: '期限間近', variants: ['まもなく期限', '期限が近い', '期限迫る'] },
   { concept: 'overdue', term: '期限超過', variants: ['期限切れ', '遅延'] },
   { concept: 'handoff', term: '引き渡し', variants: ['引き継ぎ', 'ハンドオフ'] },
-  { concept: 'reject (back to nurture)', term: '差し戻', variants: ['却下', '拒否'] },
+  { concept: 'reject (back to nurture)', term: '差し戻', variants: ['却下'] },
   { concept: 'accept', term: '受け入れ', variants: ['承認', '受諾'] },
 ];
 
