@@ -10,6 +10,40 @@ export function pageTheme(near: Element): Theme {
   return 'light';
 }
 
+/**
+ * The theme for views made while the page mutates. Reading a computed style makes the browser style
+ * every element changed since its last frame first: in the task that puts a new thread on screen, that
+ * is half of Gmail's page, done there and then and laid out again in the frame (a long task of its
+ * own). So only the first view reads at once; later ones take the theme read last, and each is read
+ * again after the page's next frame, when its styles are up to date and reading costs nothing, and
+ * corrected if the page changed theme meanwhile. In a hidden tab that frame waits for the rep to come
+ * back, which is when it matters.
+ */
+export type ThemeReader = ReturnType<typeof createThemeReader>;
+
+export function createThemeReader() {
+  let last: Theme | null = null;
+  const waiting: { near: Element; apply: (theme: Theme) => void }[] = [];
+
+  function readWaiting() {
+    for (const { near, apply } of waiting.splice(0)) {
+      if (!near.isConnected) continue;
+      last = pageTheme(near);
+      apply(last);
+    }
+  }
+
+  return {
+    /** The theme for a view near this element now; `apply` hears of a correction after the next frame. */
+    themeNear(near: Element, apply: (theme: Theme) => void): Theme {
+      if (last === null) return (last = pageTheme(near));
+      if (waiting.length === 0) requestAnimationFrame(() => setTimeout(readWaiting));
+      waiting.push({ near, apply });
+      return last;
+    },
+  };
+}
+
 function parseRgba(color: string): [number, number, number, number] | null {
   const match = /rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+))?\s*\)/.exec(color);
   if (!match) return null;

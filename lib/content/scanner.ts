@@ -27,9 +27,9 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
   /** The open shadow roots observed since the observer last (dis)connected. */
   let observedRoots = new WeakSet<ShadowRoot>();
 
-  /** Observes the open shadow roots at or inside root, as the document is. */
+  /** Observes the open shadow roots at or inside root, as the document is, on a page whose addresses may be in one. */
   function observeShadowRoots(root: Document | Element) {
-    if (!adapter) return;
+    if (!adapter?.watch?.shadowRoots) return;
     for (const shadow of openShadowRoots(root)) {
       if (observedRoots.has(shadow)) continue;
       observedRoots.add(shadow);
@@ -44,7 +44,7 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
       for (const view of views.all()) if (!view.anchor.isConnected) views.unmount(view);
     }
     const hasViewsIn = (element: Element) => views.all().some((view) => containsComposed(element, view.anchor));
-    for (const part of changedParts(records, adapter.watch?.selector ?? '*', hasViewsIn)) reconcile(part);
+    for (const part of changedParts(records, adapter.watch, hasViewsIn)) reconcile(part);
   }
 
   /** Makes the views at or inside root what the adapter finds there now. */
