@@ -61,16 +61,27 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
     saw(found.map(({ email }) => email));
   }
 
+  /** Takes the adapter for the page as it is now, and reads the whole page with it. */
+  function rescan() {
+    const next = adapterNow();
+    if (next !== adapter) {
+      observer.disconnect();
+      observedRoots = new WeakSet();
+      adapter = next;
+      if (adapter) observer.observe(document.documentElement, observeOptions(adapter.watch));
+    }
+    reconcile(document);
+  }
+
   return {
-    rescan() {
-      const next = adapterNow();
-      if (next !== adapter) {
-        observer.disconnect();
-        observedRoots = new WeakSet();
-        adapter = next;
-        if (adapter) observer.observe(document.documentElement, observeOptions(adapter.watch));
-      }
-      reconcile(document);
+    rescan,
+    /**
+     * After a navigation: another adapter (a CRM's other page) reads the whole page at once; the same
+     * one when `later` calls back, since its observer reads whatever the page puts on screen meanwhile.
+     */
+    navigated(later: (read: () => void) => void) {
+      if (adapterNow() !== adapter) rescan();
+      else later(rescan);
     },
     stop() {
       observer.disconnect();
