@@ -4,6 +4,7 @@
 // (entrypoints/popup). What the rep does here (the filter, the search, actions held for Undo) is
 // its own state, the same in both.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ErrorDetail } from './ErrorDetail';
 import { t, uiLocale } from '../lib/ui/i18n';
 import type { HandoffAction, OutboxItem } from '../lib/domain/model';
 import type { Settings } from '../lib/domain/settings-schema';
@@ -59,7 +60,12 @@ export function PopupView(props: PopupViewProps) {
         </h2>
         {/* Nothing to search or filter in an empty queue. */}
         <div ref={tools}>{rows.length > 0 && <QueueTools filter={filter} onFilter={setFilter} search={search} onSearch={setSearch} />}</div>
-        {props.queueError && <p role="alert">{t('cacheUnreadable', props.queueError)}</p>}
+        {props.queueError && (
+          <div role="alert">
+            <p>{t('errorDatabase')}</p>
+            <ErrorDetail detail={props.queueError} />
+          </div>
+        )}
         {shown.length > 0 && <SkipLink to="popup-end" />}
         {entries && shown.length > 0 && (
           <HandoffQueue rows={shown} held={held} reasons={settings.feedbackReasons} onAction={onAction} onUndo={undo} countTouches={props.countTouches} />

@@ -9,6 +9,8 @@ import type { HandoffAction, HandoffStatus, Verdict } from '../../lib/domain/mod
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
 import { VERDICTS } from '../../lib/domain/vocabulary';
 import { formatDayTime } from '../../lib/ui/format';
+import { describeError } from '../../lib/ui/errors';
+import { ErrorDetail } from '../ErrorDetail';
 import { t } from '../../lib/ui/i18n';
 import { ACTION_LABELS, reasonLabel, VERDICT_LABELS, verdictText } from './strings';
 
@@ -36,6 +38,7 @@ function useFeedback({ reasons, given, onFeedback }: Pick<FeedbackBarProps, 'rea
   const [asking, setAsking] = useState<Verdict | null>(null);
   const verdictButtons = useRef(new Map<Verdict, HTMLButtonElement>());
   const [saved, setSaved] = useState('');
+  const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
   // What this card just sent, until the log's answer is as new.
   const [sent, setSent] = useState<Omit<LatestVerdict, 'id'> | null>(null);
@@ -49,6 +52,7 @@ function useFeedback({ reasons, given, onFeedback }: Pick<FeedbackBarProps, 'rea
     try {
       await write();
       setSaved(t('saved', label));
+      setFailure('');
       setNote('');
       after?.();
       if (asking) {
@@ -57,7 +61,9 @@ function useFeedback({ reasons, given, onFeedback }: Pick<FeedbackBarProps, 'rea
         setAsking(null);
       }
     } catch (error) {
-      setSaved(t('notSaved', error instanceof Error ? error.message : String(error)));
+      const described = describeError((error as { code?: string } | null)?.code, error instanceof Error ? error.message : String(error));
+      setSaved(t('notSaved', described.text));
+      setFailure(described.detail);
     } finally {
       setBusy(false);
     }
@@ -74,7 +80,7 @@ function useFeedback({ reasons, given, onFeedback }: Pick<FeedbackBarProps, 'rea
     if (reasonsFor(verdict).length > 0) setAsking(asking === verdict ? null : verdict);
     else void give(verdict);
   }
-  return { note, setNote, asking, verdictButtons, saved, busy, latest, run, give, reasonsFor, choose };
+  return { note, setNote, asking, verdictButtons, saved, failure, busy, latest, run, give, reasonsFor, choose };
 }
 
 type FeedbackState = ReturnType<typeof useFeedback>;
@@ -157,6 +163,7 @@ export function FeedbackBar({ handoffStatus, reasons, given, onFeedback, onActio
       <p class="ll-saved" role="status">
         {saved}
       </p>
+      <ErrorDetail detail={feedback.failure} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // the background and is never shown again. A connection the organisation sets shows its kind and
 // address read-only, and no token field when the policy gives the token.
 import { useEffect, useState } from 'preact/hooks';
+import { ErrorDetail } from '../ErrorDetail';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 import { DEFAULT_BASE_URLS } from '../../lib/sources/source';
 import { HubSpotPropertyPickers, type PropertiesRequest } from './HubSpotPropertyPickers';
@@ -193,6 +194,7 @@ function StatusLine({ status }: { status: ConnectionStatus }) {
   return (
     <div role={status.ok ? 'status' : 'alert'} class="connection-status">
       <p class={status.ok ? 'ok' : 'error'}>{status.text}</p>
+      {!status.ok && <ErrorDetail detail={status.detail ?? ''} />}
       {status.problems && (
         <ul class="error">
           {status.problems.map((problem) => (

@@ -2,6 +2,8 @@
 // so a refused token shows here without pressing Test connection), and the records it set aside
 // with their reasons, which the admin can clear once read.
 import { formatAge } from '../../lib/ui/format';
+import { describeError } from '../../lib/ui/errors';
+import { ErrorDetail } from '../ErrorDetail';
 import { t, uiLocale } from '../../lib/ui/i18n';
 import type { SyncStatus } from '../../lib/cache/sync-status';
 import { describeRaw } from '../../lib/cache/sync-status';
@@ -17,7 +19,7 @@ export interface SyncStatusSectionProps {
 export function SyncStatusSection({ load, clear, now }: SyncStatusSectionProps) {
   const result = useLiveQuery(load, [load]);
   if (result.status === 'loading') return null;
-  if (result.status === 'error') return <p role="alert">{t('cacheUnreadable', result.error)}</p>;
+  if (result.status === 'error') return <ErrorLine code="database" detail={result.error} />;
   const { state, setAside, setAsideTotal } = result.value;
   return (
     <section class="sync-status" aria-labelledby="sync-status-title">
@@ -25,9 +27,7 @@ export function SyncStatusSection({ load, clear, now }: SyncStatusSectionProps) 
       {!state ? (
         <p>{t('notSyncedYet')}</p>
       ) : state.status === 'error' ? (
-        <p role="alert" class="error">
-          {t('syncFailed', state.error ?? '')}
-        </p>
+        <ErrorLine code={state.errorCode} detail={state.error ?? ''} wrap="syncFailed" />
       ) : (
         <p role="status">{state.lastSuccessAt ? t('updatedAgo', formatAge(now() - state.lastSuccessAt)) : t('syncing', state.recordsSynced)}</p>
       )}
@@ -49,5 +49,16 @@ export function SyncStatusSection({ load, clear, now }: SyncStatusSectionProps) 
         </>
       )}
     </section>
+  );
+}
+
+/** A failure in the rep's words, the system's own under Details. */
+function ErrorLine({ code, detail, wrap }: { code: string | undefined; detail: string; wrap?: 'syncFailed' }) {
+  const described = describeError(code, detail);
+  return (
+    <div role="alert" class="error">
+      <p>{wrap ? t(wrap, described.text) : described.text}</p>
+      <ErrorDetail detail={described.detail} />
+    </div>
   );
 }

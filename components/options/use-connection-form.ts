@@ -2,6 +2,7 @@
 // background sees it, since the background would refuse a bad value without the form saying why;
 // access to the API's site is asked for only then, at the moment it is needed.
 import { useState } from 'preact/hooks';
+import { describeError } from '../../lib/ui/errors';
 import { t } from '../../lib/ui/i18n';
 import { parse } from '../../lib/domain/model';
 import { HubSpotPropertyName, MarketoFields, RecentActivityDays, type Settings } from '../../lib/domain/settings-schema';
@@ -58,6 +59,8 @@ export interface ConnectionInputs {
 export interface ConnectionStatus {
   ok: boolean;
   text: string;
+  /** The system's own words when the test failed on the way (lib/ui/errors.ts). */
+  detail?: string;
   /** Test connection's findings one by one, when the source checks itself. */
   problems?: string[];
   notes?: string[];
@@ -188,7 +191,8 @@ export function useConnectionForm({ initial, onSave, onTest, requestAccess }: Co
       const result = await onTest(connection);
       const { problems = [], notes = [] } = result;
       const listed = problems.length > 1 ? problems : undefined;
-      setStatus({ ok: result.ok, text: result.ok ? t('connectionOk') : listed ? t('testProblems') : result.message, problems: listed, notes });
+      const failed = describeError(result.code, result.message);
+      setStatus({ ok: result.ok, text: result.ok ? t('connectionOk') : listed ? t('testProblems') : failed.text, detail: failed.detail, problems: listed, notes });
     });
   }
 
@@ -197,7 +201,8 @@ export function useConnectionForm({ initial, onSave, onTest, requestAccess }: Co
     try {
       await act();
     } catch (error) {
-      setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      const failed = describeError((error as { code?: string } | null)?.code, error instanceof Error ? error.message : String(error));
+      setStatus({ ok: false, text: failed.text, detail: failed.detail });
     }
   }
 

@@ -23,7 +23,9 @@ export function Chip({ email, lead, expanded, onToggle }: ChipProps) {
       class="ll-chip"
       data-known="true"
       aria-expanded={expanded}
-      aria-label={t('chipKnown', lead.name, lead.grade, lead.score)}
+      // The name holds the words on the chip (WCAG 2.5.3, for speech input); what they stand for is its description.
+      aria-label={t('chipName', lead.name, lead.grade, lead.score)}
+      title={t('scoreSummary', lead.score, lead.grade)}
       onClick={onToggle}
     >
       {lead.grade} · {lead.score}

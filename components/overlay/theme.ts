@@ -2,12 +2,63 @@
 // need not follow the OS): judged by the luminance of the background behind the address.
 export type Theme = 'light' | 'dark';
 
-export function pageTheme(near: Element): Theme {
+/**
+ * `seen` holds what earlier reads found for the elements they passed (views share most of their
+ * ancestors): an element's theme is its first opaque background's, at it or above it.
+ */
+export function pageTheme(near: Element, seen = new Map<Element, Theme>()): Theme {
+  const passed: Element[] = [];
+  let theme: Theme = 'light';
   for (let element: Element | null = near; element; element = element.parentElement) {
+    const known = seen.get(element);
+    if (known) {
+      theme = known;
+      break;
+    }
+    passed.push(element);
     const rgba = parseRgba(getComputedStyle(element).backgroundColor);
-    if (rgba && rgba[3] > 0.5) return luminance(rgba) < 0.4 ? 'dark' : 'light';
+    if (rgba && rgba[3] > 0.5) {
+      theme = luminance(rgba) < 0.4 ? 'dark' : 'light';
+      break;
+    }
   }
-  return 'light';
+  for (const element of passed) seen.set(element, theme);
+  return theme;
+}
+
+export type ThemeReader = ReturnType<typeof createThemeReader>;
+
+/**
+ * The theme for views made while the page mutates. Reading a computed style makes the browser style
+ * every element changed since its last frame first: in the task that puts a new thread on screen, that
+ * is half of Gmail's page, done there and then and laid out again in the frame (a long task of its
+ * own). So only the first view reads at once; later ones take the theme read last, and each is read
+ * again after the page's next frame, when its styles are up to date and reading costs nothing, and
+ * corrected if the page changed theme meanwhile. In a hidden tab that frame waits for the rep to come
+ * back, which is when it matters.
+ */
+export function createThemeReader() {
+  let last: Theme | null = null;
+  const waiting: { near: Element; apply: (theme: Theme) => void }[] = [];
+
+  function readWaiting() {
+    const seen = new Map<Element, Theme>();
+    for (const { near, apply } of waiting.splice(0)) {
+      if (!near.isConnected) continue;
+      last = pageTheme(near, seen);
+      apply(last);
+    }
+  }
+
+  return {
+    /** The theme for a view near this element now; `apply` hears of a correction after the next frame. */
+    themeNear(near: Element, apply: (theme: Theme) => void): Theme {
+      if (last === null) return (last = pageTheme(near));
+      if (waiting.length === 0) requestAnimationFrame(() => setTimeout(readWaiting));
+      waiting.push({ near, apply });
+      return last;
+    },
+  };
 }
 
 function parseRgba(color: string): [number, number, number, number] | null {

@@ -10,7 +10,7 @@ import type { FoundAddress } from '../../lib/pages/types';
 import { AddressOverlay } from './AddressOverlay';
 import { RecordTab } from './RecordTab';
 import recordCss from './record-tab.css?inline';
-import { pageTheme } from './theme';
+import { createThemeReader, pageTheme, type Theme, type ThemeReader } from './theme';
 
 /** `css` is the overlay's stylesheet, made once and shared by every shadow root on the page. */
 export function createViewFactory(css: string): ViewFactory {
@@ -18,7 +18,8 @@ export function createViewFactory(css: string): ViewFactory {
   sheet.replaceSync(css);
   const recordSheet = new CSSStyleSheet();
   recordSheet.replaceSync(recordCss);
-  return Object.assign((found: FoundAddress) => createView(found, sheet), { record: () => createRecordView([sheet, recordSheet]) });
+  const themes = createThemeReader();
+  return Object.assign((found: FoundAddress) => createView(found, sheet, themes), { record: () => createRecordView([sheet, recordSheet]) });
 }
 
 /** A host whose shadow root the page cannot reach, which ignores the events a script dispatches. */
@@ -30,14 +31,18 @@ function closedHost(tag: string, sheets: CSSStyleSheet[]): { host: HTMLElement; 
   return { host, shadow };
 }
 
-function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet): OverlayView {
+function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes: ThemeReader): OverlayView {
   const { host, shadow } = closedHost('leadlens-overlay', [sheet]);
   const container = document.createElement('span');
   const inline = role === 'record';
   if (inline) container.classList.add('ll-inline');
   shadow.append(container);
-  // Read before the host goes in: views are made a batch at a time, all before the first is drawn.
-  const theme = pageTheme(anchor);
+  // Read before the host goes in (views are made a batch at a time, all before the first is drawn), and
+  // after the next frame again: the host's styles follow the attribute, the card takes it when it opens.
+  let theme: Theme = themes.themeNear(anchor, (read) => {
+    theme = read;
+    host.dataset.theme = read;
+  });
   host.dataset.theme = theme;
   return {
     draw(props) {

@@ -1,7 +1,7 @@
 // One handoff in the popup's queue: who, how urgent, and the actions. The name opens the lead: its
 // CRM record in a new tab when marketing gave the link, else the details below the row. An action
 // taken shows in place, with Undo, while the popup holds it (use-held-actions.ts).
-import { describeSla } from '../../lib/ui/format';
+import { describeSlaWithDeadline } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 import type { HandoffAction } from '../../lib/domain/model';
 import type { FeedbackReason } from '../../lib/domain/settings-schema';
@@ -62,7 +62,7 @@ export function HandoffRow(props: HandoffRowProps) {
           </span>
         )}
         {lead?.company && <span class="handoff-company">{lead.company}</span>}
-        <span class={`handoff-sla sla-${sla.state}`}>{describeSla(sla)}</span>
+        <span class={`handoff-sla sla-${sla.state}`}>{describeSlaWithDeadline(sla, sla.dueAt - sla.msLeft)}</span>
       </div>
       {props.expanded && !lead?.crmUrl && <LeadDetails id={detailsId} row={row} touches={props.touches} />}
       {held ? (

@@ -4,6 +4,7 @@ import type { LeadLensDb } from '../cache/db';
 import { FIRST_SCREEN_KEY, snapshotOf } from '../cache/first-screen';
 import { pendingHandoffs, type QueueEntry } from '../cache/queue';
 import type { Settings } from '../domain/settings-schema';
+import { loadLanguage, useMessages, type Language, type MessageTable } from '../ui/i18n';
 import type { BusinessClock } from '../time/sla';
 import { badgeFor, type BadgeState } from './badge';
 import { noticesFor, type Notice } from './reminder-notices';
@@ -18,6 +19,8 @@ export interface BadgeRefreshDeps {
   showBadge: (badge: BadgeState) => Promise<void>;
   notify: (notices: Notice[]) => Promise<void>;
   scheduleReminders: (when: number | null) => Promise<void>;
+  /** A language's message table, from the extension's _locales. */
+  messagesFor: (language: Language) => Promise<MessageTable>;
 }
 
 /**
@@ -25,9 +28,11 @@ export interface BadgeRefreshDeps {
  * were last looked at, and the slower would set that moment back.
  */
 export function createBadgeRefresh(deps: BadgeRefreshDeps): () => Promise<BadgeState> {
+  const speak = languageSwitch(deps.messagesFor);
   return inTurn(async () => {
     const { db, loadSettings, now, clockFor, showBadge } = deps;
     const settings = await loadSettings();
+    await speak(settings.language);
     const queue = await pendingHandoffs(db, settings.repEmail);
     const badge = badgeFor(
       queue.map((entry) => entry.handoff),
@@ -42,8 +47,24 @@ export function createBadgeRefresh(deps: BadgeRefreshDeps): () => Promise<BadgeS
   });
 }
 
+/**
+ * The badge's tooltip and the reminders in the language the rep chose in the options: the browser's
+ * own (browser.i18n, which a fresh worker starts with) is only the default. A table is loaded once
+ * per change of the setting.
+ */
+function languageSwitch(messagesFor: BadgeRefreshDeps['messagesFor']) {
+  let spoken: Settings['language'] = 'auto';
+  return async (language: Settings['language']) => {
+    if (language === spoken) return;
+    if (language === 'auto') await loadLanguage('auto');
+    else useMessages(language, await messagesFor(language));
+    spoken = language;
+  };
+}
+
 /** Announces the reminders that fell due since the last look, and sets the wake-up for the next. */
-async function remind({ db, now, notify, scheduleReminders }: BadgeRefreshDeps, settings: Settings, queue: QueueEntry[]): Promise<void> {
+async function remind(deps: BadgeRefreshDeps, settings: Settings, queue: QueueEntry[]): Promise<void> {
+  const { db, now, notify, scheduleReminders } = deps;
   const at = now();
   const checkedThrough = (await db.getMeta<number>(REMINDERS_CHECKED_KEY)) ?? null;
   const plan = planReminders(
@@ -52,7 +73,7 @@ async function remind({ db, now, notify, scheduleReminders }: BadgeRefreshDeps, 
     checkedThrough,
     at,
   );
-  if (plan.due.length > 0) await notify(noticesFor(plan.due, queue, at));
+  if (plan.due.length > 0) await notify(noticesFor(plan.due, queue, at, { clock: deps.clockFor(settings.calendar), policy: settings.slaPolicy }));
   await db.setMeta(REMINDERS_CHECKED_KEY, at);
   await scheduleReminders(plan.nextAt);
 }

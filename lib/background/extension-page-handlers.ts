@@ -10,6 +10,7 @@ import type { SourceFor } from './caches';
 import { makeQueuedDue, NOT_BEFORE_KEY } from './outbox';
 import type { SyncInTurn } from './schedules';
 import { hasUsableToken, keepToken } from './tokens';
+import { errorCodeOf } from '../ui/errors';
 
 export interface ExtensionPageDeps {
   db: LeadLensDb;
@@ -48,7 +49,7 @@ async function testConnection(deps: ExtensionPageDeps, { token, ...connection }:
     const { ok, message, problems, notes } = await source.check();
     return { ok, message, problems, notes };
   } catch (error) {
-    return { ok: false, message: messageOf(error) };
+    return { ok: false, message: messageOf(error), code: errorCodeOf(error) };
   }
 }
 

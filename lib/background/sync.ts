@@ -3,6 +3,7 @@
 import type { LeadLensDb } from '../cache/db';
 import { describeDbError } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
+import { errorCodeOf } from '../ui/errors';
 import { SourceError, type ChangesPage, type LeadSource } from '../sources/source';
 import { withLocalEffects } from './local-effects';
 import { writesNotShownSince } from './pending-writes';
@@ -28,7 +29,7 @@ export interface SyncOptions {
 
 /** Records a sync that could not even start (say, a source this version cannot use). */
 export async function recordSyncFailure(db: LeadLensDb, sourceId: string, error: unknown, at: number): Promise<SyncState> {
-  const state: SyncState = { status: 'error', sourceId, lastAttemptAt: at, recordsSynced: 0, quarantined: 0, error: describeSyncError(error) };
+  const state: SyncState = { status: 'error', sourceId, lastAttemptAt: at, recordsSynced: 0, quarantined: 0, error: describeSyncError(error), errorCode: errorCodeOf(error) };
   await db.setMeta(SYNC_STATE_KEY, state);
   return state;
 }
@@ -65,9 +66,9 @@ export async function syncSource(db: LeadLensDb, source: LeadSource, options: Sy
         quarantined: state.quarantined + page.rejected.length,
       }),
     );
-    await report({ ...state, status: 'idle', lastSuccessAt: caughtUp ? now() : state.lastSuccessAt, error: undefined });
+    await report({ ...state, status: 'idle', lastSuccessAt: caughtUp ? now() : state.lastSuccessAt, error: undefined, errorCode: undefined });
   } catch (error) {
-    await report({ ...state, status: 'error', error: describeSyncError(error) });
+    await report({ ...state, status: 'error', error: describeSyncError(error), errorCode: errorCodeOf(error) });
   }
   return state;
 }

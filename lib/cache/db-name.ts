@@ -13,4 +13,6 @@ export interface SyncState {
   recordsSynced: number;
   quarantined: number;
   error?: string;
+  /** What kind of failure `error` is (lib/ui/errors.ts), for the pages to say in the rep's language. */
+  errorCode?: string;
 }

@@ -20,7 +20,7 @@ export interface LeadContext {
   touchesIncluded: boolean;
   handoff: Handoff | null;
   sla: SlaStatus | null;
-  /** Why the lead's fit is what it is, by LeadLens's own count; null without a lead. */
+  /** Why the lead's fit is what it is, by LeadLens's own count; worked out only with the touches, for the card. */
   fit?: FitExplanation | null;
   /** The rep's latest verdict on this address (delivered or not); read only with the touches, for the card. */
   latestVerdict?: LatestVerdict | null;
@@ -82,8 +82,10 @@ export async function leadContexts(db: LeadLensDb, emails: string[], options: Co
     const handoff = lead ? currentHandoff(handoffs[index]!) : null;
     const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
     const base = { email, lead, touches, touchCount, touchesIncluded: touchLimit > 0, handoff, sla };
-    // An unknown address gets neither: nothing to explain, no verdict to show.
-    return lead ? { ...base, fit: explainFit(lead, grading), latestVerdict: verdicts.get(email) ?? null } : base;
+    // An unknown address gets neither: nothing to explain, no verdict to show. Chips (no timelines)
+    // show neither either: a page of 100 addresses would carry 100 explanations it never shows.
+    if (!lead || touchLimit === 0) return base;
+    return { ...base, fit: explainFit(lead, grading), latestVerdict: verdicts.get(email) ?? null };
   };
   // Chips ask without timelines: nothing more to read.
   if (touchLimit === 0) return emails.map((email, index) => contextOf(email, index, [], 0));

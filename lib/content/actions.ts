@@ -2,7 +2,7 @@
 // without the mouse. Feedback and handoff actions are the card page's own (entrypoints/card): the
 // chip only hears that the rep acted, and reads the lead again.
 import type { LeadContexts } from './contexts';
-import type { Drawn, MountedViews } from './views';
+import type { Drawn, Mounted, MountedViews } from './views';
 
 export interface ActionsDeps {
   views: MountedViews;
@@ -28,10 +28,15 @@ export function createActions({ views, contexts, draw }: ActionsDeps) {
       draw(mounted);
     },
 
-    /** The keyboard command: the first known lead's card among these (the page's views, then its record tab). */
+    /**
+     * The keyboard command opens the card of what the rep is reading: on a record page the record's
+     * lead, else the first known lead in the message whose header is most in view (candidates come
+     * in page order, so the sender before the recipients).
+     */
     openCard(candidates: Drawn[]) {
-      const first = candidates.find((drawn) => contexts.get(drawn.email)?.lead);
-      if (first) expand(first);
+      const known = candidates.filter((drawn) => contexts.get(drawn.email)?.lead);
+      const chosen = known.find((drawn) => drawn.inline) ?? mostInView(known);
+      if (chosen) expand(chosen);
     },
 
     /** The rep acted in the card: the chip shows the lead as it is now. */
@@ -39,4 +44,22 @@ export function createActions({ views, contexts, draw }: ActionsDeps) {
       void contexts.fetch([email]);
     },
   };
+}
+
+/** The first of those whose address is the most within the viewport: the header the rep is reading. */
+function mostInView(candidates: Drawn[]): Drawn | undefined {
+  let best: Drawn | undefined;
+  let bestShown = -1;
+  for (const drawn of candidates) {
+    const anchor = (drawn as Partial<Mounted>).anchor; // a record tab has none
+    const shown = anchor ? shownFraction(anchor.getBoundingClientRect()) : 0;
+    if (shown > bestShown) [best, bestShown] = [drawn, shown];
+  }
+  return best;
+}
+
+/** How much of a box is inside the viewport, 0 to 1, by its height (a header's line is short and wide). */
+function shownFraction(box: DOMRect): number {
+  const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+  return box.height > 0 ? Math.max(0, visible) / box.height : 0;
 }

@@ -21,9 +21,12 @@ const holdsOpenShadow = (element: Element) => !!element.shadowRoot || [...elemen
  * elements that are or hold one (or a view) and whose watched attribute changed; address elements
  * whose children changed (HubSpot's address is the text of its element). Mutations inside an open
  * shadow root (observed too, see scanner.ts) count as the host's when they touch the root itself.
- * Parts gone again within the batch are left.
+ * Parts gone again within the batch are left. Shadow hosts count only on a page whose addresses
+ * may be in one (PageWatch.shadowRoots).
  */
-export function changedParts(records: MutationRecord[], selector: string, hasViewsIn: (element: Element) => boolean): Element[] {
+export function changedParts(records: MutationRecord[], watch: PageWatch | undefined, hasViewsIn: (element: Element) => boolean): Element[] {
+  const selector = watch?.selector ?? '*';
+  const shadowsCount = !!watch?.shadowRoots;
   const holdsAddress = (element: Element) => element.matches(selector) || !!element.querySelector(selector);
   const parts = new Set<Element>();
   for (const record of records) {
@@ -36,7 +39,7 @@ export function changedParts(records: MutationRecord[], selector: string, hasVie
       if (!cosmetic && (holdsAddress(target) || hasViewsIn(target))) parts.add(target);
       continue;
     }
-    for (const node of addedNodes) if (node instanceof Element && (holdsAddress(node) || holdsOpenShadow(node))) parts.add(node);
+    for (const node of addedNodes) if (node instanceof Element && (holdsAddress(node) || (shadowsCount && holdsOpenShadow(node)))) parts.add(node);
     if (target.matches(selector)) parts.add(target);
   }
   // Each part once: one inside another is read with it.

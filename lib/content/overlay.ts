@@ -59,7 +59,11 @@ export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapt
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (stopped) return;
     recordTab.followUrl();
-    scanner.rescan();
+    // With the same adapter, not in the task that changed the URL: the page puts the new view on screen
+    // right after, in that task (Gmail does), where the observer's batch reads it; a read of the whole
+    // old page there would only make that task longer. The read a task later keeps the views right
+    // whatever the page did.
+    scanner.navigated((read) => ctx.setTimeout(() => !stopped && read(), 0));
   });
   ctx.setInterval(() => {
     refresh(views.emails());

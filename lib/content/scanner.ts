@@ -27,9 +27,9 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
   /** The open shadow roots observed since the observer last (dis)connected. */
   let observedRoots = new WeakSet<ShadowRoot>();
 
-  /** Observes the open shadow roots at or inside root, as the document is. */
+  /** Observes the open shadow roots at or inside root, as the document is, on a page whose addresses may be in one. */
   function observeShadowRoots(root: Document | Element) {
-    if (!adapter) return;
+    if (!adapter?.watch?.shadowRoots) return;
     for (const shadow of openShadowRoots(root)) {
       if (observedRoots.has(shadow)) continue;
       observedRoots.add(shadow);
@@ -44,7 +44,7 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
       for (const view of views.all()) if (!view.anchor.isConnected) views.unmount(view);
     }
     const hasViewsIn = (element: Element) => views.all().some((view) => containsComposed(element, view.anchor));
-    for (const part of changedParts(records, adapter.watch?.selector ?? '*', hasViewsIn)) reconcile(part);
+    for (const part of changedParts(records, adapter.watch, hasViewsIn)) reconcile(part);
   }
 
   /** Makes the views at or inside root what the adapter finds there now. */
@@ -61,16 +61,27 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
     saw(found.map(({ email }) => email));
   }
 
+  /** Takes the adapter for the page as it is now, and reads the whole page with it. */
+  function rescan() {
+    const next = adapterNow();
+    if (next !== adapter) {
+      observer.disconnect();
+      observedRoots = new WeakSet();
+      adapter = next;
+      if (adapter) observer.observe(document.documentElement, observeOptions(adapter.watch));
+    }
+    reconcile(document);
+  }
+
   return {
-    rescan() {
-      const next = adapterNow();
-      if (next !== adapter) {
-        observer.disconnect();
-        observedRoots = new WeakSet();
-        adapter = next;
-        if (adapter) observer.observe(document.documentElement, observeOptions(adapter.watch));
-      }
-      reconcile(document);
+    rescan,
+    /**
+     * After a navigation: another adapter (a CRM's other page) reads the whole page at once; the same
+     * one when `later` calls back, since its observer reads whatever the page puts on screen meanwhile.
+     */
+    navigated(later: (read: () => void) => void) {
+      if (adapterNow() !== adapter) rescan();
+      else later(rescan);
     },
     stop() {
       observer.disconnect();

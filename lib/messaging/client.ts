@@ -5,13 +5,17 @@ import type { Answers, Reply, Request } from './messages';
 
 export class BackgroundError extends Error {
   override name = 'BackgroundError';
+  /** The kind of failure in the background (lib/ui/errors.ts), when it knew. */
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
 }
 
 export async function ask<R extends Request>(request: R): Promise<Answers[R['type']]> {
   const reply: unknown = await browser.runtime.sendMessage(request);
   // No listener (the background is starting or gone), or an answer from something else.
   if (!isReply(reply)) throw new BackgroundError('LeadLens did not answer. Reload the page to try again.');
-  if (!reply.ok) throw new BackgroundError(reply.error);
+  if (!reply.ok) throw new BackgroundError(reply.error, reply.code);
   // An exception to parsing at the boundary: the data is cast, not parsed. zod would more than double
   // a content script, and the background built this answer from the same types (messages.ts).
   return reply.data as Answers[R['type']];

@@ -89,6 +89,7 @@ export interface ContextAnswer {
   contexts: LeadContext[];
   /** One per record asked, in that order, each with its key; a record no cached lead is has a null context. */
   records: RecordContext[];
+  /** The last sync, for the card (asked with touches); null for chips, which do not show it. */
   syncState: SyncState | null;
   /** The feedback reasons the card offers, as the options set them. */
   reasons: FeedbackReason[];
@@ -115,6 +116,8 @@ export interface Answers {
 export interface ConnectionTestAnswer {
   ok: boolean;
   message: string;
+  /** When the test failed on the way (lib/ui/errors.ts), rather than naming problems. */
+  code?: string;
   problems?: string[];
   notes?: string[];
 }
@@ -129,7 +132,7 @@ export interface HubSpotPropertyChoice {
 /** The number properties (score) and date properties (MQL date), or why they could not be read. */
 export type HubSpotPropertiesAnswer = { ok: true; numbers: HubSpotPropertyChoice[]; dates: HubSpotPropertyChoice[] } | { ok: false; message: string };
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 
 /**
  * Who sent a message, as the browser reports it (runtime.MessageSender): the extension it came from,

@@ -63,7 +63,15 @@ const listRole = (doc: Document): AddressRole =>
 export const outlook: PageAdapter = {
   id: 'outlook',
   // outlook.live.com adds the account index (/mail/0/…); pop-outs are /mail/deeplink/read|compose/….
-  matches: ['https://outlook.office.com/mail/*', 'https://outlook.office365.com/mail/*', 'https://outlook.live.com/mail/*'],
+  // outlook.cloud.microsoft is where Microsoft is moving the app, and where outlook.office.com/mail
+  // redirects many tenants (Microsoft Learn, "Unified cloud.microsoft domain for Microsoft 365 apps";
+  // Office Watch, "Microsoft cloud services move to a new domain", 2023, which names this host).
+  matches: [
+    'https://outlook.office.com/mail/*',
+    'https://outlook.office365.com/mail/*',
+    'https://outlook.live.com/mail/*',
+    'https://outlook.cloud.microsoft/mail/*',
+  ],
   find(root) {
     const doc = documentOf(root);
     if (isDocument(root) && !isPopOut(doc)) queryAllOrFail(root, selectors.mainModule);

@@ -46,6 +46,7 @@ export const salesforce: PageAdapter = {
   watch: {
     selector: 'a[href^="mailto:"], emailui-formatted-email-lead, emailui-formatted-email-contact, one-record-home-flexipage2',
     attributes: ['class', 'href', 'style', 'hidden'],
+    shadowRoots: true,
   },
 };
 

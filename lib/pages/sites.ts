@@ -28,4 +28,6 @@ export const SITES_SCRIPT_ID = 'leadlens-sites';
 export const LEGACY_ORIGINS: Record<string, string[]> = {
   hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
   dynamics: ['', '2', '3', '4', '5', '6', '7', '8', '9', '11', '12'].map((region) => `https://*.crm${region}.dynamics.com/*`),
+  // Before outlook.cloud.microsoft was added: those hosts keep their chips until the rep grants it too.
+  outlook: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
 };

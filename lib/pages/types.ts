@@ -50,6 +50,12 @@ export interface PageWatch {
    * own, and those that show or hide it. `style` counts only when it hides or shows (isShown's rule).
    */
   attributes?: string[];
+  /**
+   * The page renders addresses inside its open shadow roots (Salesforce Lightning in native shadow
+   * mode): the overlay finds and observes those roots too. Off, it never looks for them: on a page
+   * of Gmail's size that look is a walk of all its 16,000 elements at every full read.
+   */
+  shadowRoots?: boolean;
 }
 
 /** A selector that should match on this page and did not: the page's markup has probably changed. */

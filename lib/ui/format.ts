@@ -53,6 +53,23 @@ export function describeSla(status: SlaStatus): string {
   }
 }
 
+/**
+ * The working time left with the clock deadline beside it, as the popup and the reminders say it:
+ * "2h 15m left · due 14:30", "Overdue by 1h · was due 11/28, 17:00" (残り2時間15分・14:30まで).
+ * The date is left out when the deadline falls on the day of `now`. Met and missed have no clock.
+ */
+export function describeSlaWithDeadline(status: SlaStatus, now: number): string {
+  if (status.state === 'met' || status.state === 'missed') return describeSla(status);
+  const when = formatDeadline(status.dueAt, now);
+  return t('slaWithDeadline', describeSla(status), t(status.state === 'overdue' ? 'slaWasDue' : 'slaDueBy', when));
+}
+
+/** "14:30" on the day of `now`, else "11/30 14:30", in the browser's time zone. */
+export function formatDeadline(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return sameDay ? new Date(at).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : formatDayTime(at);
+}
+
 /** A moment, short: "11/30 14:00" (en: "11/30, 14:00"), 24-hour, in the browser's time zone. */
 export function formatDayTime(at: number): string {
   return new Date(at).toLocaleString(uiLocale(), { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -7,6 +7,7 @@ import { HandoffQueue } from '../../components/HandoffQueue';
 import { rowsOf, visibleRows, type QueueFilter } from '../../components/popup/queue-rows';
 import type { HeldAction } from '../../components/popup/use-held-actions';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
+import { formatDeadline } from '../../lib/ui/format';
 import { createBusinessClock } from '../../lib/time/sla';
 import type { QueueEntry } from '../../lib/cache/queue-order';
 import { makeHandoff, makeLead } from '../fixtures/factories';
@@ -175,7 +176,7 @@ describe('HandoffQueue', () => {
     document.body.append(container!);
     const entries = [
       { handoff: makeHandoff(1), lead: makeLead(1, { crmUrl: 'https://crm.example.com/leads/1' }) },
-      { handoff: makeHandoff(2), lead: makeLead(2, { company: 'Acme', title: 'CTO', score: 82, grade: 'A1' }) },
+      { handoff: makeHandoff(2, { firstContactDueAt: tokyo('2026-11-26T11:30') }), lead: makeLead(2, { company: 'Acme', title: 'CTO', score: 82, grade: 'A1' }) },
     ];
     act(() =>
       render(
@@ -185,13 +186,17 @@ describe('HandoffQueue', () => {
     );
     const link = rowOf('h1').querySelector<HTMLAnchorElement>('a.handoff-open')!;
     expect([link.href, link.target, link.rel]).toEqual(['https://crm.example.com/leads/1', '_blank', 'noopener noreferrer']);
+    // Working time left, and the clock deadline beside it: the time alone, as it falls on the day of NOW.
+    const dueIn90 = `1h 30m left · due ${formatDeadline(tokyo('2026-11-26T11:30'), NOW)}`;
+    expect(formatDeadline(tokyo('2026-11-26T11:30'), NOW)).toMatch(/^\d\d:30$/);
+    expect(rowOf('h2').querySelector('.handoff-sla')!.textContent).toBe(dueIn90);
     const toggle = rowOf('h2').querySelector<HTMLButtonElement>('button.handoff-open')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await act(async () => toggle.click());
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     await vi.waitFor(() => expect(rowOf('h2').querySelector('.lead-details')!.textContent).toContain('Marketing touches7'));
     expect(rowOf('h2').querySelector('.lead-details')!.textContent).toBe(
-      'Emaillead2@acme.example.comCompanyAcmeTitleCTOScore and gradeScore 82 of 100, grade A1StageMQLMarketing touches7',
+      `Emaillead2@acme.example.comFirst contact${dueIn90}CompanyAcmeTitleCTOScore and gradeScore 82 of 100, grade A1StageMQLMarketing touches7`,
     );
     expect(countTouches).toHaveBeenCalledWith('lead2@acme.example.com');
   });

@@ -9,6 +9,8 @@ import { explainFit } from '../../lib/cache/lead-context';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { formatDayTime } from '../../lib/ui/format';
 import { useMessages } from '../../lib/ui/i18n';
+import { BackgroundError } from '../../lib/messaging/client';
+import japaneseTable from '../../public/_locales/ja/messages.json';
 import { makeHandoff, makeLead, makeTouch } from '../fixtures/factories';
 
 const NOW = Date.UTC(2026, 10, 16, 3, 0);
@@ -141,10 +143,10 @@ describe('LeadCard', () => {
     const cardProps = props();
     mount(cardProps);
     expect(container.querySelector('.ll-sla')!.getAttribute('data-state')).toBe('due_soon');
-    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Due in 45m (business hours)');
+    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('45m left (business hours)');
     expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · deadline ${formatDayTime(NOW + 45 * 60_000)}`);
     act(() => render(<LeadCard {...cardProps} now={NOW + 10 * 60_000} />, container));
-    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Due in 35m (business hours)');
+    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('35m left (business hours)');
     act(() => render(<LeadCard {...cardProps} now={NOW + 50 * 60_000} />, container));
     expect(container.querySelector('.ll-sla')!.getAttribute('data-state')).toBe('overdue');
     expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Overdue by 5m (business hours)');
@@ -155,7 +157,7 @@ describe('LeadCard', () => {
     const dueAt = NOW + (15 * 60 + 45) * 60_000;
     overnight.context.sla = { state: 'due_soon', dueAt, msLeft: dueAt - NOW, businessMsLeft: 45 * 60_000 };
     mount(overnight);
-    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('Due in 45m (business hours)');
+    expect(container.querySelector('.ll-sla strong')!.textContent).toBe('45m left (business hours)');
     expect(container.querySelector('.ll-sla')!.textContent).toContain('Due soon');
     expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · deadline ${formatDayTime(dueAt)}`);
   });
@@ -272,6 +274,25 @@ describe('LeadCard', () => {
     mount(props({ onFeedback: async () => Promise.reject(new Error('The disk is full')) }));
     await act(async () => button('Good lead').click());
     await vi.waitFor(() => expect(container.querySelector('.ll-saved')!.textContent).toBe('Not saved: The disk is full'));
+    expect(container.querySelector('.error-detail')).toBeNull(); // unknown: its own words are all there is
+  });
+
+  it("words a refusal from the marketing system in the rep's language, with the system's own text as the detail", async () => {
+    const refusal = () => Promise.reject(new BackgroundError('HubSpot refused the token (401 Unauthorized: Authentication credentials not found).', 'auth'));
+    mount(props({ onFeedback: refusal }));
+    await act(async () => button('Good lead').click());
+    await vi.waitFor(() => expect(container.querySelector('.ll-saved')!.textContent).toBe('Not saved: The marketing system refused the connection (check the token and its permissions).'));
+    expect(container.querySelector('.error-detail summary')!.textContent).toBe('Details');
+    expect(container.querySelector('.error-detail bdi')!.textContent).toBe('HubSpot refused the token (401 Unauthorized: Authentication credentials not found).');
+
+    render(null, container);
+    container.remove();
+    useMessages('ja', japaneseTable);
+    mount(props({ onFeedback: refusal }));
+    await act(async () => [...container.querySelectorAll('button')].find((each) => each.textContent === '良いリード')!.click());
+    await vi.waitFor(() => expect(container.querySelector('.ll-saved')!.textContent).toBe('保存できませんでした: マーケティングシステムが接続を拒否しました（トークンと権限を確認してください）'));
+    expect(container.querySelector('.error-detail summary')!.textContent).toBe('詳細');
+    expect(container.querySelector('.error-detail bdi')!.textContent).toContain('401 Unauthorized');
   });
 
   it('renders hostile data as text, never as HTML', () => {

@@ -8,6 +8,8 @@ import type { Settings } from '../../lib/domain/settings-schema';
 import type { LoopReport } from '../../lib/cache/report';
 import { OPTIONAL_SITES } from '../../lib/pages/sites';
 import { loaded } from './options/loaded';
+import { t, useMessages } from '../../lib/ui/i18n';
+import japanese from '../../public/_locales/ja/messages.json';
 
 let container: HTMLElement;
 afterEach(() => {
@@ -130,6 +132,31 @@ describe('OptionsPage', () => {
     expect(calls.at(-1)).toEqual({ kind: 'save', args: { kind: 'http', baseUrl: 'http://127.0.0.1:8787/api', clientId: undefined, token: 'secret' } });
     expect(field<HTMLInputElement>('.connection input[type="password"]').value).toBe('');
     expect(container.textContent).toContain('A token is saved. Leave this empty to keep it.');
+  });
+
+  it("words a connection refused in the rep's language, with the system's own text under Details", async () => {
+    const vendor = 'HubSpot refused the token (401 Unauthorized: Authentication credentials not found).';
+    const onTest = connection.onTest;
+    connection.onTest = async () => ({ ok: false, message: vendor, code: 'auth' });
+    try {
+      for (const [language, text] of [
+        ['en', 'The marketing system refused the connection (check the token and its permissions).'],
+        ['ja', 'マーケティングシステムが接続を拒否しました（トークンと権限を確認してください）'],
+      ] as const) {
+        if (language === 'ja') useMessages('ja', japanese);
+        await mount();
+        type(field('.connection select'), 'hubspot', 'change');
+        type(field('.connection input[type="password"]'), 'pat-na1-secret');
+        await act(async () => [...container.querySelectorAll('button')].find((each) => each.textContent === t('testConnection'))!.click());
+        await vi.waitFor(() => expect(field('.connection [role="alert"] p').textContent).toBe(text));
+        expect(field('.connection [role="alert"] details summary').textContent).toBe(t('errorDetails'));
+        expect(field('.connection [role="alert"] details bdi').textContent).toBe(vendor);
+        render(null, container);
+        container.remove();
+      }
+    } finally {
+      connection.onTest = onTest;
+    }
   });
 
   it('connects HubSpot with only a private-app token, asking for access to its API host', async () => {

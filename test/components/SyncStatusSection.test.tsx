@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncStatusSection } from '../../components/options/SyncStatusSection';
 import { LeadLensDb } from '../../lib/cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../../lib/cache/db-name';
+import { useMessages } from '../../lib/ui/i18n';
+import japanese from '../../public/_locales/ja/messages.json';
 import { clearSetAside, QUARANTINE_SHOWN, readSyncStatus } from '../../lib/cache/sync-status';
 
 let container: HTMLElement;
@@ -34,6 +36,22 @@ describe('the sync in the options', () => {
     await db.setMeta(SYNC_STATE_KEY, failed);
     await show();
     await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toBe('Sync failed: The Lead Context API refused the API token (401).'));
+  });
+
+  it("words a failure by its kind in the rep's language, the system's own text under Details", async () => {
+    db = new LeadLensDb(`sync-status-${Math.random()}`);
+    const detail = 'HubSpot refused the token (401 Unauthorized: Authentication credentials not found).';
+    await db.setMeta(SYNC_STATE_KEY, { status: 'error', sourceId: 'hubspot', lastAttemptAt: NOW, recordsSynced: 0, quarantined: 0, error: detail, errorCode: 'auth' } satisfies SyncState);
+    await show();
+    await vi.waitFor(() => expect(container.querySelector('[role="alert"] p')?.textContent).toBe('Sync failed: The marketing system refused the connection (check the token and its permissions).'));
+    expect(container.querySelector('[role="alert"] details bdi')!.textContent).toBe(detail);
+
+    render(null, container);
+    useMessages('ja', japanese);
+    await show();
+    await vi.waitFor(() => expect(container.querySelector('[role="alert"] p')?.textContent).toBe('同期に失敗しました: マーケティングシステムが接続を拒否しました（トークンと権限を確認してください）'));
+    expect(container.querySelector('[role="alert"] details summary')!.textContent).toBe('詳細');
+    expect(container.querySelector('[role="alert"] details bdi')!.textContent).toBe(detail);
   });
 
   it('lists each set-aside record with its reason, and clears them', async () => {

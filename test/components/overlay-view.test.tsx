@@ -52,6 +52,26 @@ describe('the overlay view', () => {
     expect(anchor.nextElementSibling!.getAttribute('data-theme')).toBe('dark');
   });
 
+  it('reads no style for a view made while the page mutates: it takes the theme read last, corrected after the next frame', async () => {
+    const factory = createViewFactory('');
+    const first = pageWithAddress('rgb(32, 33, 36)');
+    factory({ email, anchor: first, role: 'sender' }).draw(props());
+    // The page turns light; a view made now must not make the browser style the page in this task.
+    const second = document.createElement('span');
+    second.setAttribute('email', email);
+    const light = document.createElement('div');
+    light.style.backgroundColor = 'rgb(255, 255, 255)';
+    light.append(second);
+    document.body.append(light);
+    const styleReads = vi.spyOn(window, 'getComputedStyle');
+    factory({ email, anchor: second, role: 'sender' }).draw(props());
+    expect(styleReads).not.toHaveBeenCalled();
+    expect(second.nextElementSibling!.getAttribute('data-theme')).toBe('dark');
+    await vi.waitFor(() => expect(second.nextElementSibling!.getAttribute('data-theme')).toBe('light'));
+    expect(styleReads).toHaveBeenCalled();
+    styleReads.mockRestore();
+  });
+
   it('shows a record page’s card inline, in a frame of the card page that names only the address', () => {
     const inline = view(pageWithAddress(), 'record');
     inline.draw(props({ expanded: true }));

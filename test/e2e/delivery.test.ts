@@ -57,7 +57,7 @@ describe('a verdict from the card, delivered to the Lead Context API', () => {
 
     const gmail = await HostPage.open(extension, thread);
     // The fake's score: the chip shows him as the company's system knows him (LeadLens grades him itself).
-    await gmail.chip(/^LeadLens: Noah Wright, grade [A-D][1-4], score 81$/).click();
+    await gmail.chip(/^LeadLens: Noah Wright, [A-D][1-4] · 81$/).click();
     const card = gmail.card('LeadLens: Noah Wright');
     await expect.poll(() => card.isVisible()).toBe(true);
     const clickedFrom = Date.now();

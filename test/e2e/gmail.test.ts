@@ -29,7 +29,7 @@ describe('LeadLens in Gmail', () => {
   it('puts one chip beside each address of the thread: a grade for leads, a quiet mark for strangers', async () => {
     const gmail = await HostPage.open(extension, thread);
     await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(thread.expected.length);
-    await expect.poll(() => gmail.chip(/^LeadLens: Noah Wright, grade [A-D][1-4], score \d+$/).count()).toBe(1);
+    await expect.poll(() => gmail.chip(/^LeadLens: Noah Wright, [A-D][1-4] · \d+$/).count()).toBe(1);
     expect(await gmail.chip(/^LeadLens: 渡辺 和也/).count()).toBe(2); // sender of a collapsed message, and Cc
     expect(await gmail.chip('LeadLens: stranger@unknown-corp.example.com is not known to marketing').count()).toBe(1);
     expect(await gmail.cards().count()).toBe(0);

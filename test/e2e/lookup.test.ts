@@ -28,7 +28,7 @@ describe('a lead the last sync has not brought', () => {
     await options.connectLeadContextApi(fake);
 
     const gmail = await HostPage.open(extension, thread);
-    await expect.poll(() => gmail.chip(/^LeadLens: Kenji Newcomer, grade A2, score 77$/).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => gmail.chip(/^LeadLens: Kenji Newcomer, A2 · 77$/).count(), { timeout: 15_000 }).toBe(1);
     expect(await gmail.chip(/stranger@unknown-corp\.example\.com is not known/).count()).toBe(0);
     await Promise.all([gmail.page.close(), options.page.close()]);
   });

@@ -90,7 +90,7 @@ describe('the options page in Chromium', () => {
   });
 
   it('grades the cached leads again when the readiness minimums are raised, and the Gmail chip shows the new grade', async () => {
-    const watanabe = /^LeadLens: 渡辺 和也, grade ([A-D])([1-4]), score (\d+)$/;
+    const watanabe = /^LeadLens: 渡辺 和也, ([A-D])([1-4]) · (\d+)$/;
     const before = await HostPage.open(extension, thread);
     await expect.poll(() => before.chip(watanabe).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const [, letter, digit, score] = watanabe.exec((await before.chip(watanabe).first().accessibleName()) ?? '')!;
@@ -108,7 +108,7 @@ describe('the options page in Chromium', () => {
     await options.page.close();
 
     const after = await HostPage.open(extension, thread);
-    await expect.poll(() => after.chip(`LeadLens: 渡辺 和也, grade ${letter}4, score ${score}`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => after.chip(`LeadLens: 渡辺 和也, ${letter}4 · ${score}`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await after.page.close();
   });
 

@@ -21,6 +21,15 @@ const nameMatches = (name: Name, actual: string) => (typeof name === 'string' ? 
 /** A frame of LeadLens's card page (chrome-extension://…/card.html, by its dynamic id). */
 export const isCardFrame = (frame: Frame) => /^chrome-extension:\/\/[^/]+\/card\.html/.test(frame.url());
 
+/** A node of the document as the DevTools protocol gives it, shadow roots included. */
+interface DomNode {
+  nodeName: string;
+  attributes?: string[];
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
 interface AxNode {
   ignored?: boolean;
   role?: { value?: string };
@@ -118,18 +127,52 @@ export class HostPage {
     }
   }
 
+  /** The first node inside LeadLens's hosts, closed shadow roots included, that `matches`. */
+  async overlayNode(matches: (node: DomNode) => boolean): Promise<DomNode | undefined> {
+    const { root } = (await (await this.cdp()).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const search = (node: DomNode, inside: boolean): DomNode | undefined => {
+      const within = inside || node.nodeName === 'LEADLENS-OVERLAY';
+      if (within && matches(node)) return node;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        const found = search(child, within);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search(root, false);
+  }
+
+  /**
+   * Each LeadLens host's attributes and the markup of its closed shadow root (styles included), read
+   * by the browser, so that a test can lay a copy out in an open shadow root where axe can check it.
+   */
+  async overlayCopies(): Promise<{ attributes: string[]; html: string }[]> {
+    const cdp = await this.cdp();
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const hosts: DomNode[] = [];
+    const visit = (node: DomNode): void => {
+      if (node.nodeName === 'LEADLENS-OVERLAY' && node.shadowRoots?.[0]) hosts.push(node);
+      else [...(node.shadowRoots ?? []), ...(node.children ?? [])].forEach(visit);
+    };
+    visit(root);
+    const copies = [];
+    for (const host of hosts) {
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: host.shadowRoots![0]!.backendNodeId })) as { object: { objectId: string } };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: 'function () { return this.innerHTML; }',
+        returnByValue: true,
+      })) as { result: { value: string } };
+      copies.push({ attributes: host.attributes ?? [], html: result.value });
+    }
+    return copies;
+  }
+
   /**
    * What LeadLens drew inside its hosts, shadow roots included, as tags and attribute names: read by
    * the browser (DOM.getDocument with pierce), since the page cannot.
    */
   async overlayMarkup(): Promise<string[]> {
-    interface DomNode {
-      nodeName: string;
-      attributes?: string[];
-      children?: DomNode[];
-      shadowRoots?: DomNode[];
-      contentDocument?: DomNode;
-    }
     const { root } = (await (await this.cdp()).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const found: string[] = [];
     const describe = (node: DomNode): void => {

@@ -192,6 +192,21 @@ describe('the background', () => {
     expect(badges[0]!.nextChangeAt).toBe(Math.min(...moments));
   });
 
+  it('words the badge tooltip and the reminders in the language the rep chose, not the browser\'s', async () => {
+    const background = app();
+    await background.sync();
+    expect(badges.at(-1)!.title).toBe('LeadLens: 11 overdue, 11 due soon'); // the browser's language (English here)
+    settings = { ...settings, language: 'ja' };
+    currentTime = reminderWakeUps.at(-1)!;
+    await background.refreshBadge();
+    expect(badges.at(-1)!.title).toMatch(/^LeadLens: 期限超過 \d+ 件、期限間近 \d+ 件$/);
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    expect(notices[0]!.title).toMatch(/への初回連絡: 残り30分・\d\d:\d\dまで$|^期限超過: /);
+    settings = { ...settings, language: 'en' };
+    await background.refreshBadge();
+    expect(badges.at(-1)!.title).toMatch(/^LeadLens: \d+ overdue, \d+ due soon$/);
+  });
+
   it("keeps the top of the rep's queue ready for the popup's first paint, and moves it along with the rep's actions", async () => {
     const background = app();
     await background.sync();
@@ -278,7 +293,7 @@ describe('the background', () => {
     const handoff = await db.handoffs.get(first!.id.replace('leadlens:handoff:', ''));
     const lead = await db.leads.get(handoff!.email);
     expect(first!.title).toContain(lead!.name);
-    expect(first!.title).toMatch(/first contact due in 30m|Overdue/);
+    expect(first!.title).toMatch(/^First contact with .+: 30m left · due \d\d:\d\d$|^Overdue/);
 
     // A click opens the lead in the CRM when marketing gave its link, else the queue.
     await db.leads.update(lead!.email, { crmUrl: 'https://acme.lightning.force.com/lightning/r/Lead/00Q1/view' });

@@ -32,6 +32,14 @@ describe('the sites script', () => {
     expect(upgraded.registered[0]!.matches).toEqual(originsOf('hubspot'));
   });
 
+  it('keeps Outlook on its first three hosts for a rep who granted them before outlook.cloud.microsoft was added', async () => {
+    const earlier = ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'];
+    const browser = fakeBrowser(earlier);
+    await registerSiteScripts(['outlook'], browser.scripting as never, browser.permissions as never);
+    expect(browser.registered[0]!.matches).toEqual(earlier);
+    expect(originsOf('outlook')).toEqual([...earlier, 'https://outlook.cloud.microsoft/*']);
+  });
+
   it('registers nothing when nothing is granted', async () => {
     const browser = fakeBrowser([]);
     await registerSiteScripts(['hubspot', 'salesforce'], browser.scripting as never, browser.permissions as never);

@@ -131,7 +131,7 @@ describe('syncSource, bounded', () => {
     const { source, asked } = endlessSource((cursor) => (cursor === null ? 'c1' : cursor));
     const state = await syncSource(db, source, { now });
     expect(asked).toEqual([null, 'c1']);
-    expect(state).toMatchObject({ status: 'error', recordsSynced: 2 * 3, lastSuccessAt: undefined });
+    expect(state).toMatchObject({ status: 'error', recordsSynced: 2 * 3, lastSuccessAt: undefined, errorCode: 'bad_response' });
     expect(state.error).toBe('The marketing system kept answering the same page (cursor "c1" did not advance); the sync stopped. Tell your admin.');
     expect(await db.getMeta(cursorKey('endless'))).toBe('c1');
 
@@ -143,7 +143,7 @@ describe('syncSource, bounded', () => {
   it('stops a run at its page cap without an error; the next run goes on from the stored cursor', async () => {
     const { source, asked } = pagedSource([page(0, 1), page(1, 1), page(2, 1), page(3, 1), page(4, 1)]);
     const first = await syncSource(db, source, { now, maxPages: 2 });
-    expect(first).toMatchObject({ status: 'idle', error: undefined, lastSuccessAt: undefined, recordsSynced: 2 * 3 });
+    expect(first).toMatchObject({ status: 'idle', error: undefined, errorCode: undefined, lastSuccessAt: undefined, recordsSynced: 2 * 3 });
     expect(asked).toEqual([null, '1']);
     expect(await db.getMeta(cursorKey('paged'))).toBe('2');
 

@@ -70,7 +70,7 @@ describe('why the fit is what it is', () => {
     const unknown = makeLead(3, { title: '' });
     await db.leads.bulkPut([midMarket, executive, unknown]);
     const grading = { fit: [80, 50, 30] as [number, number, number], readiness: [80, 60, 40] as [number, number, number], targetIndustries: ['製造業'] };
-    const [mid, exec, none] = await leadContexts(db, [midMarket.email, executive.email, unknown.email], { ...options, touchLimit: 0, grading });
+    const [mid, exec, none] = await leadContexts(db, [midMarket.email, executive.email, unknown.email], { ...options, grading });
     expect(mid!.fit).toEqual({
       points: 30,
       letter: 'C',
@@ -107,11 +107,15 @@ describe('the verdict already given', () => {
     expect(nobody).not.toHaveProperty('latestVerdict');
   });
 
-  it('is not read for chips, which ask without timelines', async () => {
+  it('is not read for chips, which ask without timelines, nor is the fit explained to them', async () => {
     await db.leads.put(makeLead(1));
     await db.feedback.put({ id: 'f1', email: 'lead1@acme.example.com', verdict: 'good_lead', reasonCode: 'good_lead', at: 100 });
-    const [context] = await leadContexts(db, ['lead1@acme.example.com'], { ...options, touchLimit: 0 });
-    expect(context!.latestVerdict).toBeNull();
+    const [chip] = await leadContexts(db, ['lead1@acme.example.com'], { ...options, touchLimit: 0 });
+    expect(chip).not.toHaveProperty('latestVerdict');
+    expect(chip).not.toHaveProperty('fit');
+    const [card] = await leadContexts(db, ['lead1@acme.example.com'], options);
+    expect(card!.latestVerdict).toMatchObject({ id: 'f1' });
+    expect(card!.fit).toMatchObject({ letter: expect.any(String) });
   });
 });
 

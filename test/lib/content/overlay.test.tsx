@@ -107,6 +107,34 @@ describe('the overlay runtime', () => {
     expect(cards()[0]!.getAttribute('title')).toContain('Noah Wright');
   });
 
+  it('opens the card of the message in view on the keyboard command, not the first lead on the page', async () => {
+    const upper = makeLead(2, { email: 'upper@orbitlabs.example.com', name: 'Upper Sender' });
+    const lower = makeLead(3, { email: 'lower@orbitlabs.example.com', name: 'Lower Sender' });
+    const list = document.querySelector('[role="list"]')!;
+    const messages = [gmailMessage(upper.email), gmailMessage(lower.email)];
+    list.prepend(...messages);
+    // The lower message scrolled into view: the upper one's header is above the viewport, the
+    // thread's own senders below it.
+    const headerAt = (top: number) => () => ({ top, bottom: top + 20, left: 0, right: 600, height: 20, width: 600, x: 0, y: top, toJSON() {} }) as DOMRect;
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(headerAt(innerHeight + 400));
+    messages[0]!.querySelector<HTMLElement>('[email]')!.getBoundingClientRect = headerAt(-300);
+    messages[1]!.querySelector<HTMLElement>('[email]')!.getBoundingClientRect = headerAt(120);
+    const noah = makeLead(1, { email: 'noah.wright@orbitlabs.example.com', name: 'Noah Wright' });
+    const overlay = start(gmail, fakeAsk([upper, lower, noah]));
+    await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length + 2));
+    overlay.openCard();
+    const cards = () => hosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('iframe.ll-card-frame')]);
+    await vi.waitFor(() => expect(cards()).toHaveLength(1));
+    expect(cards()[0]!.getAttribute('title')).toContain('Lower Sender');
+
+    // Positive control: scrolled back up, the command opens the upper message's lead.
+    messages[0]!.querySelector<HTMLElement>('[email]')!.getBoundingClientRect = headerAt(40);
+    messages[1]!.querySelector<HTMLElement>('[email]')!.getBoundingClientRect = headerAt(innerHeight - 5);
+    overlay.openCard();
+    await vi.waitFor(() => expect(cards()[0]!.getAttribute('title')).toContain('Upper Sender'));
+    expect(cards()).toHaveLength(1);
+  });
+
   it('reads again the leads the background says changed, if they are on the page', async () => {
     const ask = fakeAsk();
     const overlay = start(gmail, ask);

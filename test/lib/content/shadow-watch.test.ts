@@ -25,7 +25,7 @@ const nativeShadowCrm: PageAdapter = {
   matches: ['https://crm.example.com/*'],
   find: (root: Document | Element): FoundAddress[] =>
     queryAllDeep(root, 'a[href^="mailto:"]').map((anchor) => ({ email: anchor.getAttribute('href')!.slice(7), anchor, role: 'record' })),
-  watch: { selector: 'a[href^="mailto:"]', attributes: [] },
+  watch: { selector: 'a[href^="mailto:"]', attributes: [], shadowRoots: true },
 };
 
 /** LeadLens's hosts, wherever they went: beside an address inside a shadow root too. */
@@ -82,5 +82,26 @@ describe('the page’s open shadow roots', () => {
     await settle();
     await vi.waitFor(() => expect(overlayHosts()).toHaveLength(1));
     expect(find.mock.calls).toEqual([[wrapper]]);
+  });
+});
+
+describe('on a page whose addresses are never inside a shadow root (no watch.shadowRoots)', () => {
+  it('the page’s shadow roots are neither read nor observed, while an address beside them gets its view', async () => {
+    ctx.abort();
+    ctx = new ContentScriptContext('test');
+    const lightOnly = vi.fn(nativeShadowCrm.find);
+    const leads = ['ava@northwind.example.com', 'liam@northwind.example.com'].map((email, index) => makeLead(index + 1, { email }));
+    startOverlay(ctx, () => ({ ...nativeShadowCrm, find: lightOnly, watch: { selector: 'a[href^="mailto:"]', attributes: [] } }), {
+      ask: fakeAsk(leads),
+      createView: createViewFactory(''),
+    });
+    const field = shadowHost(document.createElement('span'));
+    const light = address('liam@northwind.example.com');
+    document.querySelector('main')!.append(field, light);
+    await vi.waitFor(() => expect(light.nextElementSibling?.tagName).toBe('LEADLENS-OVERLAY'));
+    expect(lightOnly).not.toHaveBeenCalledWith(field);
+    field.shadowRoot!.append(address('ava@northwind.example.com'));
+    await settle();
+    expect(overlayHosts()).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { SourceError } from '../../../lib/sources/source';
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../../lib/messaging/router';
 import type { ContentScriptHandlers, ExtensionPageHandlers, MessageSender } from '../../../lib/messaging/messages';
@@ -72,7 +73,19 @@ describe('createRouter', () => {
     named.extensionPage.syncNow = async () => {
       throw new Error('disk on fire');
     };
-    expect(await createRouter(named, EXTENSION)({ type: 'syncNow' }, POPUP)).toEqual({ ok: false, error: 'disk on fire' });
+    expect(await createRouter(named, EXTENSION)({ type: 'syncNow' }, POPUP)).toEqual({ ok: false, error: 'disk on fire', code: 'unknown' });
+  });
+
+  it('says what kind of failure it was, for the page to word in the rep\'s language', async () => {
+    const named = handlers();
+    named.extensionPage.syncNow = async () => {
+      throw new SourceError('HubSpot refused the token (401 Unauthorized: Authentication credentials not found).', 'auth');
+    };
+    expect(await createRouter(named, EXTENSION)({ type: 'syncNow' }, POPUP)).toEqual({
+      ok: false,
+      error: 'HubSpot refused the token (401 Unauthorized: Authentication credentials not found).',
+      code: 'auth',
+    });
   });
 });
 

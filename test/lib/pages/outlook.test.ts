@@ -42,6 +42,8 @@ describe('matches', () => {
   it('reads the mail app, pop-outs included, and nothing else of Outlook', () => {
     const matched = (url: string) => reads(outlook, new URL(url));
     expect(matched('https://outlook.live.com/mail/0/deeplink/compose?popoutv2=1')).toBe(true);
+    expect(matched('https://outlook.cloud.microsoft/mail/deeplink/compose?popoutv2=1')).toBe(true);
+    expect(matched('https://outlook.cloud.microsoft/calendar/view/month')).toBe(false);
     expect(matched('https://outlook.office.com/mail/deeplink/readconv/AAQk%3D?popoutv2=1')).toBe(true);
     expect(matched('https://outlook.office.com/calendar/view/month')).toBe(false);
     expect(matched('https://outlook.office365.com/owa/?ItemID=AAMk&exvsurl=1')).toBe(false);

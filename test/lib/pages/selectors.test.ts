@@ -95,6 +95,8 @@ const SELECTOR_COUNTS: Record<string, Record<string, number>> = {
   'outlook/reading-pane-dark.2026-11-29.html': outlookCounts(1, 1, 1, 0, 0, 3, 1),
   // The body's unprefixed forgeries match the selectors; the body is never read.
   'outlook/hostile-body.2026-11-29.html': outlookCounts(1, 2, 2, 1, 1, 4, 1),
+  // The new host serves the same app: the reading pane's selectors, one message and one row.
+  'outlook/cloud-microsoft.2026-11-29.html': outlookCounts(1, 1, 1, 0, 0, 1, 1),
   // Seven mailto: links, three of them broken.
   'mailto/company-contact-page.2026-11-22.html': { link: 7 },
 };

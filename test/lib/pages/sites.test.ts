@@ -12,7 +12,7 @@ describe('the optional sites', () => {
       hubspot: ['https://*.hubspot.com/*'],
       dynamics: ['https://*.dynamics.com/*', 'https://*.crm.microsoftdynamics.us/*', 'https://*.crm.appsplatform.us/*', 'https://*.crm.dynamics.cn/*'],
       pipedrive: ['https://*.pipedrive.com/*'],
-      outlook: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
+      outlook: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
       mailto: ['https://*/*'],
     });
   });
