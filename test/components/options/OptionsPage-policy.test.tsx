@@ -50,7 +50,7 @@ async function mount(current: LoadedSettingsWithOrigins, ignored: (keyof Setting
           hasAccess: async () => harness.granted,
         }}
         requestNotifications={async () => true}
-        report={{ now: () => 0, load: async (period) => ({ period, handoffs: [], met: 0, missed: 0, open: 0, medianBusinessMsToContact: null, verdicts: [], byCampaign: [], byReason: [] }) }}
+        report={{ now: () => 0, load: async (period) => ({ period, handoffs: [], met: 0, missed: 0, open: 0, medianBusinessMsToContact: null, verdicts: [], byCampaign: [], byReason: [], byAccount: [], mostRejected: [] }) }}
         syncStatus={{ load: async () => ({ state: null, setAside: [], setAsideTotal: 0 }), clear: async () => undefined, now: () => 0 }}
       />,
       container,
