@@ -19,16 +19,16 @@ export function SyncLine({ state, now, onSync }: { state: SyncState | null | und
   const failure = state?.status === 'error' ? describeError(state.errorCode, state.error ?? '').detail : '';
   return (
     <>
-    <p class="sync-line" role={state?.status === 'error' ? 'alert' : 'status'}>
-      <span>
-        {syncText(state, now)}
-        {!!state?.quarantined && <span class="set-aside"> · {t('setAsideShort', state.quarantined)}</span>}
-      </span>
-      <button type="button" aria-disabled={syncing} onClick={() => void (syncing || onSync().catch(() => undefined))}>
-        {t('syncNow')}
-      </button>
-    </p>
-    <ErrorDetail detail={failure} />
+      <p class="sync-line" role={state?.status === 'error' ? 'alert' : 'status'}>
+        <span>
+          {syncText(state, now)}
+          {!!state?.quarantined && <span class="set-aside"> · {t('setAsideShort', state.quarantined)}</span>}
+        </span>
+        <button type="button" aria-disabled={syncing} onClick={() => void (syncing || onSync().catch(() => undefined))}>
+          {t('syncNow')}
+        </button>
+      </p>
+      <ErrorDetail detail={failure} />
     </>
   );
 }

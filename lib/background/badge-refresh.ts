@@ -56,9 +56,14 @@ function languageSwitch(messagesFor: BadgeRefreshDeps['messagesFor']) {
   let spoken: Settings['language'] = 'auto';
   return async (language: Settings['language']) => {
     if (language === spoken) return;
-    if (language === 'auto') await loadLanguage('auto');
-    else useMessages(language, await messagesFor(language));
-    spoken = language;
+    try {
+      if (language === 'auto') await loadLanguage('auto');
+      else useMessages(language, await messagesFor(language));
+      spoken = language;
+    } catch (error) {
+      // The badge still shows, in the language it had; the next refresh tries again.
+      console.warn('LeadLens: could not load the words of the chosen language', error);
+    }
   };
 }
 

@@ -49,7 +49,8 @@ async function testConnection(deps: ExtensionPageDeps, { token, ...connection }:
     const { ok, message, problems, notes } = await source.check();
     return { ok, message, problems, notes };
   } catch (error) {
-    return { ok: false, message: messageOf(error), code: errorCodeOf(error) };
+    const code = errorCodeOf(error);
+    return { ok: false, message: messageOf(error), ...(code !== 'unknown' && { code }) };
   }
 }
 

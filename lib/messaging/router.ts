@@ -37,7 +37,8 @@ export function createRouter(handlers: RouterHandlers, extension: ExtensionIdent
       const handler = all[request.type] as AnyHandler;
       return { ok: true, data: await handler(request, sender) };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error), code: errorCodeOf(error) };
+      const code = errorCodeOf(error);
+      return { ok: false, error: error instanceof Error ? error.message : String(error), ...(code !== 'unknown' && { code }) };
     }
   };
 }

@@ -150,19 +150,14 @@ export class HostPage {
     const cdp = await this.cdp();
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const hosts: DomNode[] = [];
-    const visit = (node: DomNode): void => {
-      if (node.nodeName === 'LEADLENS-OVERLAY' && node.shadowRoots?.[0]) hosts.push(node);
-      else [...(node.shadowRoots ?? []), ...(node.children ?? [])].forEach(visit);
-    };
+    const visit = (node: DomNode): unknown =>
+      node.nodeName === 'LEADLENS-OVERLAY' && node.shadowRoots?.[0] ? hosts.push(node) : [...(node.shadowRoots ?? []), ...(node.children ?? [])].forEach(visit);
     visit(root);
     const copies = [];
     for (const host of hosts) {
       const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: host.shadowRoots![0]!.backendNodeId })) as { object: { objectId: string } };
-      const { result } = (await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId,
-        functionDeclaration: 'function () { return this.innerHTML; }',
-        returnByValue: true,
-      })) as { result: { value: string } };
+      const read = { objectId: object.objectId, functionDeclaration: 'function () { return this.innerHTML; }', returnByValue: true };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', read)) as { result: { value: string } };
       copies.push({ attributes: host.attributes ?? [], html: result.value });
     }
     return copies;

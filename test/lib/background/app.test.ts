@@ -207,6 +207,14 @@ describe('the background', () => {
     expect(badges.at(-1)!.title).toMatch(/^LeadLens: \d+ overdue, \d+ due soon$/);
   });
 
+  it('still badges, in the language it had, when the chosen language\'s words cannot be loaded', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    settings = { ...settings, language: 'ja' };
+    const background = app({ messagesFor: async () => Promise.reject(new Error('fetch failed')) });
+    await background.sync();
+    expect(badges.at(-1)!.title).toBe('LeadLens: 11 overdue, 11 due soon');
+  });
+
   it("keeps the top of the rep's queue ready for the popup's first paint, and moves it along with the rep's actions", async () => {
     const background = app();
     await background.sync();

@@ -113,7 +113,7 @@ describe('a saved token', () => {
     const elsewhere = await app.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: attacker.baseUrl }, OPTIONS_PAGE);
     expect(elsewhere).toEqual({
       ok: true,
-      data: { ok: false, message: `The saved token belongs to ${marketing.baseUrl}: LeadLens sends it nowhere else. Enter the token for ${attacker.baseUrl}.` },
+      data: { ok: false, message: `The saved token belongs to ${marketing.baseUrl}: LeadLens sends it nowhere else. Enter the token for ${attacker.baseUrl}.`, code: 'auth' },
     });
     expect(attacker.stats.requests).toBe(0);
 

@@ -73,7 +73,7 @@ describe('createRouter', () => {
     named.extensionPage.syncNow = async () => {
       throw new Error('disk on fire');
     };
-    expect(await createRouter(named, EXTENSION)({ type: 'syncNow' }, POPUP)).toEqual({ ok: false, error: 'disk on fire', code: 'unknown' });
+    expect(await createRouter(named, EXTENSION)({ type: 'syncNow' }, POPUP)).toEqual({ ok: false, error: 'disk on fire' });
   });
 
   it('says what kind of failure it was, for the page to word in the rep\'s language', async () => {
