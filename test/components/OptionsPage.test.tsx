@@ -23,13 +23,9 @@ let notificationsGranted = true;
 const emptyReport = (period: { from: number; to: number }): LoopReport => ({
   period, handoffs: [], met: 3, missed: 1, open: 2, medianBusinessMsToContact: 90 * 60_000, verdicts: [],
   byCampaign: [{ campaign: 'Webinar', counts: { good_lead: 2, not_a_fit: 1, bad_timing: 0, wrong_contact: 0 } }],
-<<<<<<< HEAD
   byReason: [{ reasonCode: 'too_small', verdict: 'not_a_fit', count: 1 }],
   byAccount: [],
   mostRejected: [],
-=======
-  byReason: [{ reasonCode: 'too_small', verdict: 'not_a_fit', count: 1 }], byAccount: [], mostRejected: [],
->>>>>>> acct-data
 });
 const periods: number[] = [];
 const connection = {
