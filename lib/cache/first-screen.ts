@@ -19,8 +19,8 @@ export const FIRST_SCREEN = 30;
 
 /** The meta row the background keeps the snapshot in. */
 export const FIRST_SCREEN_KEY = 'firstScreen';
-/** Raised whenever the snapshot's shape changes: a popup never draws one it does not know. */
-const SNAPSHOT_VERSION = 1;
+/** Raised whenever the snapshot's shape changes: a popup never draws one it does not know. 2: rows carry their account. */
+const SNAPSHOT_VERSION = 2;
 
 export interface FirstScreen {
   entries: QueueEntry[];
@@ -74,13 +74,17 @@ export function usableSnapshot(stored: unknown, repEmail: string): FirstScreen |
   return fits ? { entries: stored.entries as QueueEntry[], total: stored.total as number } : null;
 }
 
-/** A row has a key, a place in deadline order and a lead or none; the rest of it is drawn as it comes. */
+/**
+ * A row has a key, a place in deadline order, a lead or none, and an account with a key and a name or
+ * none (the popup groups by it); the rest of it is drawn as it comes.
+ */
 const drawableEntry = (entry: unknown) =>
   isRecord(entry) &&
   isRecord(entry.handoff) &&
   typeof entry.handoff.id === 'string' &&
   isNumber(entry.handoff.firstContactDueAt) &&
-  (entry.lead === null || isRecord(entry.lead));
+  (entry.lead === null || isRecord(entry.lead)) &&
+  (entry.account === undefined || (isRecord(entry.account) && typeof entry.account.key === 'string' && typeof entry.account.name === 'string'));
 
 /** A stored sync state the sync line can word; anything else waits for the live view. */
 export function usableSyncState(stored: unknown): SyncState | null {

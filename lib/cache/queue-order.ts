@@ -2,10 +2,13 @@
 // index that keeps them by deadline, and how the top of the queue is drawn from it. The live queue
 // (queue.ts, through Dexie) uses it, and the popup's first paint (first-screen.ts) its entry type.
 import type { Handoff, HandoffStatus, Lead } from '../domain/model';
+import type { AccountRef } from '../domain/account-name';
 
 export interface QueueEntry {
   handoff: Handoff;
   lead: Lead | null;
+  /** The lead's account (account.ts), for grouping the queue by company; absent for free mail or an unknown lead. */
+  account?: AccountRef;
 }
 
 export const OPEN_STATUSES: readonly HandoffStatus[] = ['pending', 'accepted'];

@@ -7,6 +7,11 @@ import type { FeedbackReason, SlaPolicy } from '../domain/settings-schema';
 import { QUEUE_INDEX } from './queue-order';
 import { slaStatus, type BusinessClock } from '../time/sla';
 import { VERDICTS } from '../domain/vocabulary';
+import { storedAccountOf, type AccountRef } from '../domain/account-name';
+import { withoutStoredKeys, type StoredLead } from './crm-keys';
+import { tallyAccounts, type AccountTally } from './report-accounts';
+
+export type { AccountTally };
 
 export interface ReportPeriod {
   from: number;
@@ -21,6 +26,8 @@ export interface HandoffRow {
   /** Working time from handoff to first contact; null until contacted. */
   businessMsToContact: number | null;
   campaign: string | null;
+  /** The lead's account; null for free mail or a lead the cache does not hold. */
+  account: AccountRef | null;
 }
 
 export interface VerdictRow {
@@ -28,6 +35,7 @@ export interface VerdictRow {
   lead: Lead | null;
   verdict: Verdict;
   campaign: string | null;
+  account: AccountRef | null;
 }
 
 export interface LoopReport {
@@ -43,6 +51,10 @@ export interface LoopReport {
   byCampaign: { campaign: string | null; counts: Record<Verdict, number> }[];
   /** Counts per reason code, the most given first. */
   byReason: { reasonCode: string; verdict: Verdict; count: number }[];
+  /** Handoffs, SLA and verdicts per account, the busiest first (report-accounts.ts). */
+  byAccount: AccountTally[];
+  /** The accounts with a rejection, the most rejected first, at most 10 (report-accounts.ts says what counts). */
+  mostRejected: AccountTally[];
 }
 
 export interface ReportDeps {
@@ -56,7 +68,9 @@ export interface ReportDeps {
 /** Reads the period's handoffs (by when they were handed off) and verdicts (by when they were given). */
 export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: ReportDeps): Promise<LoopReport> {
   const { handoffs, entries, leads, touches } = await readPeriod(db, period, deps.repEmail);
-  const leadOf = new Map(leads.flatMap((lead) => (lead ? [[lead.email, lead] as const] : [])));
+  const leadOf = new Map(leads.flatMap((lead) => (lead ? [[lead.email, withoutStoredKeys(lead)] as const] : [])));
+  // Named from the key the cache stored: the options page loads no matching lists.
+  const accountOf = new Map(leads.flatMap((lead) => (lead ? [[lead.email, storedAccountOf(lead) ?? null] as const] : [])));
   /** The campaign of the lead's latest touch before `at` that names one: what brought the lead in. */
   const campaignAt = (email: string, at: number) =>
     (touches.get(email) ?? []).filter((touch) => touch.campaign && touch.at <= at).at(-1)?.campaign ?? null;
@@ -73,6 +87,7 @@ export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: Rep
         outcome,
         businessMsToContact: contacted ? deps.clock.between(handoff.handedOffAt, handoff.respondedAt!) : null,
         campaign: campaignAt(handoff.email, handoff.handedOffAt),
+        account: accountOf.get(handoff.email) ?? null,
       };
     });
 
@@ -83,7 +98,13 @@ export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: Rep
     'not_a_fit';
   const verdicts = entries
     .sort((a, b) => a.at - b.at)
-    .map((entry) => ({ entry, lead: leadOf.get(entry.email) ?? null, verdict: verdictOf(entry), campaign: campaignAt(entry.email, entry.at) }));
+    .map((entry): VerdictRow => ({
+      entry,
+      lead: leadOf.get(entry.email) ?? null,
+      verdict: verdictOf(entry),
+      campaign: campaignAt(entry.email, entry.at),
+      account: accountOf.get(entry.email) ?? null,
+    }));
 
   return {
     period,
@@ -94,6 +115,7 @@ export async function loopReport(db: LeadLensDb, period: ReportPeriod, deps: Rep
     medianBusinessMsToContact: median(rows.flatMap((row) => (row.businessMsToContact === null ? [] : [row.businessMsToContact]))),
     verdicts,
     ...tallyVerdicts(verdicts),
+    ...tallyAccounts(rows, verdicts),
   };
 }
 
@@ -108,7 +130,7 @@ function readPeriod(db: LeadLensDb, period: ReportPeriod, repEmail: string) {
       .toArray();
     const entries = await db.feedback.where('at').between(period.from, period.to, true, false).toArray();
     const emails = [...new Set([...handoffs.map((handoff) => handoff.email), ...entries.map((entry) => entry.email)])];
-    const leads = await db.leads.bulkGet(emails);
+    const leads: (StoredLead | undefined)[] = await db.leads.bulkGet(emails);
     const touches = await Promise.all(
       emails.map((email) => db.touches.where('[email+at]').between([email, 0], [email, period.to]).toArray()),
     );

@@ -21,9 +21,7 @@ let notificationsGranted = true;
 const emptyReport = (period: { from: number; to: number }): LoopReport => ({
   period, handoffs: [], met: 3, missed: 1, open: 2, medianBusinessMsToContact: 90 * 60_000, verdicts: [],
   byCampaign: [{ campaign: 'Webinar', counts: { good_lead: 2, not_a_fit: 1, bad_timing: 0, wrong_contact: 0 } }],
-  byReason: [{ reasonCode: 'too_small', verdict: 'not_a_fit', count: 1 }],
-  byAccount: [],
-  mostRejected: [],
+  byReason: [{ reasonCode: 'too_small', verdict: 'not_a_fit', count: 1 }], byAccount: [], mostRejected: [],
 });
 const periods: number[] = [];
 const connection = {

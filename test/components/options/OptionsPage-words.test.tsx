@@ -20,9 +20,7 @@ afterEach(() => {
 
 const report = (period: { from: number; to: number }): LoopReport => ({
   period, handoffs: [], met: 1, missed: 0, open: 0, medianBusinessMsToContact: null, verdicts: [], byCampaign: [],
-  byReason: [{ reasonCode: 'too_small', verdict: 'not_a_fit', count: 1 }],
-  byAccount: [],
-  mostRejected: [],
+  byReason: [{ reasonCode: 'too_small', verdict: 'not_a_fit', count: 1 }], byAccount: [], mostRejected: [],
 });
 
 async function mount() {

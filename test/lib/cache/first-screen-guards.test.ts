@@ -13,7 +13,10 @@ import { disagreements, mutants, type Case } from '../../fixtures/drift';
 import { makeHandoff, makeLead } from '../../fixtures/factories';
 
 const REP = 'rep@acme.example.com';
-const snapshot = snapshotOf([{ handoff: makeHandoff(1), lead: makeLead(1) }, { handoff: makeHandoff(2), lead: null }], REP);
+const snapshot = snapshotOf(
+  [{ handoff: makeHandoff(1), lead: makeLead(1), account: { key: 'domain:acme.example.com', name: 'Acme' } }, { handoff: makeHandoff(2), lead: null }],
+  REP,
+);
 const syncState: SyncState = { status: 'error', sourceId: 'http', lastSuccessAt: 1_700_000_000_000, recordsSynced: 12, quarantined: 1, error: '503' };
 
 /** What usableSettings reads to draw the queue. */
@@ -24,7 +27,11 @@ const DrawableSettings = z.object({
 });
 
 /** What usableSnapshot reads: this version, this rep, rows with a key, a deadline and a lead or none. */
-const DrawableEntry = z.object({ handoff: z.object({ id: z.string(), firstContactDueAt: z.number() }), lead: z.object({}).nullable() });
+const DrawableEntry = z.object({
+  handoff: z.object({ id: z.string(), firstContactDueAt: z.number() }),
+  lead: z.object({}).nullable(),
+  account: z.object({ key: z.string(), name: z.string() }).optional(),
+});
 const DrawableSnapshot = z.object({ version: z.literal(snapshot.version), repEmail: z.literal(REP), entries: z.array(DrawableEntry), total: z.number() });
 
 /** What usableSyncState reads for the sync line. */
@@ -72,11 +79,13 @@ describe("the first paint's hand-written checks", () => {
   });
 
   it('draw with whatever the real schemas take', () => {
-    const RealSnapshot = DrawableSnapshot.extend({ entries: z.array(z.object({ handoff: Handoff, lead: Lead.nullable() })) });
+    // An account is a TypeScript shape (lib/domain/account-name.ts): a key and a name, both text.
+    const Account = z.object({ key: z.string().min(1), name: z.string() });
+    const RealSnapshot = DrawableSnapshot.extend({ entries: z.array(z.object({ handoff: Handoff, lead: Lead.nullable(), account: Account.optional() })) });
     const settings = mutants(DEFAULT_SETTINGS).filter((one) => Settings.safeParse(one.value).success);
     const snapshots = mutants(snapshot).filter((one) => RealSnapshot.safeParse(one.value).success);
     expect(names(settings)).toEqual(expect.arrayContaining(['valid', 'calendar with an extra field', 'reminders missing']));
-    expect(names(snapshots)).toEqual(expect.arrayContaining(['valid', 'entries.0.lead = null', 'entries empty']));
+    expect(names(snapshots)).toEqual(expect.arrayContaining(['valid', 'entries.0.lead = null', 'entries empty', 'entries.0.account missing']));
     expect(names(settings.filter((one) => !usableSettings(one.value, DEFAULT_SETTINGS)))).toEqual([]);
     expect(names(snapshots.filter((one) => !usableSnapshot(one.value, REP)))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { FIRST_SCREEN, FIRST_SCREEN_KEY, openCache, readFirstScreen, snapshotOf,
 import { countPending, pendingHandoffs } from '../../../lib/cache/queue';
 import { SYNC_STATE_KEY } from '../../../lib/cache/db-name';
 import { makeHandoff, makeLead } from '../../fixtures/factories';
+import { accountKeyOf } from '../../../lib/domain/account';
 
 const REP = 'rep@acme.example.com';
 afterEach(async () => {
@@ -14,7 +15,7 @@ afterEach(async () => {
 
 describe("the popup's first paint", () => {
   it('reads back the top of the queue the background kept, the same entries and count the live view reads, without Dexie', async () => {
-    const db = new LeadLensDb();
+    const db = new LeadLensDb(undefined, { accountKeyOf });
     await db.leads.bulkPut(Array.from({ length: 25 }, (_, n) => makeLead(n * 2))); // every other lead is in the cache
     await db.handoffs.bulkPut([
       ...Array.from({ length: 50 }, (_, n) => makeHandoff(n, { firstContactDueAt: 1000 * ((n * 37) % 50), status: n % 3 ? 'pending' : 'accepted' })),
@@ -31,6 +32,8 @@ describe("the popup's first paint", () => {
     expect(first!.entries).toHaveLength(FIRST_SCREEN);
     expect(total).toBe(50);
     expect(first!.entries.some((entry) => entry.lead) && first!.entries.some((entry) => !entry.lead)).toBe(true);
+    // Each row with a lead carries its account, for the popup's grouping; a row without one has none.
+    expect(first!.entries.every((entry) => (entry.lead ? entry.account?.key === 'domain:acme.example.com' : entry.account === undefined))).toBe(true);
   });
 
   it("draws no other rep's queue, and no snapshot of another shape", async () => {

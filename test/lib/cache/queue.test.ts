@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { LeadLensDb } from '../../../lib/cache/db';
 import { countPending, countTouches, pendingHandoffs } from '../../../lib/cache/queue';
 import { makeHandoff, makeLead, makeTouch } from '../../fixtures/factories';
+import { accountKeyOf } from '../../../lib/domain/account';
 
 let db: LeadLensDb;
 beforeEach(() => {
@@ -14,6 +15,33 @@ afterEach(async () => {
 });
 
 describe('pendingHandoffs', () => {
+  it("gives each row its lead's account from the stored key, and none to free mail or an unknown lead", async () => {
+    db.close();
+    db = new LeadLensDb(db.name, { accountKeyOf });
+    const rep = 'rep@acme.example.com';
+    await db.leads.bulkPut([
+      makeLead(1, { email: 'ito@sakura-seiki.co.jp', company: '株式会社サクラ精機' }),
+      makeLead(2, { email: 'mori@sales.sakura-seiki.co.jp', company: 'サクラ精機' }),
+      makeLead(3, { email: 'ann@northwind.com', company: 'Northwind', accountId: '0015g00000Nw', accountName: 'Northwind Robotics Inc.' }),
+      makeLead(4, { email: 'hanako@gmail.com', company: '株式会社サクラ精機' }),
+    ]);
+    const emails = ['ito@sakura-seiki.co.jp', 'mori@sales.sakura-seiki.co.jp', 'ann@northwind.com', 'hanako@gmail.com', 'unknown@sakura-seiki.co.jp'];
+    await db.handoffs.bulkPut(emails.map((email, n) => makeHandoff(n, { email, firstContactDueAt: n })));
+    // The popup opens the database without the lists: the stored keys are all it needs.
+    const popupDb = new LeadLensDb(db.name);
+    const queue = await pendingHandoffs(popupDb, rep);
+    popupDb.close();
+    expect(queue.map((entry) => entry.account ?? null)).toEqual([
+      { key: 'domain:sakura-seiki.co.jp', name: '株式会社サクラ精機' },
+      { key: 'domain:sakura-seiki.co.jp', name: 'サクラ精機' },
+      { key: 'id:0015g00000Nw', name: 'Northwind Robotics Inc.' },
+      null,
+      null,
+    ]);
+    // The rows' leads are as the domain has them, without the cache's own keys.
+    expect(queue[0]!.lead).toEqual(makeLead(1, { email: 'ito@sakura-seiki.co.jp', company: '株式会社サクラ精機' }));
+  });
+
   it("lists the rep's open handoffs, pending and accepted, the one due first at the top, with their leads", async () => {
     const rep = 'rep@acme.example.com';
     await db.leads.bulkPut([makeLead(1), makeLead(2), makeLead(3)]);
