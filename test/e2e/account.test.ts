@@ -209,7 +209,7 @@ describe('the account in the loop report', () => {
     const verdicts = await tableOf('Verdicts by account');
     expect(verdicts.find(([name]) => name === lead.company)?.[2]).toMatch(/^Not a fit: [1-9]\d*$/);
     const rejected = await tableOf('Accounts whose leads were rejected most');
-    expect(rejected.find(([name]) => name === lead.company)?.[1]).toMatch(/^Rejections: [1-9]\d*$/);
+    expect(rejected.find(([name]) => name === lead.company)?.[1]).toMatch(/^Rejected or not a fit: [1-9]\d*$/);
     await options.page.close();
   });
 });
