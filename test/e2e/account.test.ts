@@ -158,7 +158,7 @@ describe('the account in the popup', () => {
       await useLanguage(language);
       const popup = await PopupPage.open(extension);
       await popup.waitForLiveView();
-      await popup.items().first().waitFor();
+      await popup.page.locator('.queue li').first().waitFor(); // the list's name is in the UI's language
       const groups = await accountGroups(popup.page);
       expect(groups.length, 'the demo has an account with two or more of the rep’s handoffs').toBeGreaterThan(0);
       for (const group of groups) {
