@@ -14,6 +14,8 @@ import { createBusinessClock } from '../../lib/time/sla';
 import { OPTIONAL_SITES } from '../../lib/pages/sites';
 import { SITES_IN_FORCE_KEY } from '../../lib/domain/policy-keys';
 import examplePolicy from '../e2e/policy-example.json';
+import { LEAD_COUNT } from '../../lib/sources/demo/generate';
+import { ACCOUNT_LEAD_COUNT } from '../../lib/sources/demo/accounts';
 
 const HOUR = 3_600_000;
 
@@ -76,8 +78,10 @@ describe('the background entrypoint', () => {
     await delivered();
 
     expect(await syncState()).toMatchObject({ status: 'idle', sourceId: 'demo' });
-    // The demo makes 320 leads (lib/sources/demo/generate.ts, LEAD_COUNT).
-    expect(await cache.leads.count()).toBe(320);
+    // The demo makes 320 leads (lib/sources/demo/generate.ts, LEAD_COUNT) and its small accounts' (accounts.ts).
+    expect(await cache.leads.count()).toBe(LEAD_COUNT + ACCOUNT_LEAD_COUNT);
+    // The worker keys each lead's account as it stores it: a company's people are one index read.
+    expect(await cache.leads.where('accountKey').equals('domain:sakura-seiki.example.jp').count()).toBeGreaterThan(1);
     expect(await fakeBrowser.alarms.get('sync')).toMatchObject({ name: 'sync', periodInMinutes: DEFAULT_SETTINGS.syncIntervalMinutes });
     // The demo always has handoffs overdue or due soon for the rep.
     expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
@@ -89,7 +93,7 @@ describe('the background entrypoint', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'sync', scheduledTime: Date.now(), periodInMinutes: 15 });
     await refreshed(1);
     expect(await syncState()).toMatchObject({ status: 'idle', sourceId: 'demo' });
-    expect(await cache.leads.count()).toBe(320);
+    expect(await cache.leads.count()).toBe(LEAD_COUNT + ACCOUNT_LEAD_COUNT);
     expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
 
     await fakeBrowser.action.setBadgeText({ text: '' });

@@ -5,12 +5,14 @@ import type { Handoff, Instant, Lead, Touch } from '../../domain/model';
 import type { BusinessCalendar, Grading, SlaPolicy } from '../../domain/settings-schema';
 import { createBusinessClock } from '../../time/sla';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../domain/default-settings';
+import { demoAccountLeads } from './accounts';
 import { addCrmRecords } from './crm-records';
 import { demoHandoffs } from './handoffs';
 import { demoLead } from './leads';
 import { DAY, lag, streamsFor, type Streams } from './random';
 
-const LEAD_COUNT = 320;
+/** The book's leads; the small accounts and free-mail leads (accounts.ts) come after them. */
+export const LEAD_COUNT = 320;
 
 export interface DemoOptions {
   seed: number;
@@ -44,8 +46,12 @@ export function generateDemo(options: DemoOptions): DemoData {
   const clock = createBusinessClock(calendar);
   const repEmail = options.repEmail.trim().toLowerCase();
   const handoffs = demoHandoffs(leads, { ...streams, repEmail, policy, clock });
-  settle(leads, touches, handoffs, demoRequests, streams);
   addCrmRecords(leads, seed);
+  // After the book and its handoffs, from their own stream: the book stays as it was for each seed.
+  const accounts = demoAccountLeads(seed, now, LEAD_COUNT, emails, options.grading);
+  leads.push(...accounts.leads);
+  touches.push(...accounts.touches);
+  settle(leads, touches, handoffs, demoRequests, streams);
   return { leads, touches, handoffs };
 }
 

@@ -17,6 +17,7 @@ import {
   TOUCH_POINTS,
   TOUCH_RANGE,
   touchTitle,
+  type DemoCompany,
   type Language,
   type Pick,
 } from './data';
@@ -26,16 +27,24 @@ const HISTORY_DAYS = 180;
 /** The demo's raw score scale, as a marketing system would report it. */
 const RAW_SCALE = { min: 0, max: 250 };
 
+/** Where a lead works, when the caller chooses it (accounts.ts): the company, its language, the address's domain and local part's ending. */
+export interface DemoPlace {
+  company: DemoCompany;
+  japanese: boolean;
+  domain?: string;
+  localSuffix?: string;
+}
+
 /** The n-th lead with its touches; a qualified one also with the demo request that qualified it. */
-export function demoLead(n: number, streams: Streams, emails: Set<string>, grading: Grading | undefined) {
+export function demoLead(n: number, streams: Streams, emails: Set<string>, grading: Grading | undefined, place?: DemoPlace) {
   const { now, random, detail } = streams;
   const pick: Pick = (list) => list[Math.floor(random() * list.length)]!;
-  const japanese = n % 2 === 0;
+  const japanese = place?.japanese ?? n % 2 === 0;
   const language: Language = japanese ? 1 : 0;
   const stage = STAGES[n % STAGES.length]!;
   const person = japanese ? japanesePerson(pick) : englishPerson(pick);
-  const company = pick(japanese ? JAPANESE.companies : ENGLISH.companies);
-  const email = uniqueEmail(`${person.local}@${company.domain}`, emails);
+  const company = place?.company ?? pick(japanese ? JAPANESE.companies : ENGLISH.companies);
+  const email = uniqueEmail(`${person.local}${place?.localSuffix ?? ''}@${place?.domain ?? company.domain}`, emails);
   const qualified = QUALIFIED_DAYS_AGO[stage] !== undefined;
   const touches = demoTouches({ n, email, stage, language, qualified }, streams, pick);
 

@@ -45,10 +45,11 @@ describe('generateDemo', () => {
     expect(demo.leads.some((lead) => lead.company.startsWith('株式会社') && japanese.test(lead.title))).toBe(true);
   });
 
-  it('gives every lead a unique, normalised email on a reserved domain, and everything parses with the model', () => {
+  it('gives every lead a unique, normalised email on a reserved domain (or a free-mail one ending .demo), and everything parses with the model', () => {
     const emails = demo.leads.map((lead) => lead.email);
     expect(new Set(emails).size).toBe(emails.length);
-    expect(emails.every((email) => email === email.trim().toLowerCase() && /\.example\.(jp|com)$/.test(email))).toBe(true);
+    const reserved = (email: string) => /\.example\.(jp|com)$/.test(email) || /\.demo@(gmail\.com|yahoo\.co\.jp|outlook\.jp|icloud\.com)$/.test(email);
+    expect(emails.every((email) => email === email.trim().toLowerCase() && reserved(email))).toBe(true);
     for (const lead of demo.leads) expect(parse(Lead, 'Lead', lead)).toMatchObject({ ok: true, value: lead });
     for (const touch of demo.touches) expect(parse(Touch, 'Touch', touch)).toMatchObject({ ok: true, value: touch });
     for (const handoff of demo.handoffs) expect(parse(Handoff, 'Handoff', handoff)).toMatchObject({ ok: true, value: handoff });
