@@ -70,6 +70,13 @@ describe('AccountReport', () => {
     expect(label.querySelector('title')!.textContent).toBe(LONG.name);
   });
 
+  it('draws the verdicts of an account with no handoff in the period, however many busier accounts there are', () => {
+    const busy = Array.from({ length: 12 }, (_, n) => account(n + 10, `Busy ${n}`, { handoffs: 20 - n }));
+    mount(report([...busy, LONG], []));
+    expect(table('Verdicts by account').map(([name]) => name)).toEqual([LONG.name]);
+    expect(table('Handoffs by account and SLA outcome')).toHaveLength(ACCOUNTS_SHOWN);
+  });
+
   it('draws the ten busiest accounts, and says when there is nothing to show', () => {
     // The report's order: the busiest first.
     const many = Array.from({ length: 14 }, (_, n) => account(n, `Company ${String(13 - n).padStart(2, '0')}`, { handoffs: 14 - n }));
@@ -81,13 +88,14 @@ describe('AccountReport', () => {
     render(null, container);
     mount(report([], []));
     expect(charts()).toEqual([]);
-    expect(container.textContent).toContain('No handoffs or verdicts for any account in this period.');
+    expect(container.textContent).toContain('No handoffs to any account in this period.');
+    expect(container.textContent).toContain('No feedback in this period yet.');
   });
 
   it('reads in Japanese', () => {
     useMessages('ja', JSON.parse(readFileSync(join(__dirname, '../../../public/_locales/ja/messages.json'), 'utf8')));
     mount(report([SAKURA], [SAKURA]));
-    expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['企業別の引き渡しと評価', 'リードの差し戻しが多い企業']);
+    expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['企業別の引き渡し（SLA の結果別）', '企業別の評価', 'リードの差し戻しが多い企業']);
     expect(table('リードの差し戻しが多い企業')).toEqual([['株式会社サクラ精機', '差し戻し・ターゲット外: 3']]);
   });
 });
