@@ -3,7 +3,7 @@
 // index read for the account's people, whatever the cache's size, and one range of touches each.
 import type { LeadLensDb } from './db';
 import type { StoredLead } from './crm-keys';
-import { storedAccountOf } from '../domain/account-name';
+import { storedAccountOf, type AccountRef } from '../domain/account-name';
 import type { Fit, Handoff, HandoffStatus, Touch } from '../domain/model';
 import { FITS } from '../domain/vocabulary';
 import { currentHandoff } from './lead-context';
@@ -43,36 +43,81 @@ const WEEK = 7 * DAY;
  * week of the rep's recent past, whatever day it is.
  */
 export async function accountContext(db: LeadLensDb, email: string, now: number): Promise<AccountContext | null> {
-  return db.transaction('r', [db.leads, db.touches, db.handoffs], async () => {
-    const lead: StoredLead | undefined = await db.leads.get(email);
-    const account = storedAccountOf(lead);
-    if (!lead || !account) return null;
-    const members = await db.leads.where('accountKey').equals(account.key).toArray();
-    const since = now - WEEKS * WEEK;
-    const touches = await Promise.all(members.map((member) => recentTouches(db, member.email, since, now)));
-    const active = activePeople(members, touches, email, now - ACTIVE_DAYS * DAY);
-    const shown = active.slice(0, PEOPLE_SHOWN);
-    const handoffs = await db.handoffs.where('email').anyOf(shown.map(({ lead: person }) => person.email)).toArray();
-    return {
-      ...account,
-      people: shown.map(({ lead: person, lastTouchAt }) => personOf(person, lastTouchAt, handoffs)),
-      activeCount: active.length,
-      bestFit: bestFitOf(members),
-      weeklyTouches: weeklyCounts(touches.flat(), now),
-    };
-  });
+  const read = await readAccount(db, email, now);
+  if (!read) return null;
+  const { account, members, touches, active, handoffs } = read;
+  return {
+    ...account,
+    people: active.slice(0, PEOPLE_SHOWN).map(({ lead, lastTouchAt }) => personOf(lead, lastTouchAt, handoffs)),
+    activeCount: active.length,
+    bestFit: bestFitOf(members),
+    weeklyTouches: weeklyCounts(touches.flat(), now),
+  };
 }
 
-/** A lead's touches from `since` to now (a source's future-dated touch is left out), oldest first. */
-function recentTouches(db: LeadLensDb, email: string, since: number, now: number): Promise<Touch[]> {
-  return db.touches.where('[email+at]').between([email, since], [email, now], true, true).toArray();
+interface AccountRead {
+  account: AccountRef;
+  members: StoredLead[];
+  /** Each member's touches of the last WEEKS weeks, oldest first, in the order of members. */
+  touches: Touch[][];
+  active: ActivePerson[];
+  /** The handoffs of the people listed. */
+  handoffs: Handoff[];
+}
+type ActivePerson = { lead: StoredLead; lastTouchAt: number };
+
+/**
+ * The card asks this each time it opens, so it skips Dexie's layers (as lead-context.ts does): one
+ * IndexedDB transaction, each read sent as soon as the one before it answers, the touches of all the
+ * account's people at once: the lead by key, its account's people by the accountKey index, their
+ * touches by [email+at] (a source's future-dated touch left out), the listed people's handoffs.
+ */
+async function readAccount(db: LeadLensDb, email: string, now: number): Promise<AccountRead | null> {
+  if (!db.isOpen()) await db.open();
+  const tx = db.backendDB().transaction(['leads', 'touches', 'handoffs'], 'readonly');
+  const leads = tx.objectStore('leads');
+  let read: AccountRead | null = null;
+  const lead = leads.get(email);
+  lead.onsuccess = () => {
+    const account = storedAccountOf(lead.result as StoredLead | undefined);
+    if (!account) return; // the transaction ends with nothing read
+    const people = leads.index('accountKey').getAll(account.key);
+    people.onsuccess = () => {
+      const members = people.result as StoredLead[];
+      const touches: Touch[][] = members.map(() => []);
+      const byEmailAt = tx.objectStore('touches').index('[email+at]');
+      let waiting = members.length;
+      const readHandoffs = () => {
+        const active = activePeople(members, touches, email, now - ACTIVE_DAYS * DAY);
+        read = { account, members, touches, active, handoffs: [] };
+        const byEmail = tx.objectStore('handoffs').index('email');
+        for (const { lead: person } of active.slice(0, PEOPLE_SHOWN)) {
+          const found = byEmail.getAll(person.email);
+          found.onsuccess = () => read!.handoffs.push(...(found.result as Handoff[]));
+        }
+      };
+      if (waiting === 0) return readHandoffs();
+      members.forEach((member, index) => {
+        const range = byEmailAt.getAll(IDBKeyRange.bound([member.email, now - WEEKS * WEEK], [member.email, now]));
+        range.onsuccess = () => {
+          touches[index] = range.result as Touch[];
+          if (--waiting === 0) readHandoffs();
+        };
+      });
+    };
+  };
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('The account look-up was aborted.'));
+  });
+  return read;
 }
 
 /** The account's people other than the lead with a touch since `activeSince`, the latest touch first. */
-function activePeople(members: StoredLead[], touches: Touch[][], email: string, activeSince: number) {
+function activePeople(members: StoredLead[], touches: Touch[][], email: string, activeSince: number): ActivePerson[] {
   return members
     .map((lead, index) => ({ lead, lastTouchAt: touches[index]!.at(-1)?.at }))
-    .filter((person): person is { lead: StoredLead; lastTouchAt: number } => person.lead.email !== email && person.lastTouchAt !== undefined && person.lastTouchAt >= activeSince)
+    .filter((person): person is ActivePerson => person.lead.email !== email && person.lastTouchAt !== undefined && person.lastTouchAt >= activeSince)
     .sort((a, b) => b.lastTouchAt - a.lastTouchAt || a.lead.email.localeCompare(b.lead.email));
 }
 

@@ -31,9 +31,13 @@ export function crmKeysOf(lead: Pick<Lead, 'crmRecords'>): string[] {
 export function withStoredKeys<T extends StoredLead>(lead: T, accountKeyOf?: AccountKeyOf): T {
   const crmKeys = crmKeysOf(lead);
   const accountKey = accountKeyOf ? accountKeyOf(lead) : lead.accountKey;
-  if (crmKeys.length === 0 && accountKey === undefined && !('crmKeys' in lead) && !('accountKey' in lead)) return lead;
-  const { crmKeys: _crm, accountKey: _account, ...rest } = lead;
-  return { ...rest, ...(crmKeys.length > 0 && { crmKeys }), ...(accountKey !== undefined && { accountKey }) } as T;
+  const stale = 'crmKeys' in lead || 'accountKey' in lead;
+  if (crmKeys.length === 0 && accountKey === undefined && !stale) return lead;
+  // A lead from a source (the sync's case, thousands a page) carries no derived keys: one spread.
+  const base = stale ? withoutStoredKeys(lead) : lead;
+  const keyed: StoredLead = accountKey === undefined ? { ...base } : { ...base, accountKey };
+  if (crmKeys.length > 0) keyed.crmKeys = crmKeys;
+  return keyed as T;
 }
 
 /** The lead without the derived keys: what the rest of LeadLens (and a content script) sees. */

@@ -31,19 +31,42 @@ export function accountKeyOf(lead: AccountFields): string | undefined {
   // The cache holds one source's leads at a time (source-switch.ts), so its ids need no source prefix.
   if (sourceId) return `id:${sourceId}`;
   const domain = emailDomain(lead.email);
-  if (domain === undefined || isFreeMail(domain)) return undefined;
-  const registrable = registrableDomain(domain);
-  if (registrable) return `${DOMAIN_KEY}${registrable}`;
+  if (domain === undefined) return undefined;
+  const byDomain = domainKey(domain);
+  if (byDomain !== NO_DOMAIN) return byDomain ?? undefined;
   const name = normaliseCompanyName(lead.company);
   return name ? `name:${name}` : undefined;
 }
 
 const emailDomain = (email: string) => email.trim().toLowerCase().split('@')[1] || undefined;
 
+/** The domain has no registrable part (an intranet host): the company name has to do. */
+const NO_DOMAIN = '';
+/**
+ * A sync writes thousands of leads from a few hundred domains: each domain's answer is worked out
+ * once (null: free mail, no account). Bounded, so a worker's memory stays flat.
+ */
+const domainKeys = new Map<string, string | null>();
+const DOMAIN_KEYS_KEPT = 20_000;
+
+function domainKey(domain: string): string | null {
+  let key = domainKeys.get(domain);
+  if (key === undefined) {
+    const registrable = registrableDomain(domain);
+    key = FREE_MAIL.has(domain) || (registrable !== undefined && FREE_MAIL.has(registrable)) ? null : registrable ? `${DOMAIN_KEY}${registrable}` : NO_DOMAIN;
+    if (domainKeys.size >= DOMAIN_KEYS_KEPT) domainKeys.clear();
+    domainKeys.set(domain, key);
+  }
+  return key;
+}
+
+// The input is a host name already (an email's domain, which the Email schema checked): skip tldts's URL parsing.
+const HOSTNAME_ONLY = { allowPrivateDomains: true, extractHostname: false, detectIp: false, mixedInputs: false } as const;
+
 /** The part of a domain one organisation registered: sub.example.co.jp and example.co.jp are both example.co.jp. */
 export function registrableDomain(domain: string): string | undefined {
   // Private suffixes (github.io, s3.amazonaws.com) count: what sits under them belongs to different owners.
-  const registrable = getDomain(domain, { allowPrivateDomains: true });
+  const registrable = getDomain(domain, HOSTNAME_ONLY);
   if (!registrable) return undefined;
   // The reserved documentation domains (example.com, example.jp, RFC 2606 and JPRS) belong to no one:
   // each company the demo and the tests invent under one (sakura-seiki.example.jp) is its own account.
@@ -54,9 +77,7 @@ export function registrableDomain(domain: string): string | undefined {
 
 /** A free-mail (or disposable) domain, by the free-email-domains list: the address says nothing of an employer. */
 export function isFreeMail(domain: string): boolean {
-  const lower = domain.toLowerCase();
-  const registrable = registrableDomain(lower);
-  return FREE_MAIL.has(lower) || (registrable !== undefined && FREE_MAIL.has(registrable));
+  return domainKey(domain.toLowerCase()) === null;
 }
 
 // Legal forms, Japanese before or after the name, in kanji or abbreviated in parentheses (㈱ is (株) after NFKC).

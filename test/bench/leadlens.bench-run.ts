@@ -18,6 +18,7 @@ import { gmailChurnPage } from './gmail-churn';
 import { churnFigures } from './gmail-churn-figures';
 import { churnRun, type ChurnRunResult } from './gmail-churn-run';
 import { lookupAndPopup } from './lookup-and-popup';
+import { accountLookup } from './account-lookup';
 import { percentile, writeReport, type Measurement } from './stats';
 import { syncIngest } from './sync-ingest';
 
@@ -125,6 +126,10 @@ describe('LeadLens benchmark', () => {
 
   step('lookup among 200,000 leads, and the popup with 1,000 handoffs', async () => {
     measurements.push(...(await withExtension(lookupAndPopup)));
+  });
+
+  step('account look-up among 200,000 leads, beside the address look-up', async () => {
+    measurements.push(...(await withExtension(accountLookup)));
   });
 
   step('sync ingest of 550,000 records', async () => {

@@ -123,17 +123,6 @@ describe('the Lead Context API source, against its contract fake', () => {
     expect(page.rejected).toEqual([{ kind: 'lead', reason: expect.stringMatching(/^Lead: crmRecords\.0\.id: not an id this CRM uses/), raw: broken }]);
   });
 
-  it('keeps the account id and name a lead carries, and quarantines a lead whose account id is blank', async () => {
-    const sakura = makeLead(1, { email: 'ito@sakura-seiki.co.jp', accountId: 'ACC-0042', accountName: '株式会社サクラ精機' });
-    const plain = makeLead(2);
-    const blank = { ...wireLead(makeLead(3)), accountId: '  ' };
-    const { source } = await setUp({ records: { leads: [wireLead(sakura), wireLead(plain), blank] } });
-    const page = await source.changes(null, 10);
-    expect(page.leads).toEqual([sakura, plain]);
-    expect(page.rejected).toEqual([{ kind: 'lead', reason: expect.stringMatching(/^Lead: accountId: /), raw: blank }]);
-    expect((await source.lookup(['ito@sakura-seiki.co.jp'])).leads).toEqual([sakura]);
-  });
-
   it('says clearly when the token is refused', async () => {
     fake = await startFakeLeadContextApi({ token: 'right' });
     const error = await failure(createHttpSource({ baseUrl: fake.baseUrl, token: 'wrong' }).changes(null, 10));
