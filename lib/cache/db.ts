@@ -148,7 +148,7 @@ export interface LeadLensDbOptions extends DexieOptions {
 }
 
 export class LeadLensDb extends Dexie {
-  /** Each with crmKeys derived from its crmRecords, written by crmKeysMiddleware on every put. */
+  /** Each with crmKeys (from its crmRecords) and accountKey (account.ts), written by storedKeysMiddleware on every put. */
   leads!: EntityTable<StoredLead, 'email'>;
   touches!: EntityTable<Touch, 'id'>;
   handoffs!: EntityTable<Handoff, 'id'>;
