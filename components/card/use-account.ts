@@ -54,6 +54,8 @@ export function usePersonView(email: string) {
     // The card page is a document of its own (the frame's): the card is all there is in it.
     const target = document.querySelector<HTMLElement>(selector);
     if (!target) return;
+    // A card opened in another's place starts at its top (its way back is there), not at the scroll left by the last.
+    if (target.getAttribute('role') === 'region') target.scrollTop = 0;
     target.focus();
     focusOn.current = null;
   });

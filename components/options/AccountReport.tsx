@@ -9,21 +9,37 @@ import { VERDICTS } from '../../lib/domain/vocabulary';
 import { BarChart, type BarPart } from './BarChart';
 import { OUTCOME_COLORS, verdictLegend, verdictPart } from './report-parts';
 
-/** The busiest accounts drawn: the charts stay readable; every account is in the CSV. */
+/** The busiest accounts drawn in each chart: the charts stay readable. */
 export const ACCOUNTS_SHOWN = 10;
 
 type AccountRow = LoopReport['byAccount'][number];
 
-const busiest = (rows: readonly AccountRow[]) =>
-  [...rows].sort((a, b) => activity(b) - activity(a) || a.name.localeCompare(b.name)).slice(0, ACCOUNTS_SHOWN);
-const activity = (row: AccountRow) => row.handoffs + VERDICTS.reduce((sum, verdict) => sum + row.verdicts[verdict], 0);
-
 export function AccountReport({ report }: { report: LoopReport }) {
-  const shown = busiest(report.byAccount);
+  // The report lists the accounts the busiest first (lib/cache/report-accounts.ts).
+  const withHandoffs = report.byAccount.filter((row) => row.handoffs > 0).slice(0, ACCOUNTS_SHOWN);
+  const withVerdicts = report.byAccount.filter((row) => VERDICTS.some((verdict) => row.verdicts[verdict] > 0)).slice(0, ACCOUNTS_SHOWN);
   return (
     <div class="account-report" data-accounts={report.byAccount.length}>
-      <h3>{t('reportByAccount')}</h3>
-      {shown.length === 0 ? <p class="hint">{t('reportNoAccounts')}</p> : <AccountCharts rows={shown} />}
+      <h3>{t('reportAccountHandoffs')}</h3>
+      {withHandoffs.length === 0 ? (
+        <p class="hint">{t('reportNoAccounts')}</p>
+      ) : (
+        <BarChart
+          label={t('reportAccountHandoffs')}
+          rows={withHandoffs.map((row) => ({ label: row.name, parts: handoffParts(row) }))}
+          legend={handoffParts(withHandoffs[0]!).map(({ name, color }) => ({ name, color }))}
+        />
+      )}
+      <h3>{t('reportAccountVerdicts')}</h3>
+      {withVerdicts.length === 0 ? (
+        <p class="hint">{t('reportNoVerdicts')}</p>
+      ) : (
+        <BarChart
+          label={t('reportAccountVerdicts')}
+          rows={withVerdicts.map((row) => ({ label: row.name, parts: VERDICTS.map((verdict) => verdictPart(verdict, row.verdicts[verdict])) }))}
+          legend={verdictLegend(VERDICTS)}
+        />
+      )}
       <h3>{t('reportMostRejected')}</h3>
       {report.mostRejected.length === 0 ? (
         <p class="hint">{t('reportNoRejections')}</p>
@@ -38,32 +54,10 @@ export function AccountReport({ report }: { report: LoopReport }) {
   );
 }
 
-function AccountCharts({ rows }: { rows: AccountRow[] }) {
-  const handoffParts = (row: AccountRow): BarPart[] => [
-    { name: t('slaMet'), value: row.metSla, color: OUTCOME_COLORS.met, ink: '#000' },
-    { name: t('slaMissed'), value: row.missedSla, color: OUTCOME_COLORS.missed, ink: '#000' },
-    { name: t('reportOpen'), value: Math.max(0, row.handoffs - row.metSla - row.missedSla), color: OUTCOME_COLORS.open, ink: '#000' },
-  ];
-  const outcomes = handoffParts(rows[0]!).map(({ name, color }) => ({ name, color }));
-  const withVerdicts = rows.filter((row) => VERDICTS.some((verdict) => row.verdicts[verdict] > 0));
-  return (
-    <>
-      {rows.some((row) => row.handoffs > 0) && (
-        <BarChart
-          label={t('reportAccountHandoffs')}
-          rows={rows.filter((row) => row.handoffs > 0).map((row) => ({ label: row.name, parts: handoffParts(row) }))}
-          legend={outcomes}
-        />
-      )}
-      {withVerdicts.length > 0 && (
-        <BarChart
-          label={t('reportAccountVerdicts')}
-          rows={withVerdicts.map((row) => ({ label: row.name, parts: VERDICTS.map((verdict) => verdictPart(verdict, row.verdicts[verdict])) }))}
-          legend={verdictLegend(VERDICTS)}
-        />
-      )}
-    </>
-  );
-}
+const handoffParts = (row: AccountRow): BarPart[] => [
+  { name: t('slaMet'), value: row.metSla, color: OUTCOME_COLORS.met, ink: '#000' },
+  { name: t('slaMissed'), value: row.missedSla, color: OUTCOME_COLORS.missed, ink: '#000' },
+  { name: t('reportOpen'), value: Math.max(0, row.handoffs - row.metSla - row.missedSla), color: OUTCOME_COLORS.open, ink: '#000' },
+];
 
 const rejectionPart = (value: number): BarPart => ({ name: t('reportRejections'), value, color: OUTCOME_COLORS.missed, ink: '#000' });

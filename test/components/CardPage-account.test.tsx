@@ -65,9 +65,11 @@ describe('the card page with an account', () => {
   it("opens a person's card in its place, with focus on it, and goes back with focus on their name", async () => {
     await mount(noah.email);
     await vi.waitFor(() => expect(open(priya.email)).not.toBeNull());
+    region()!.scrollTop = 300; // the rep scrolled down to the account
     await act(async () => open(priya.email)!.click());
     await vi.waitFor(() => expect(region()?.getAttribute('aria-label')).toBe('LeadLens: Priya Shah'));
     await vi.waitFor(() => expect(document.activeElement).toBe(region()));
+    expect(region()!.scrollTop).toBe(0); // Priya's card from its top, where the way back is
     const back = document.querySelector<HTMLButtonElement>('.ll-back')!;
     expect(back.textContent).toBe('← Back to Noah Wright');
     // Priya's own account lists Noah, and not Priya.

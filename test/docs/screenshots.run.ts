@@ -78,8 +78,8 @@ async function shoot(language: 'en' | 'ja') {
 async function shootAccounts(language: 'en' | 'ja') {
   const host = await HostPage.open(extension, thread);
   await host.page.setViewportSize(LAPTOP);
-  await host.chip(/^LeadLens: 田中 翔太/).first().click();
-  const card = host.card(/^LeadLens: 田中 翔太/);
+  await host.chip(/^LeadLens: 渡辺 和也/).first().click();
+  const card = host.card(/^LeadLens: 渡辺 和也/);
   await card.locator('.ll-account .ll-person').first().waitFor();
   await card.locator('.ll-account').evaluate((section) => section.scrollIntoView({ block: 'start' }));
   await host.page.screenshot({ path: join(OUT, `card-account-${language}.png`) });

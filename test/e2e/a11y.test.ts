@@ -239,6 +239,8 @@ describe('the card, in its frame on Gmail', () => {
     await gmail.chip(/^LeadLens: .*[A-D][1-4] · \d+$/).first().click();
     const frame = gmail.page.frames().find(isCardFrame)!;
     await expect.poll(() => frame.getByRole('region', { name: /^LeadLens: / }).count(), { timeout: 10_000 }).toBe(1);
+    // The account section comes with its own answer: checked too (these pages' leads all work at a company).
+    await frame.locator('.ll-account .ll-person').first().waitFor();
     await expectAccessible(frame, `the card on a ${scheme} page`);
     await gmail.page.close();
   });

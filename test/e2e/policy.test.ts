@@ -103,10 +103,13 @@ describe.skipIf(!canWritePolicies())(`LeadLens under the organisation's policy (
     await rules.waitFor();
     expect(await options.page.getByRole('listitem', { name: 'My own rule: 12 business hours' }).count()).toBe(0);
     // Both reads show the top of the same queue (how many rows each draws may differ; names may repeat).
+    // A read of the first paint's 30 may lack an account's later handoff that the live view gathers
+    // among them (components/popup/account-groups.ts): the rows both hold are compared, in order.
     const rowsAfter = await popupRows(extension);
-    const shownInBoth = Math.min(rowsBefore.length, rowsAfter.length);
-    expect(shownInBoth).toBeGreaterThan(20);
-    expect(rowsAfter.slice(0, shownInBoth)).toEqual(rowsBefore.slice(0, shownInBoth));
+    const key = (row: Row) => `${row.name} ${row.due}`;
+    const inBoth = (rows: Row[], other: Row[]) => rows.filter((row) => other.some((candidate) => key(candidate) === key(row)));
+    expect(inBoth(rowsBefore, rowsAfter).length).toBeGreaterThan(20);
+    expect(inBoth(rowsAfter, rowsBefore)).toEqual(inBoth(rowsBefore, rowsAfter));
     await options.page.close();
   });
 

@@ -98,10 +98,16 @@ describe('the built extension in Chromium', () => {
     const { page } = popup;
     await popup.waitForLiveView();
     const first = await page.evaluate(() => (window as unknown as { firstRows: { view: string; names: string[]; syncLine: string } }).firstRows);
-    const live = (await popup.handoffs()).map((handoff) => handoff.name);
+    const rows = await popup.handoffs();
+    const live = rows.map((handoff) => handoff.name);
     expect(first.view).toBe('first');
     expect(first.syncLine).toMatch(/^Updated (just now|\d+ min ago)$/); // read with the snapshot, not left blank
-    expect(first.names).toEqual(live.slice(0, first.names.length));
+    // The first paint holds the 30 due first, in the live view's order. The live view may put among
+    // them an account's handoff due later, gathered under its account (components/popup/account-groups.ts),
+    // which the snapshot of 30 does not hold.
+    const dueFirst = [...rows].sort((a, b) => a.due - b.due).slice(0, 30).map((handoff) => handoff.name);
+    expect(new Set(first.names)).toEqual(new Set(dueFirst));
+    expect(live.filter((name) => first.names.includes(name))).toEqual(first.names);
     expect(first.names.length).toBe(Math.min(live.length, 30));
     await page.close();
   });

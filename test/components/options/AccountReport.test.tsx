@@ -56,8 +56,8 @@ describe('AccountReport', () => {
     ]);
     expect(table('Verdicts by account')[0]).toEqual(['株式会社サクラ精機', 'Good lead: 1', 'Not a fit: 2', 'Bad timing: 0', 'Wrong contact: 0']);
     expect(table('Accounts whose leads were rejected most')).toEqual([
-      ['株式会社サクラ精機', 'Rejections: 3'],
-      ['Northwind Traders International Holdings Company, Ltd. (Asia Pacific Regional Office)', 'Rejections: 1'],
+      ['株式会社サクラ精機', 'Rejected or not a fit: 3'],
+      ['Northwind Traders International Holdings Company, Ltd. (Asia Pacific Regional Office)', 'Rejected or not a fit: 1'],
     ]);
     // Every chart has its legend.
     expect(container.querySelectorAll('figure .legend')).toHaveLength(3);
@@ -70,8 +70,16 @@ describe('AccountReport', () => {
     expect(label.querySelector('title')!.textContent).toBe(LONG.name);
   });
 
+  it('draws the verdicts of an account with no handoff in the period, however many busier accounts there are', () => {
+    const busy = Array.from({ length: 12 }, (_, n) => account(n + 10, `Busy ${n}`, { handoffs: 20 - n }));
+    mount(report([...busy, LONG], []));
+    expect(table('Verdicts by account').map(([name]) => name)).toEqual([LONG.name]);
+    expect(table('Handoffs by account and SLA outcome')).toHaveLength(ACCOUNTS_SHOWN);
+  });
+
   it('draws the ten busiest accounts, and says when there is nothing to show', () => {
-    const many = Array.from({ length: 14 }, (_, n) => account(n, `Company ${String(n).padStart(2, '0')}`, { handoffs: n + 1 }));
+    // The report's order: the busiest first.
+    const many = Array.from({ length: 14 }, (_, n) => account(n, `Company ${String(13 - n).padStart(2, '0')}`, { handoffs: 14 - n }));
     mount(report(many, []));
     const drawn = table('Handoffs by account and SLA outcome').map(([name]) => name);
     expect(drawn).toHaveLength(ACCOUNTS_SHOWN);
@@ -80,13 +88,14 @@ describe('AccountReport', () => {
     render(null, container);
     mount(report([], []));
     expect(charts()).toEqual([]);
-    expect(container.textContent).toContain('No handoffs or verdicts for any account in this period.');
+    expect(container.textContent).toContain('No handoffs to any account in this period.');
+    expect(container.textContent).toContain('No feedback in this period yet.');
   });
 
   it('reads in Japanese', () => {
     useMessages('ja', JSON.parse(readFileSync(join(__dirname, '../../../public/_locales/ja/messages.json'), 'utf8')));
     mount(report([SAKURA], [SAKURA]));
-    expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['企業別の引き渡しと評価', 'リードの差し戻しが多い企業']);
-    expect(table('リードの差し戻しが多い企業')).toEqual([['株式会社サクラ精機', '差し戻し: 3']]);
+    expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['企業別の引き渡し（SLA の結果別）', '企業別の評価', 'リードの差し戻しが多い企業']);
+    expect(table('リードの差し戻しが多い企業')).toEqual([['株式会社サクラ精機', '差し戻し・ターゲット外: 3']]);
   });
 });
