@@ -52,7 +52,7 @@ export function CardFrame({ email, name, theme, inline = false, focus = true, on
   // Below the chip, or above it when there is more room there; moved left as far as it must to stay on screen.
   useLayoutEffect(() => {
     if (inline) return;
-    const anchor = boxRef.current?.parentElement?.getBoundingClientRect();
+    const anchor = boxRef.current?.closest('.ll-overlay')?.getBoundingClientRect();
     if (!anchor) return;
     const width = Math.min(WIDTH, innerWidth - 2 * MARGIN);
     const below = innerHeight - anchor.bottom - MARGIN;

@@ -7,7 +7,8 @@ import { render } from 'preact';
 import { acceptOnlyTrustedInput } from '../../lib/content/trusted-input';
 import type { OverlayView, ViewFactory } from '../../lib/content/view';
 import type { FoundAddress } from '../../lib/pages/types';
-import { AddressOverlay } from './AddressOverlay';
+import { CardFrame } from './CardFrame';
+import { createChip } from './chip';
 import { RecordTab } from './RecordTab';
 import recordCss from './record-tab.css?inline';
 import { createThemeReader, pageTheme, type Theme, type ThemeReader } from './theme';
@@ -36,6 +37,8 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes
   const container = document.createElement('span');
   const inline = role === 'record';
   if (inline) container.classList.add('ll-inline');
+  const chip = createChip();
+  container.append(chip.element);
   shadow.append(container);
   // Read before the host goes in (views are made a batch at a time, all before the first is drawn), and
   // after the next frame again: the host's styles follow the attribute, the card takes it when it opens.
@@ -44,15 +47,36 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes
     host.dataset.theme = read;
   });
   host.dataset.theme = theme;
+  /** Whether Preact has drawn a card in the slot: most chips never open one, and never need Preact. */
+  let cardDrawn = false;
   return {
     draw(props) {
       // The host goes into the page with its first content: one layout for the page, not two.
       if (!props.context) return;
-      render(<AddressOverlay {...props} theme={theme} inline={inline} />, container);
+      chip.draw(props);
+      const lead = props.context.lead;
+      const open = props.expanded && lead;
+      if (open || cardDrawn) {
+        render(
+          open ? (
+            <CardFrame
+              email={props.context.email}
+              name={lead.name}
+              theme={theme}
+              inline={inline}
+              focus={!inline}
+              onClose={() => props.onToggle(false)}
+              onChanged={props.onChanged}
+            />
+          ) : null,
+          chip.cardSlot,
+        );
+        cardDrawn = !!open;
+      }
       if (!host.isConnected) anchor.after(host);
     },
     remove() {
-      render(null, container);
+      if (cardDrawn) render(null, chip.cardSlot);
       host.remove();
     },
   };

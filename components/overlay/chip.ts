@@ -1,0 +1,69 @@
+// One per address on the page: the grade and score at a glance, opening the card on click. Drawn with
+// the DOM itself, not Preact: a Gmail thread has 70 of them, all drawn in the task that shows it, and
+// Preact's diff of each cost more than the chip. The card beside it (CardFrame) is Preact's, in the slot.
+import type { ViewProps } from '../../lib/content/view';
+import { t } from '../../lib/ui/i18n';
+
+export interface ChipView {
+  /** The chip and the card's slot, in one positioned box the card is placed against. */
+  element: HTMLElement;
+  /** Where the card's frame is drawn while it is open. */
+  cardSlot: HTMLElement;
+  draw(props: ViewProps): void;
+}
+
+export function createChip(): ChipView {
+  const element = document.createElement('span');
+  element.className = 'll-overlay';
+  const cardSlot = document.createElement('span');
+  cardSlot.className = 'll-card';
+  element.append(cardSlot);
+  let chip: HTMLElement | null = null;
+  /** What the chip shows now: it is made again only when that changes. */
+  let shown = '';
+  let wasExpanded = false;
+  let latest: ViewProps | null = null;
+
+  function make(props: ViewProps): HTMLElement {
+    const lead = props.context?.lead;
+    if (!lead) {
+      const unknown = document.createElement('span');
+      unknown.className = 'll-chip';
+      unknown.dataset.known = 'false';
+      unknown.setAttribute('role', 'img');
+      unknown.title = t('chipUnknown', props.email);
+      unknown.setAttribute('aria-label', unknown.title);
+      unknown.textContent = 'LL';
+      return unknown;
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'll-chip';
+    button.dataset.known = 'true';
+    button.setAttribute('aria-label', t('chipKnown', lead.name, lead.grade, lead.score));
+    button.textContent = `${lead.grade} · ${lead.score}`;
+    button.addEventListener('click', () => latest?.onToggle(!latest.expanded));
+    return button;
+  }
+
+  return {
+    element,
+    cardSlot,
+    draw(props) {
+      latest = props;
+      const lead = props.context?.lead;
+      const now = lead ? `${lead.name}\n${lead.grade}\n${lead.score}` : `?${props.email}`;
+      if (now !== shown) {
+        const next = make(props);
+        if (chip) chip.replaceWith(next);
+        else element.prepend(next);
+        chip = next;
+        shown = now;
+      }
+      if (lead) chip!.setAttribute('aria-expanded', String(props.expanded));
+      // Closed (by Escape in the card, or by the chip itself): focus goes back to the chip.
+      if (wasExpanded && !props.expanded && chip instanceof HTMLButtonElement) chip.focus();
+      wasExpanded = props.expanded;
+    },
+  };
+}
