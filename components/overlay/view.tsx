@@ -8,7 +8,7 @@ import { acceptOnlyTrustedInput } from '../../lib/content/trusted-input';
 import type { OverlayView, ViewFactory } from '../../lib/content/view';
 import type { FoundAddress } from '../../lib/pages/types';
 import { CardFrame } from './CardFrame';
-import { createChip } from './chip';
+import { createChip, type ChipView } from './chip';
 import { RecordTab } from './RecordTab';
 import recordCss from './record-tab.css?inline';
 import { createThemeReader, pageTheme, type Theme, type ThemeReader } from './theme';
@@ -33,26 +33,18 @@ function closedHost(tag: string, sheets: CSSStyleSheet[]): { host: HTMLElement; 
 }
 
 function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes: ThemeReader): OverlayView {
-  const { host, shadow } = closedHost('leadlens-overlay', [sheet]);
-  const container = document.createElement('span');
   const inline = role === 'record';
-  if (inline) container.classList.add('ll-inline');
-  const chip = createChip();
-  container.append(chip.element);
-  shadow.append(container);
-  // Read before the host goes in (views are made a batch at a time, all before the first is drawn), and
-  // after the next frame again: the host's styles follow the attribute, the card takes it when it opens.
-  let theme: Theme = themes.themeNear(anchor, (read) => {
-    theme = read;
-    host.dataset.theme = read;
-  });
-  host.dataset.theme = theme;
+  // Made at the first draw with data: a thread's addresses the cache does not know yet cost nothing
+  // in the task that shows the thread, and only their chips' own when the background answers.
+  let parts: AddressHost | null = null;
   /** Whether Preact has drawn a card in the slot: most chips never open one, and never need Preact. */
   let cardDrawn = false;
   return {
     draw(props) {
       // The host goes into the page with its first content: one layout for the page, not two.
       if (!props.context) return;
+      parts ??= addressHost(anchor, inline, sheet, themes);
+      const { host, chip } = parts;
       chip.draw(props);
       const lead = props.context.lead;
       const open = props.expanded && lead;
@@ -62,7 +54,7 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes
             <CardFrame
               email={props.context.email}
               name={lead.name}
-              theme={theme}
+              theme={parts.theme()}
               inline={inline}
               focus={!inline}
               onClose={() => props.onToggle(false)}
@@ -76,10 +68,35 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes
       if (!host.isConnected) anchor.after(host);
     },
     remove() {
-      if (cardDrawn) render(null, chip.cardSlot);
-      host.remove();
+      if (parts && cardDrawn) render(null, parts.chip.cardSlot);
+      parts?.host.remove();
     },
   };
+}
+
+interface AddressHost {
+  host: HTMLElement;
+  chip: ChipView;
+  /** The page's theme around the address, as last read. */
+  theme(): Theme;
+}
+
+/** The host beside one address, not yet in the page, with its chip in it and the page's theme on it. */
+function addressHost(anchor: Element, inline: boolean, sheet: CSSStyleSheet, themes: ThemeReader): AddressHost {
+  const { host, shadow } = closedHost('leadlens-overlay', [sheet]);
+  const container = document.createElement('span');
+  if (inline) container.classList.add('ll-inline');
+  const chip = createChip();
+  container.append(chip.element);
+  shadow.append(container);
+  // Read before the host goes in, and after the next frame again (see createThemeReader): the host's
+  // styles follow the attribute, the card takes it when it opens.
+  let theme: Theme = themes.themeNear(anchor, (read) => {
+    theme = read;
+    host.dataset.theme = read;
+  });
+  host.dataset.theme = theme;
+  return { host, chip, theme: () => theme };
 }
 
 /** The record tab's host: appended to the body, positioned by its own fixed styles, needing no page markup. */
