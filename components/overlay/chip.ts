@@ -1,6 +1,6 @@
 // One per address on the page: the grade and score at a glance, opening the card on click. Drawn with
 // the DOM itself, not Preact: a Gmail thread has 70 of them, all drawn in the task that shows it, and
-// Preact's diff of each cost more than the chip. The card beside it (CardFrame) is Preact's, in the slot.
+// Preact's diff of each cost more than the chip. The card's frame opens in its slot (card-frame.ts).
 import type { ViewProps } from '../../lib/content/view';
 import { chosenLanguage, t, type MessageKey } from '../../lib/ui/i18n';
 
@@ -16,7 +16,7 @@ export function createChip(): ChipView {
   const element = document.createElement('span');
   element.className = 'll-overlay';
   const cardSlot = document.createElement('span');
-  cardSlot.className = 'll-card';
+  cardSlot.className = 'll-card-slot';
   element.append(cardSlot);
   let chip: HTMLElement | null = null;
   /** What the chip shows now: it is made again only when that changes. */
@@ -31,7 +31,7 @@ export function createChip(): ChipView {
       unknown.className = 'll-chip';
       unknown.dataset.known = 'false';
       unknown.setAttribute('role', 'img');
-      unknown.title = label('chipUnknown', props.email);
+      unknown.title = chipLabel('chipUnknown', props.email);
       unknown.setAttribute('aria-label', unknown.title);
       unknown.textContent = 'LL';
       return unknown;
@@ -40,7 +40,7 @@ export function createChip(): ChipView {
     button.type = 'button';
     button.className = 'll-chip';
     button.dataset.known = 'true';
-    button.setAttribute('aria-label', label('chipKnown', lead.name, lead.grade, lead.score));
+    button.setAttribute('aria-label', chipLabel('chipKnown', lead.name, lead.grade, lead.score));
     button.textContent = `${lead.grade} · ${lead.score}`;
     button.addEventListener('click', () => latest?.onToggle(!latest.expanded));
     return button;
@@ -72,11 +72,11 @@ export function createChip(): ChipView {
 const templates = new Map<string, { text: string; marks: string[] }>();
 
 /**
- * A chip's label, its message asked of the browser once per language with markers for the values and
+ * A chip's (or the record tab's) label, its message asked of the browser once per language with markers for the values and
  * filled in here: browser.i18n.getMessage costs a tenth of a millisecond or more a call, and a thread
  * has 70 chips to label in the task that shows it.
  */
-function label(key: MessageKey, ...values: (string | number)[]): string {
+export function chipLabel(key: MessageKey, ...values: (string | number)[]): string {
   const cacheKey = `${chosenLanguage() ?? 'browser'}:${key}`;
   let template = templates.get(cacheKey);
   if (!template) {

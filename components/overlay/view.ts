@@ -3,13 +3,12 @@
 // the page's styles and scripts stay out of (element.shadowRoot is null to them), acting only on the
 // rep's own input, with the chip (and the card's frame), or the record tab, drawn in it. The host
 // carries nothing of the lead: only the theme.
-import { render } from 'preact';
 import { acceptOnlyTrustedInput } from '../../lib/content/trusted-input';
 import type { OverlayView, ViewFactory } from '../../lib/content/view';
 import type { FoundAddress } from '../../lib/pages/types';
-import { CardFrame } from './CardFrame';
+import { openCardFrame, type CardFrameView } from './card-frame';
 import { createChip, type ChipView } from './chip';
-import { RecordTab } from './RecordTab';
+import { createRecordTab } from './record-tab';
 import recordCss from './record-tab.css?inline';
 import { createThemeReader, pageTheme, type Theme, type ThemeReader } from './theme';
 
@@ -37,8 +36,7 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes
   // Made at the first draw with data: a thread's addresses the cache does not know yet cost nothing
   // in the task that shows the thread, and only their chips' own when the background answers.
   let parts: AddressHost | null = null;
-  /** Whether Preact has drawn a card in the slot: most chips never open one, and never need Preact. */
-  let cardDrawn = false;
+  let card: CardFrameView | null = null;
   return {
     draw(props) {
       // The host goes into the page with its first content: one layout for the page, not two.
@@ -46,29 +44,20 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes
       parts ??= addressHost(anchor, inline, sheet, themes);
       const { host, chip } = parts;
       chip.draw(props);
-      const lead = props.context.lead;
-      const open = props.expanded && lead;
-      if (open || cardDrawn) {
-        render(
-          open ? (
-            <CardFrame
-              email={props.context.email}
-              name={lead.name}
-              theme={parts.theme()}
-              inline={inline}
-              focus={!inline}
-              onClose={() => props.onToggle(false)}
-              onChanged={props.onChanged}
-            />
-          ) : null,
-          chip.cardSlot,
-        );
-        cardDrawn = !!open;
-      }
       if (!host.isConnected) anchor.after(host);
+      const lead = props.context.lead;
+      if (!props.expanded || !lead) {
+        card?.remove();
+        card = null;
+        return;
+      }
+      const cardProps = { email: props.context.email, name: lead.name, theme: parts.theme(), inline, focus: !inline, onClose: () => props.onToggle(false), onChanged: props.onChanged };
+      if (card) card.update(cardProps);
+      else card = openCardFrame(chip.cardSlot, cardProps);
     },
     remove() {
-      if (parts && cardDrawn) render(null, parts.chip.cardSlot);
+      card?.remove();
+      card = null;
       parts?.host.remove();
     },
   };
@@ -102,20 +91,20 @@ function addressHost(anchor: Element, inline: boolean, sheet: CSSStyleSheet, the
 /** The record tab's host: appended to the body, positioned by its own fixed styles, needing no page markup. */
 function createRecordView(sheets: CSSStyleSheet[]): OverlayView {
   const { host, shadow } = closedHost('leadlens-record', sheets);
-  const container = document.createElement('div');
-  shadow.append(container);
+  const tab = createRecordTab();
+  shadow.append(tab.element);
   let removed = false;
   return {
     draw(props) {
       // Drawn only while the person is known; a draw that comes after remove() is too late.
       if (removed || !props.context?.lead) return;
       if (!host.isConnected) host.dataset.theme = pageTheme(document.body);
-      render(<RecordTab {...props} theme={host.dataset.theme ?? 'light'} />, container);
+      tab.draw({ ...props, theme: host.dataset.theme ?? 'light' });
       if (!host.isConnected) document.body.append(host);
     },
     remove() {
       removed = true;
-      render(null, container);
+      tab.remove();
       host.remove();
     },
   };
