@@ -58,8 +58,7 @@ async function answerContext(deps: ContentScriptDeps, request: Extract<ParsedReq
   const [contexts, records, syncState] = await Promise.all([
     leadContexts(db, request.emails, options),
     recordContexts(db, request.records, options),
-    // The card says when the cache was last synced; chips do not: a transaction less for every page.
-    request.withTouches ? db.getMeta<SyncState>(SYNC_STATE_KEY) : undefined,
+    db.getMeta<SyncState>(SYNC_STATE_KEY),
   ]);
   const unknownKeys = new Set(records.filter((record) => !record.context).map((record) => record.key));
   const missing: Missing = {

@@ -24,7 +24,8 @@ export interface OverlayView {
 export interface ViewFactory {
   /**
    * Makes the view for one address without touching the page yet: the runtime makes a batch's views
-   * before drawing any, so that every style the views read is read before the first write.
+   * before drawing any. A view reads no style while the page mutates (components/overlay/theme.ts),
+   * and makes its host only when first drawn with data.
    */
   (found: FoundAddress): OverlayView;
   /**

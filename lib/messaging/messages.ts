@@ -89,7 +89,6 @@ export interface ContextAnswer {
   contexts: LeadContext[];
   /** One per record asked, in that order, each with its key; a record no cached lead is has a null context. */
   records: RecordContext[];
-  /** The last sync, for the card (asked with touches); null for chips, which do not show it. */
   syncState: SyncState | null;
   /** The feedback reasons the card offers, as the options set them. */
   reasons: FeedbackReason[];

@@ -72,6 +72,20 @@ describe('the overlay view', () => {
     styleReads.mockRestore();
   });
 
+  it('opens its card in place and, when the card closes, gives focus back to the chip', () => {
+    const anchor = pageWithAddress();
+    const made = view(anchor);
+    made.draw(props({ expanded: true }));
+    const shadow = shadowOf(anchor.nextElementSibling)!;
+    const chip = shadow.querySelector<HTMLButtonElement>('button.ll-chip')!;
+    expect(chip.getAttribute('aria-expanded')).toBe('true');
+    expect(shadow.querySelector('.ll-overlay iframe.ll-card-frame')).not.toBeNull();
+    made.draw(props({ expanded: false }));
+    expect(shadow.querySelector('iframe')).toBeNull();
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.activeElement).toBe(chip);
+  });
+
   it('shows a record page’s card inline, in a frame of the card page that names only the address', () => {
     const inline = view(pageWithAddress(), 'record');
     inline.draw(props({ expanded: true }));

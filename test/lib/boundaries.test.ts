@@ -35,6 +35,7 @@ async function importGraph(entry: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input)));
 }
 
+const UI_LIBRARY = /node_modules\/preact\//;
 const FORBIDDEN_IN_CONTENT = [/^lib\/cache\//, /node_modules\/dexie\//, /^lib\/background\//, /^lib\/sources\//];
 /** Account matching's lists (public suffixes, 14,000 free-mail domains): the background's alone. */
 const ACCOUNT_LISTS = [/^lib\/domain\/account\.ts$/, /node_modules\/tldts/, /node_modules\/free-email-domains\//];
@@ -48,7 +49,15 @@ describe('what a content script may import', () => {
       expect(graph.filter((file) => FORBIDDEN_IN_CONTENT.some((pattern) => pattern.test(file)))).toEqual([]);
       expect(graph.filter((file) => ACCOUNT_LISTS.some((pattern) => pattern.test(file)))).toEqual([]);
     });
+
+    it(`${entry} carries no UI library: its chips and card frame are drawn with the DOM (under 15 KB gzipped)`, async () => {
+      expect((await importGraph(entry)).filter((file) => UI_LIBRARY.test(file))).toEqual([]);
+    });
   }
+
+  it('would notice a UI library: the card page, drawn with Preact, has it', async () => {
+    expect((await importGraph('entrypoints/card/main.tsx')).some((file) => UI_LIBRARY.test(file))).toBe(true);
+  });
 
   it('would notice a content script that did reach the database', async () => {
     const graph = await importGraph('lib/cache/db.ts');
