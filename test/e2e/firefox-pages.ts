@@ -4,7 +4,7 @@
 // marketing system received, read from the extension's own database.
 import type { Page } from 'puppeteer-core';
 import { evaluateInCard, type FirefoxWithExtension } from './firefox';
-import type { DemoDelivery } from './demo-inbox';
+import { readDemoInbox, type DemoDelivery } from './demo-inbox';
 
 /** LeadLens's hosts beside the page's addresses: their shadow roots are closed, to the page and to these tests. */
 export function chipCount(page: Page) {
@@ -51,22 +51,7 @@ export const cardStatus = (firefox: FirefoxWithExtension) =>
   evaluateInCard(firefox.browser, `[...document.querySelectorAll('[role="status"]')].map((status) => status.textContent).join('')`);
 
 /** What the demo's marketing system received, read in an extension page (they share the extension's database). */
-export function demoInbox(extensionPage: Page): Promise<DemoDelivery[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<DemoDelivery[]>((resolve, reject) => {
-        const open = indexedDB.open('leadlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('demo:inbox');
-          get.onsuccess = () => {
-            resolve(get.result?.value ?? []);
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+export const demoInbox = (extensionPage: Page): Promise<DemoDelivery[]> => extensionPage.evaluate(readDemoInbox);
 
 /** The element of `selector` whose trimmed text is `text`. */
 async function byText(page: Page, selector: string, text: string) {
