@@ -5,21 +5,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { findChromium } from '../e2e/browsers';
-import { EXTENSION_DIR, launchWithExtension } from '../e2e/extension';
+import { EXTENSION_DIR, launchWithExtension, type LoadedExtension } from '../e2e/extension';
 import { PopupPage } from '../e2e/pages/popup-page';
 
 export type Configuration = 'none' | 'empty' | 'leadlens';
 export const CONFIGURATIONS: readonly Configuration[] = ['none', 'empty', 'leadlens'];
 
-/** An extension with only a service worker and, on Gmail, a content script that does nothing. */
-function emptyContentScriptExtension(): string {
+/** The site a page-cost figure is measured on: where the do-nothing script runs, and LeadLens as the rep has it there. */
+export interface MeasuredSite {
+  /** Match patterns of the do-nothing content script. */
+  matches: string[];
+  /** LeadLens's build. */
+  extensionDir: string;
+  /** What the rep does once the demo has synced, before the page opens (turning an optional site on). */
+  prepare?(extension: LoadedExtension): Promise<void>;
+}
+
+export const GMAIL_SITE: MeasuredSite = { matches: ['https://mail.google.com/*'], extensionDir: EXTENSION_DIR };
+
+/** An extension with only a service worker and, on the site, a content script that does nothing. */
+function emptyContentScriptExtension(matches: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'leadlens-empty-'));
   const manifest = {
     manifest_version: 3,
     name: 'Empty content script',
     version: '1.0',
     background: { service_worker: 'sw.js' },
-    content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['cs.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches, js: ['cs.js'], run_at: 'document_idle' }],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'sw.js'), '');
@@ -53,17 +65,18 @@ async function launchBare(extensionDir: string | null): Promise<{ context: Brows
 }
 
 /** Runs `measure` in a fresh browser of this configuration; LeadLens has its demo data synced first. */
-export async function inConfiguration<T>(configuration: Configuration, measure: (context: BrowserContext) => Promise<T>): Promise<T> {
+export async function inConfiguration<T>(configuration: Configuration, measure: (context: BrowserContext) => Promise<T>, site = GMAIL_SITE): Promise<T> {
   if (configuration === 'leadlens') {
-    const extension = await launchWithExtension(EXTENSION_DIR);
+    const extension = await launchWithExtension(site.extensionDir);
     try {
       await PopupPage.waitForFirstSync(extension, 60_000);
+      await site.prepare?.(extension);
       return await measure(extension.context);
     } finally {
       await extension.close();
     }
   }
-  const browser = await launchBare(configuration === 'empty' ? emptyContentScriptExtension() : null);
+  const browser = await launchBare(configuration === 'empty' ? emptyContentScriptExtension(site.matches) : null);
   try {
     return await measure(browser.context);
   } finally {

@@ -1,17 +1,17 @@
-// The churn benchmark's figures, from the runs of the three configurations: what LeadLens adds to
-// the page, beside what a content script that does nothing adds (the floor), against the issue's
+// The churn benchmark's figures for one site (Gmail, Outlook), from the runs of the three
+// configurations: what LeadLens adds to the page, beside what a content script that does nothing adds (the floor), against the issue's
 // budgets: at most 10 % of the page's own main-thread time, no long task and no frame more, every
 // chip within 200 ms of a navigation and the first in the first frame, at most 10 ms of script on load.
 import type { Configuration } from './configurations';
-import { CHURN_BATCHES, COUNT_BATCHES, NAVIGATE_AFTER, type ChurnRunResult } from './gmail-churn-run';
-import { THREAD_ADDRESSES } from './gmail-churn';
+import { CHURN_BATCHES, COUNT_BATCHES, GMAIL_CHURN, NAVIGATE_AFTER, type ChurnRunResult } from './gmail-churn-run';
 import { median, type Measurement } from './stats';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 const range = (values: number[]) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
 
-export function churnFigures(results: ChurnRunResult[], knownBeforeNavigation: number): Measurement[] {
+export function churnFigures(results: ChurnRunResult[], knownBeforeNavigation: number, site = GMAIL_CHURN): Measurement[] {
+  const { name: app, view } = site;
   const of = (configuration: Configuration) => results.filter((result) => result.configuration === configuration);
   const [none, empty, leadlens] = [of('none'), of('empty'), of('leadlens')];
   const runs = `${leadlens.length} runs of each, interleaved`;
@@ -50,69 +50,69 @@ export function churnFigures(results: ChurnRunResult[], knownBeforeNavigation: n
   const took = median(none.map((run) => run.stats.durationMs)) / 1000;
   const shape =
     `${page.elements.toLocaleString('en')} elements, ${page.nodes.toLocaleString('en')} nodes, 4,000 CSS rules; ${page.batches} mutation batches (64 a second, ` +
-    `the list re-rendered every 2 s, a thread navigation at ${NAVIGATE_AFTER / 64} s), which took ${took.toFixed(1)} s here; main-thread CPU time`;
+    `the list re-rendered every 2 s, a ${view} navigation at ${NAVIGATE_AFTER / 64} s), which took ${took.toFixed(1)} s here; main-thread CPU time`;
   const floorNote = `a content script that does nothing: ${(floorAdded * 100).toFixed(1)} %`;
   return [
     {
-      name: `Gmail under churn, ${seconds} s: the page's own main-thread time (no extension)`,
+      name: `${app} under churn, ${seconds} s: the page's own main-thread time (no extension)`,
       value: own, unit: 'ms', budget: '—', met: null,
       detail: `${shape}; ${runs}; script ${ms(script(none))}, style and layout ${ms(styleLayout(none))}`,
     },
     {
-      name: 'Gmail under churn: main-thread time added by a content script that does nothing (the floor)',
+      name: `${app} under churn: main-thread time added by a content script that does nothing (the floor)`,
       value: floorAdded * 100, unit: '%', budget: '—', met: null,
       detail: `median ${ms(task(empty))}`,
     },
     {
-      name: 'Gmail under churn: main-thread time added by LeadLens',
+      name: `${app} under churn: main-thread time added by LeadLens`,
       value: added(leadlens) * 100, unit: '%', budget: "≤ 10 % of the page's own", met: added(leadlens) <= 0.1, floor: floorNote,
       detail:
         `median ${ms(task(leadlens))} with, ${ms(own)} without; script ${ms(script(leadlens))} with, ${ms(script(none))} without; style and layout ${ms(styleLayout(leadlens))} with, ${ms(styleLayout(none))} without; ` +
         `LeadLens's own JavaScript and the DOM calls it makes, profiled apart: ${ms(ownJs * seconds)} (${((100 * ownJs * seconds) / own).toFixed(1)} %)`,
     },
     {
-      name: 'Gmail under churn: long tasks added by LeadLens',
+      name: `${app} under churn: long tasks added by LeadLens`,
       value: longTasks(leadlens) - longTasks(none), unit: '', budget: 'none', met: longTasks(leadlens) <= longTasks(none),
       floor: `a content script that does nothing: ${longTasks(empty) - longTasks(none)}`,
       detail: `over all runs: ${longTasks(leadlens)} with LeadLens (${ms(longTaskMs(leadlens))}), ${longTasks(none)} without (${ms(longTaskMs(none))}), ${longTasks(empty)} with the do-nothing script`,
     },
     {
-      name: 'Gmail under churn: frames lost to LeadLens',
+      name: `${app} under churn: frames lost to LeadLens`,
       value: missed(leadlens) - missed(none), unit: '', budget: 'none', met: missed(leadlens) <= missed(none),
       floor: `a content script that does nothing: ${missed(empty) - missed(none)}`,
       detail: `median frames missed by requestAnimationFrame: ${missed(leadlens)} with, ${missed(none)} without, ${missed(empty)} with the do-nothing script (of ${frames(none)} drawn)`,
     },
     {
-      name: "Gmail under churn: LeadLens's reads of the page (adapter find calls) per second",
+      name: `${app} under churn: LeadLens's reads of the page (adapter find calls) per second`,
       value: perSecond('scans'), unit: '/s', budget: '—', met: null,
       detail: `its MutationObserver's batches ${perSecond('batches').toFixed(0)}/s; its own JavaScript (and the DOM calls it makes) ${ms(ownJs)} per second; counted by V8's precise coverage and sampling profiler in ${countSeconds} s more of churn, outside the timed window`,
     },
     {
-      name: "Gmail thread navigation: to the page's own first frame after it, no extension (the floor)",
+      name: `${app} ${view} navigation: to the page's own first frame after it, no extension (the floor)`,
       value: pageFrame, unit: 'ms', budget: '—', met: null,
-      detail: `from history.pushState to the first requestAnimationFrame callback: the old thread's view replaced by the new one's, half the page, styled and laid out; with LeadLens ${ms(median(navigations.map((navigation) => navigation.firstFrameMs ?? Number.NaN)))}`,
+      detail: `from history.pushState to the first requestAnimationFrame callback: the old ${view}'s view replaced by the new one's, styled and laid out; with LeadLens ${ms(median(navigations.map((navigation) => navigation.firstFrameMs ?? Number.NaN)))}`,
     },
     {
-      name: 'Gmail thread navigation: to the first chip',
+      name: `${app} ${view} navigation: to the first chip`,
       value: median(firstChip), unit: 'ms', budget: 'in the first frame', met: firstFrames.every((frame) => frame === 1),
       floor: `the page's first frame: ${ms(pageFrame)}`,
-      detail: `in frame ${firstFrames.join(', ')} of the runs (1: the first after the navigation), ${range(firstChip)} ms; ${knownBeforeNavigation} of the new thread's ${THREAD_ADDRESSES} addresses were on the thread before, the others wait for the background`,
+      detail: `in frame ${firstFrames.join(', ')} of the runs (1: the first after the navigation), ${range(firstChip)} ms; ${knownBeforeNavigation} of the new ${view}'s ${site.chipsOnNavigation} addresses were on the page before, the others wait for the background`,
     },
     {
-      name: `Gmail thread navigation: to the last of its ${THREAD_ADDRESSES} chips`,
+      name: `${app} ${view} navigation: to the last of its ${site.chipsOnNavigation} chips`,
       value: median(lastChip), unit: 'ms', budget: '≤ 200 ms', met: median(lastChip) <= 200,
       floor: `the page's first frame: ${ms(pageFrame)}`,
-      detail: `${range(lastChip)} ms over the runs; chips counted as their host elements enter the new thread`,
+      detail: `${range(lastChip)} ms over the runs; chips counted as their host elements enter the new ${view}`,
     },
     {
-      name: 'Gmail page load: script time added by a content script that does nothing (the floor)',
+      name: `${app} page load: script time added by a content script that does nothing (the floor)`,
       value: loadFloor, unit: 'ms', budget: '—', met: null,
       detail: `ScriptDuration to the page settled, median ${ms(loadScript(empty))} with it, ${ms(loadScript(none))} without any extension`,
     },
     {
-      name: 'Gmail page load: script time added by LeadLens',
+      name: `${app} page load: script time added by LeadLens`,
       value: loadAdded, unit: 'ms', budget: '≤ 10 ms over the floor', met: loadAdded <= 10, floor: `the do-nothing script: ${ms(loadFloor)}`,
-      detail: `ScriptDuration to its ${THREAD_ADDRESSES} chips drawn, median ${ms(loadScript(leadlens))}; main-thread time ${ms(loadTask(leadlens))} with, ${ms(loadTask(empty))} with the do-nothing script`,
+      detail: `ScriptDuration to its ${site.chipsOnLoad} chips drawn, median ${ms(loadScript(leadlens))}; main-thread time ${ms(loadTask(leadlens))} with, ${ms(loadTask(empty))} with the do-nothing script`,
     },
   ];
 }

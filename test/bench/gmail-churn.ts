@@ -4,7 +4,7 @@
 // elements and 22,700 nodes. Its script (gmail-churn-script.ts) mutates it as Gmail does all day.
 // The markup follows the saved pages in test/fixtures/pages/gmail, at the size of a real inbox.
 import { mulberry32 } from '../../lib/sources/demo/random';
-import { churnScript, type ChurnConfig } from './gmail-churn-script';
+import { churnPageScript, gmailChurnOps, type ChurnConfig } from './gmail-churn-script';
 
 export interface Person {
   email: string;
@@ -21,18 +21,18 @@ const RECIPIENTS = 5;
 /** Rows of layout table in each expanded message's body: what brings the page to Gmail's size. */
 const BODY_ROWS = 82;
 
-type Random = () => number;
+export type Random = () => number;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const times = (count: number, make: (n: number) => string) => Array.from({ length: count }, (_, n) => make(n)).join('');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+export const times = (count: number, make: (n: number) => string) => Array.from({ length: count }, (_, n) => make(n)).join('');
 const person = (className: string, { email, name }: Person, inner = escapeHtml(name)) =>
   `<span class="${className}" email="${escapeHtml(email)}" name="${escapeHtml(name)}" data-hovercard-id="${escapeHtml(email)}">${inner}</span>`;
 
 const WORDS = ['導入', 'のご相談', 'proposal', 'pricing', 'renewal', 'security', 'questionnaire', 'demo', 'next', 'week', 'budget',
   'approval', 'contract', 'team', 'schedule', '見積もり', 'ご確認', 'お願いします', 'timeline', 'integration', 'pilot', 'results'];
-const sentence = (random: Random, words: number) => Array.from({ length: words }, () => pick(random, WORDS)).join(' ');
-const date = (random: Random) => `Nov ${1 + Math.floor(random() * 28)}, 2026, ${1 + Math.floor(random() * 12)}:${String(Math.floor(random() * 60)).padStart(2, '0')} PM`;
+export const sentence = (random: Random, words: number) => Array.from({ length: words }, () => pick(random, WORDS)).join(' ');
+export const date = (random: Random) => `Nov ${1 + Math.floor(random() * 28)}, 2026, ${1 + Math.floor(random() * 12)}:${String(Math.floor(random() * 60)).padStart(2, '0')} PM`;
 
 /** An HTML mail's body, as senders' mail programs write them: nested layout tables, a signature, the quoted thread. */
 function messageBody(random: Random, sender: Person, size: number): string {
@@ -154,6 +154,16 @@ function menus(random: Random): string {
  * compound, descendant, attribute and :hover selectors, none hiding anything.
  */
 function stylesheet(random: Random, html: string): string {
+  const layout = `body{margin:0;font:14px Roboto,Arial,sans-serif;background:#f6f8fc}.aeN{position:fixed;left:0;top:64px;width:240px;overflow:hidden;height:calc(100vh - 64px)}
+.AO{margin-left:256px;margin-right:260px}.roster{position:fixed;right:0;top:64px;width:250px;height:calc(100vh - 64px);overflow:hidden}
+.presence{display:inline-block;width:8px;height:8px;border-radius:4px;background:#ccc}.presence-on{background:#1e8e3e}
+.churn-progress{position:fixed;top:0;left:0;right:0;height:3px}.churn-progress>div{height:3px;background:#1a73e8}
+.hovercard{position:fixed;width:360px;background:#fff;box-shadow:0 2px 6px #0004;border-radius:8px}[role="tooltip"]{position:fixed;background:#444;color:#fff;padding:4px 8px}`;
+  return `${layout}\n${generatedRules(random, html)}`;
+}
+
+/** 4,000 rules over the classes of `html` and 800 others, none hiding anything: a web mail's stylesheet. */
+export function generatedRules(random: Random, html: string): string {
   const used = [...new Set([...html.matchAll(/class="([^"]+)"/g)].flatMap((match) => match[1]!.split(' ')))].filter(Boolean);
   const classes = [...used, ...Array.from({ length: 800 }, (_, n) => `z${n.toString(36)}`)];
   const cls = () => `.${pick(random, classes)}`;
@@ -167,13 +177,7 @@ function stylesheet(random: Random, html: string): string {
   ];
   const declarations = ['color:#1f1f1f', 'color:#5e5e5e', 'background-color:#f6f8fc', 'padding:0 4px', 'margin:0 2px', 'border-radius:8px',
     'font-weight:500', 'letter-spacing:.2px', 'line-height:20px', 'text-decoration:none', 'vertical-align:middle', 'white-space:nowrap'];
-  const rules = Array.from({ length: 4000 }, () => `${pick(random, shapes)()}{${pick(random, declarations)};${pick(random, declarations)}}`);
-  const layout = `body{margin:0;font:14px Roboto,Arial,sans-serif;background:#f6f8fc}.aeN{position:fixed;left:0;top:64px;width:240px;overflow:hidden;height:calc(100vh - 64px)}
-.AO{margin-left:256px;margin-right:260px}.roster{position:fixed;right:0;top:64px;width:250px;height:calc(100vh - 64px);overflow:hidden}
-.presence{display:inline-block;width:8px;height:8px;border-radius:4px;background:#ccc}.presence-on{background:#1e8e3e}
-.churn-progress{position:fixed;top:0;left:0;right:0;height:3px}.churn-progress>div{height:3px;background:#1a73e8}
-.hovercard{position:fixed;width:360px;background:#fff;box-shadow:0 2px 6px #0004;border-radius:8px}[role="tooltip"]{position:fixed;background:#444;color:#fff;padding:4px 8px}`;
-  return `${layout}\n${rules.join('\n')}`;
+  return Array.from({ length: 4000 }, () => `${pick(random, shapes)()}{${pick(random, declarations)};${pick(random, declarations)}}`).join('\n');
 }
 
 export interface ChurnPageOptions {
@@ -229,7 +233,7 @@ ${menus(random)}
 <style>${stylesheet(random, body)}</style></head>
 <body>
 ${body}
-<script>(${churnScript.toString()})(${JSON.stringify(config).replace(/</g, '\\u003c')});</script>
+<script>${churnPageScript(config, gmailChurnOps)}</script>
 </body></html>`;
   const shown = new Set(firstThread.addresses);
   return { html, nextThread: nextThread.html, knownBeforeNavigation: nextThread.addresses.filter((email) => shown.has(email)).length };

@@ -13,12 +13,12 @@ import { PAGE_FIXTURES } from '../fixtures/pages';
 import { EXTENSION_DIR, launchWithExtension, type LoadedExtension } from '../e2e/extension';
 import { HostPage } from '../e2e/pages/host-page';
 import { PopupPage } from '../e2e/pages/popup-page';
-import { inConfiguration, roundOrder } from './configurations';
 import { gmailChurnPage } from './gmail-churn';
 import { churnFigures } from './gmail-churn-figures';
-import { churnRun, type ChurnRunResult } from './gmail-churn-run';
+import { churnRounds } from './gmail-churn-run';
 import { lookupAndPopup } from './lookup-and-popup';
 import { accountLookup } from './account-lookup';
+import { outlookChurn } from './outlook-churn-run';
 import { percentile, writeReport, type Measurement } from './stats';
 import { syncIngest } from './sync-ingest';
 
@@ -96,23 +96,12 @@ describe('LeadLens benchmark', () => {
   step('a Gmail-sized page under churn: no extension, a content script that does nothing, LeadLens, interleaved', async () => {
     const people = [{ email: DEFAULT_SETTINGS.repEmail, name: 'me' }, ...demo.leads.map(({ email, name }) => ({ email, name }))];
     const { html, knownBeforeNavigation } = gmailChurnPage({ seed: 14, people });
-    const results: ChurnRunResult[] = [];
-    for (let round = 0; round < 7; round++) {
-      for (const configuration of roundOrder(round)) results.push(await inConfiguration(configuration, (context) => churnRun(configuration, context, html)));
-    }
-    // Each run, for reading the medians against: the report keeps only the figures.
-    console.table(
-      results.map(({ configuration, load, churn, stats }) => ({
-        configuration,
-        loadScriptMs: load.scriptMs.toFixed(1),
-        churnTaskMs: churn.taskMs.toFixed(0),
-        seconds: (stats.durationMs / 1000).toFixed(1),
-        longTasks: `${stats.longTasks} (${stats.longTaskMs.toFixed(0)} ms)`,
-        missedFrames: stats.missedFrames,
-        navigation: stats.navigation && `frame ${stats.navigation.firstFrameMs?.toFixed(0)} ms, chips ${stats.navigation.firstChipMs?.toFixed(0) ?? '-'}-${stats.navigation.lastChipMs?.toFixed(0) ?? '-'} ms`,
-      })),
-    );
+    const results = await churnRounds(html);
     measurements.push(...churnFigures(results, knownBeforeNavigation));
+  });
+
+  step('an Outlook-sized page under churn: no extension, a content script that does nothing, LeadLens, interleaved', async () => {
+    measurements.push(...(await outlookChurn(demo.leads.map(({ email, name }) => ({ email, name })))));
   });
 
   step('gzipped sizes', async () => {

@@ -6,16 +6,21 @@ export interface DemoDelivery {
   payload: { verdict?: string; reasonCode?: string; note?: string; email?: string; action?: string; handoffId?: string };
 }
 
+/** Reads the demo's inbox where the extension's database is open to it (its service worker, or an extension page): self-contained, for evaluate(). */
+export function readDemoInbox(): Promise<DemoDelivery[]> {
+  return new Promise<DemoDelivery[]>((resolve, reject) => {
+    const open = indexedDB.open('leadlens');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('meta').objectStore('meta').get('demo:inbox');
+      get.onsuccess = () => {
+        resolve(get.result?.value ?? []);
+        open.result.close();
+      };
+    };
+  });
+}
+
 export function demoInbox(extension: LoadedExtension): Promise<DemoDelivery[]> {
-  return extension.serviceWorker.evaluate(
-    () =>
-      new Promise<DemoDelivery[]>((resolve, reject) => {
-        const open = indexedDB.open('leadlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('demo:inbox');
-          get.onsuccess = () => resolve(get.result?.value ?? []);
-        };
-      }),
-  );
+  return extension.serviceWorker.evaluate(readDemoInbox);
 }

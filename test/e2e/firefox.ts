@@ -46,12 +46,21 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSIO
   return {
     browser,
     async openExtensionPage(path) {
-      const page = await browser.newPage();
       // Firefox reports no navigation events for extension pages (its bug 1755014): goto() would wait
-      // forever, so the test waits for the document itself.
-      void page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 5_000 }).catch(() => undefined);
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
-      return page;
+      // forever, so the test waits for the document itself. Puppeteer, told of no navigation, may then
+      // keep evaluating in the blank page's realm, gone: on a busy machine the wait can fail for good,
+      // and a new tab is the way out.
+      for (let attempt = 1; ; attempt++) {
+        const page = await browser.newPage();
+        void page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 5_000 }).catch(() => undefined);
+        try {
+          await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 10_000 });
+          return page;
+        } catch (error) {
+          await page.close().catch(() => undefined);
+          if (attempt === 3) throw error;
+        }
+      }
     },
     async openFixture(fixture) {
       const page = await browser.newPage();
