@@ -3,12 +3,13 @@
 // with the way back), nothing for a free-mail address, the popup's handoffs gathered under their
 // account with a count, and the loop report's tables by account.
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages';
 import { accountKeyOf } from '../../lib/domain/account';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { generateDemo } from '../../lib/sources/demo/source';
-import { launchWithExtension, type LoadedExtension } from './extension';
+import type { LoadedExtension } from './extension';
+import { useSyncedExtension } from './synced-extension';
 import { HostPage, isCardFrame } from './pages/host-page';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
@@ -34,13 +35,7 @@ function demoAccount(email: string) {
 }
 
 let extension: LoadedExtension;
-beforeAll(async () => {
-  extension = await launchWithExtension();
-  await PopupPage.waitForFirstSync(extension);
-});
-afterAll(async () => {
-  await extension?.close();
-});
+useSyncedExtension((launched) => (extension = launched));
 
 async function useLanguage(language: 'en' | 'ja') {
   const options = await OptionsPage.open(extension);

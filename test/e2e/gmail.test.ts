@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import { launchWithExtension, type LoadedExtension } from './extension';
+import type { LoadedExtension } from './extension';
+import { useSyncedExtension } from './synced-extension';
 import { HostPage } from './pages/host-page';
-import { PopupPage } from './pages/popup-page';
 import { demoInbox as demoInboxOf } from './demo-inbox';
 
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
@@ -14,14 +14,7 @@ declare const chrome: {
 };
 
 let extension: LoadedExtension;
-beforeAll(async () => {
-  extension = await launchWithExtension();
-  // The demo is synced on install; the popup shows when it is there.
-  await PopupPage.waitForFirstSync(extension);
-});
-afterAll(async () => {
-  await extension?.close();
-});
+useSyncedExtension((launched) => (extension = launched));
 
 const demoInbox = () => demoInboxOf(extension);
 

@@ -2,11 +2,11 @@
 // of the message in view; the keyboard alone opens a card from its chip, gives a verdict with a
 // reason and comes back to the chip; a card opened from a chip low on the screen stays on screen.
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import { launchWithExtension, type LoadedExtension } from './extension';
+import type { LoadedExtension } from './extension';
+import { useSyncedExtension } from './synced-extension';
 import { HostPage, isCardFrame } from './pages/host-page';
-import { PopupPage } from './pages/popup-page';
 import { demoInbox } from './demo-inbox';
 
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread-multi'))!;
@@ -18,13 +18,7 @@ declare const chrome: {
 };
 
 let extension: LoadedExtension;
-beforeAll(async () => {
-  extension = await launchWithExtension();
-  await PopupPage.waitForFirstSync(extension);
-});
-afterAll(async () => {
-  await extension?.close();
-});
+useSyncedExtension((launched) => (extension = launched));
 
 /** The thread at 1366x768, with every chip drawn; `spacer` px of room put between its two messages. */
 async function openThread(spacer = 0): Promise<HostPage> {

@@ -1,19 +1,14 @@
 // The popup with the keyboard only, in Chromium: Tab to a row's action, Enter, and focus lands on
 // the next row; the action is held for Undo, then sent once; Escape closes the reject form and
 // focus goes back to its button. And a click is never lost: closing the popup sends what it held.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type LoadedExtension } from './extension';
+import type { LoadedExtension } from './extension';
+import { useSyncedExtension } from './synced-extension';
 import { PopupPage } from './pages/popup-page';
 
 let extension: LoadedExtension;
-beforeAll(async () => {
-  extension = await launchWithExtension();
-  await PopupPage.waitForFirstSync(extension);
-});
-afterAll(async () => {
-  await extension?.close();
-});
+useSyncedExtension((launched) => (extension = launched));
 
 /** A handoff's status in the extension's database, read in the service worker. */
 function statusOf(handoffId: string): Promise<string> {
