@@ -2,7 +2,7 @@
 // knows the business calendar, and the container asks again every minute); between answers the
 // working time counts down with the wall clock, and the deadline on the clock stands beside it.
 import type { SlaStatus } from '../../lib/time/sla';
-import { describeSla, formatDayTime } from '../../lib/ui/format';
+import { describeSla, formatDayTime, formatDeadline } from '../../lib/ui/format';
 import { t } from '../../lib/ui/i18n';
 
 export function SlaCountdown({ sla, now }: { sla: SlaStatus; now: number }) {
@@ -15,10 +15,15 @@ export function SlaCountdown({ sla, now }: { sla: SlaStatus; now: number }) {
       <strong>{counting ? t('slaBusinessTime', describeSla(live)) : describeSla(live)}</strong>
       <span class="ll-sla-deadline">
         {' · '}
-        <time dateTime={new Date(sla.dueAt).toISOString()}>{t('slaDeadline', formatDayTime(sla.dueAt))}</time>
+        <time dateTime={new Date(sla.dueAt).toISOString()}>{counting ? deadlineWords(live, now) : t('slaDeadline', formatDayTime(sla.dueAt))}</time>
       </span>
     </p>
   );
+}
+
+/** "due 14:30" / "was due 11/28, 17:00", as the popup and the reminders put it (formatDeadline). */
+function deadlineWords(live: SlaStatus, now: number): string {
+  return t(live.state === 'overdue' ? 'slaWasDue' : 'slaDueBy', formatDeadline(live.dueAt, now));
 }
 
 /**

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { LeadCard, type LeadCardProps } from '../../components/card/LeadCard';
 import { explainFit } from '../../lib/cache/lead-context';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
-import { formatDayTime } from '../../lib/ui/format';
+import { formatDayTime, formatDeadline } from '../../lib/ui/format';
 import { useMessages } from '../../lib/ui/i18n';
 import { BackgroundError } from '../../lib/messaging/client';
 import japaneseTable from '../../public/_locales/ja/messages.json';
@@ -144,7 +144,7 @@ describe('LeadCard', () => {
     mount(cardProps);
     expect(container.querySelector('.ll-sla')!.getAttribute('data-state')).toBe('due_soon');
     expect(container.querySelector('.ll-sla strong')!.textContent).toBe('45m left (business hours)');
-    expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · deadline ${formatDayTime(NOW + 45 * 60_000)}`);
+    expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · due ${formatDeadline(NOW + 45 * 60_000, NOW)}`);
     act(() => render(<LeadCard {...cardProps} now={NOW + 10 * 60_000} />, container));
     expect(container.querySelector('.ll-sla strong')!.textContent).toBe('35m left (business hours)');
     act(() => render(<LeadCard {...cardProps} now={NOW + 50 * 60_000} />, container));
@@ -159,7 +159,7 @@ describe('LeadCard', () => {
     mount(overnight);
     expect(container.querySelector('.ll-sla strong')!.textContent).toBe('45m left (business hours)');
     expect(container.querySelector('.ll-sla')!.textContent).toContain('Due soon');
-    expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · deadline ${formatDayTime(dueAt)}`);
+    expect(container.querySelector('.ll-sla-deadline')!.textContent).toBe(` · due ${formatDeadline(dueAt, NOW)}`);
   });
 
   it('says how fresh the data is', () => {
@@ -234,7 +234,7 @@ describe('LeadCard', () => {
     mount(japanese);
     const region = container.querySelector('[role="region"]')!;
     expect(region.getAttribute('lang')).toBe('ja');
-    expect(container.querySelector('.ll-sla')!.textContent).toBe(`初回連絡 期限間近 残り2時間15分（営業時間） · 期限 ${formatDayTime(dueAt)}`);
+    expect(container.querySelector('.ll-sla')!.textContent).toBe(`初回連絡 期限間近 残り2時間15分（営業時間） · ${formatDeadline(dueAt, NOW)}まで`);
     expect([...container.querySelectorAll('.ll-why-head strong')].map((head) => head.textContent)).toEqual(['適合度 B: 60点', '準備度 1: スコア 82']);
     expect([...container.querySelectorAll('[data-part="fit"] li')].map((item) => item.textContent)).toEqual([
       '中堅企業（従業員200〜999名） +30',
