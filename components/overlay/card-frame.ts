@@ -13,6 +13,8 @@ export interface CardFrameProps {
   inline?: boolean;
   /** Focus goes into the card when it opens from the rep's click or command. */
   focus?: boolean;
+  /** The page's selector of what the rep reads (PageAdapter.reading): the popover is placed clear of it when it can be. */
+  reading?: string;
   onClose(): void;
   /** The rep acted in the card: the chip's data is read again. */
   onChanged(): void;
@@ -29,6 +31,10 @@ const MARGIN = 8;
 const WIDTH = 400;
 /** The height the frame has before the card says how tall it is. */
 const FIRST_HEIGHT = 240;
+/** The narrowest card that reads well (its first screen wraps, but no line breaks mid-word); narrower room, and the card goes below the chip. */
+const SIDE_MIN_WIDTH = 300;
+/** How much height the card beside the message is given at least, moved up from the chip's line when the chip is low. */
+const SIDE_MIN_HEIGHT = 480;
 
 /** Opens the card's frame at the end of `into` (which is in the page), placed beside the box it is in. */
 export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFrameView {
@@ -63,7 +69,7 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
   fit();
   box.append(frame);
   into.append(box);
-  if (!inline) room = place(box);
+  if (!inline) room = place(box, props.reading);
   fit();
   return {
     update: (next) => (heard = next),
@@ -74,11 +80,21 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
   };
 }
 
-/** Below the chip, or above it when there is more room there; moved left as far as it must to stay on screen. Returns the room. */
-function place(box: HTMLElement): number | null {
+/**
+ * Beside what the rep reads when the window has room there (the card then stays in view as the page
+ * scrolls); else below the chip, or above it when there is more room there, moved left as far as it
+ * must to stay on screen. Returns the room.
+ */
+function place(box: HTMLElement, reading: string | undefined): number | null {
   box.style.left = '0px';
   const anchor = box.closest('.ll-overlay')?.getBoundingClientRect();
   if (!anchor) return null;
+  const beside = reading ? besideReading(reading, anchor) : null;
+  if (beside) {
+    box.dataset.side = 'beside';
+    Object.assign(box.style, { position: 'fixed', left: `${beside.left}px`, top: `${beside.top}px`, width: `${beside.width}px` });
+    return innerHeight - beside.top - MARGIN;
+  }
   const width = Math.min(WIDTH, innerWidth - 2 * MARGIN);
   const below = innerHeight - anchor.bottom - MARGIN;
   const above = anchor.top - MARGIN;
@@ -87,4 +103,25 @@ function place(box: HTMLElement): number | null {
   box.dataset.side = side;
   box.style.left = `${left}px`;
   return Math.max(120, side === 'below' ? below : above);
+}
+
+/**
+ * Where the card goes in the viewport so as to cover none of what the rep reads that is on screen
+ * (the message bodies): in the wider of the strips left and right of them (Gmail's navigation,
+ * Outlook's message list), at the chip's height, or null when neither strip is wide enough.
+ */
+export function besideReading(reading: string, anchor: DOMRect): { left: number; top: number; width: number } | null {
+  const onScreen = [...document.querySelectorAll(reading)]
+    .map((element) => element.getBoundingClientRect())
+    .filter((rect) => rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight);
+  if (onScreen.length === 0) return null;
+  const start = Math.min(anchor.left, ...onScreen.map((rect) => rect.left));
+  const end = Math.max(anchor.right, ...onScreen.map((rect) => rect.right));
+  const leftRoom = start - 2 * MARGIN;
+  const rightRoom = innerWidth - end - 2 * MARGIN;
+  const width = Math.min(WIDTH, Math.max(leftRoom, rightRoom));
+  if (width < SIDE_MIN_WIDTH) return null;
+  const left = rightRoom > leftRoom ? end + MARGIN : start - MARGIN - width;
+  const top = Math.max(MARGIN, Math.min(anchor.top, innerHeight - MARGIN - SIDE_MIN_HEIGHT));
+  return { left, top, width };
 }

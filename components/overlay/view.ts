@@ -12,14 +12,17 @@ import { createRecordTab } from './record-tab';
 import recordCss from './record-tab.css?inline';
 import { createThemeReader, pageTheme, type Theme, type ThemeReader } from './theme';
 
-/** `css` is the overlay's stylesheet, made once and shared by every shadow root on the page. */
-export function createViewFactory(css: string): ViewFactory {
+/**
+ * `css` is the overlay's stylesheet, made once and shared by every shadow root on the page;
+ * `reading` gives the page adapter's selector of what the rep reads, which cards are placed clear of.
+ */
+export function createViewFactory(css: string, reading: () => string | undefined = () => undefined): ViewFactory {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   const recordSheet = new CSSStyleSheet();
   recordSheet.replaceSync(recordCss);
   const themes = createThemeReader();
-  return Object.assign((found: FoundAddress) => createView(found, sheet, themes), { record: () => createRecordView([sheet, recordSheet]) });
+  return Object.assign((found: FoundAddress) => createView(found, sheet, themes, reading), { record: () => createRecordView([sheet, recordSheet]) });
 }
 
 /** A host whose shadow root the page cannot reach, which ignores the events a script dispatches. */
@@ -31,7 +34,7 @@ function closedHost(tag: string, sheets: CSSStyleSheet[]): { host: HTMLElement; 
   return { host, shadow };
 }
 
-function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes: ThemeReader): OverlayView {
+function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes: ThemeReader, reading: () => string | undefined): OverlayView {
   const inline = role === 'record';
   // Made at the first draw with data: a thread's addresses the cache does not know yet cost nothing
   // in the task that shows the thread, and only their chips' own when the background answers.
@@ -51,7 +54,7 @@ function createView({ anchor, role }: FoundAddress, sheet: CSSStyleSheet, themes
         card = null;
         return;
       }
-      const cardProps = { email: props.context.email, name: lead.name, theme: parts.theme(), inline, focus: !inline, onClose: () => props.onToggle(false), onChanged: props.onChanged };
+      const cardProps = { email: props.context.email, name: lead.name, theme: parts.theme(), inline, focus: !inline, reading: reading(), onClose: () => props.onToggle(false), onChanged: props.onChanged };
       if (card) card.update(cardProps);
       else card = openCardFrame(chip.cardSlot, cardProps);
     },

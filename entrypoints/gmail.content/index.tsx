@@ -10,7 +10,7 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const overlay = startOverlay(ctx, () => gmail, { ask, createView: createViewFactory(css) });
+    const overlay = startOverlay(ctx, () => gmail, { ask, createView: createViewFactory(css, () => gmail.reading) });
     listenForNotices(ctx, overlay);
   },
 });

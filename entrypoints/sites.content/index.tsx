@@ -21,7 +21,8 @@ export default defineContentScript({
     const stored = await browser.storage.local.get([SITES_IN_FORCE_KEY, 'settings']);
     const inForce = stored[SITES_IN_FORCE_KEY] ?? (stored.settings as { sites?: unknown } | undefined)?.sites;
     const enabled = storedSites({ sites: inForce }) ?? [];
-    const overlay = startOverlay(ctx, () => siteAdapterFor(location.href, enabled), { ask, createView: createViewFactory(css) });
+    const adapter = () => siteAdapterFor(location.href, enabled);
+    const overlay = startOverlay(ctx, adapter, { ask, createView: createViewFactory(css, () => adapter()?.reading) });
     listenForNotices(ctx, overlay);
   },
 });

@@ -37,6 +37,7 @@ const readable = (elements: Iterable<Element>) => [...elements].filter((el) => i
 export const gmail: PageAdapter = {
   id: 'gmail',
   matches: ['https://mail.google.com/*'],
+  reading: selectors.body,
   find(root) {
     // One search of the part (or the page) for both kinds: on Gmail's 16,000 elements each is a walk of them all.
     const persons = within(root, PERSON);

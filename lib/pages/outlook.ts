@@ -72,6 +72,7 @@ export const outlook: PageAdapter = {
     'https://outlook.live.com/mail/*',
     'https://outlook.cloud.microsoft/mail/*',
   ],
+  reading: selectors.body,
   find(root) {
     const doc = documentOf(root);
     if (isDocument(root) && !isPopOut(doc)) queryAllOrFail(root, selectors.mainModule);

@@ -27,6 +27,11 @@ export interface PageAdapter {
    * changed), exactly those that find(document) reports at or inside it.
    */
   find(root: Document | Element): FoundAddress[];
+  /**
+   * What the rep reads on this page (message bodies, the text being written): a card opened from a
+   * chip is placed clear of it when the window has room beside it.
+   */
+  reading?: string;
   /** What the overlay watches between full reads of the page. Without it, every added element is read. */
   watch?: PageWatch;
   /**

@@ -151,4 +151,31 @@ describe('the card at 1366x768', () => {
     expect(inFrame.y).toBeGreaterThanOrEqual(box.y - 1);
     await gmail.page.close();
   });
+
+  it('opened from a chip in a message being read, covers none of the message text on screen, nor the chip', async () => {
+    const gmail = await openThread();
+    await scrollHeaderTo(gmail, NOAH, 150);
+    const chip = gmail.chip(/^LeadLens: Noah Wright/);
+    const chipBox = await chip.box();
+    await chip.click();
+    const card = gmail.card('LeadLens: Noah Wright');
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
+    const cardFrameNode = await gmail.overlayNode((node) => node.nodeName === 'IFRAME' && (node.attributes ?? []).includes('ll-card-frame'));
+    const box = await gmail.nodeBox(cardFrameNode!.backendNodeId);
+    // Gmail's message bodies (gmail.ts selectors.body) as laid out, those on screen.
+    const bodies = await gmail.page.evaluate(() =>
+      [...document.querySelectorAll('.a3s, .ii.gt')]
+        .map((body) => body.getBoundingClientRect())
+        .filter((rect) => rect.width > 0 && rect.bottom > 0 && rect.top < innerHeight)
+        .map(({ x, y, width, height }) => ({ x, y, width, height })),
+    );
+    expect(bodies.length).toBeGreaterThan(0); // the check below has something to check
+    const overlap = (a: typeof box, b: typeof box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const body of bodies) expect(overlap(box, body), `the card covers a message body at ${JSON.stringify(body)}`).toBe(false);
+    expect(overlap(box, chipBox), 'the card covers its chip').toBe(false);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height);
+    expect(box.width).toBeGreaterThanOrEqual(300);
+    await gmail.page.close();
+  });
 });
