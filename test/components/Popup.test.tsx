@@ -64,7 +64,7 @@ describe('Popup', () => {
     await act(async () =>
       render(<Popup db={db} settings={settings} loadSettings={async () => settings} syncNow={async () => {}} act={async () => {}} openOptions={() => {}} enableReminders={enableReminders} />, container),
     );
-    const offer = () => [...container.querySelectorAll('button')].find((button) => button.textContent === '🔔 Remind me before deadlines');
+    const offer = () => [...container.querySelectorAll('button')].find((button) => button.textContent === 'Remind me before deadlines');
     await vi.waitFor(() => expect(offer()).toBeDefined());
     await act(async () => offer()!.click());
     expect(offer()).toBeDefined(); // the rep said no: still offered
