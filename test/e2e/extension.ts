@@ -36,6 +36,8 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR, extraArg
       ...extraArgs,
     ],
   });
+  // A wait that never ends fails in 30 s naming what it waited for, rather than as the test's own silent time-out.
+  context.setDefaultTimeout(30_000);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
