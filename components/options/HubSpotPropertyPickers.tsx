@@ -31,7 +31,7 @@ export function HubSpotPropertyPickers({ inputs, edit, list, request }: HubSpotP
     let current = true;
     setListed({ state: 'loading' });
     void list({ baseUrl: inputs.baseUrl.trim() || undefined, token: request.token }).then(
-      (answer) => current && setListed(answer.ok ? { ...answer, state: 'listed' } : { ...answer, state: 'failed', quiet: request.quiet }),
+      (answer) => current && setListed(answer.ok ? { ...answer, state: 'listed' } : { state: 'failed', message: answer.message, code: answer.code, quiet: request.quiet }),
       (error: unknown) => current && setListed({ state: 'failed', ...failureOf(error), quiet: request.quiet }),
     );
     return () => {
