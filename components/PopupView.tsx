@@ -5,6 +5,7 @@
 // its own state, the same in both.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorDetail } from './ErrorDetail';
+import { describeError } from '../lib/ui/errors';
 import { t, uiLocale } from '../lib/ui/i18n';
 import type { HandoffAction, OutboxItem } from '../lib/domain/model';
 import type { Settings } from '../lib/domain/settings-schema';
@@ -147,17 +148,21 @@ function PopupFooter({ reminders, onEnableReminders, openOptions }: { reminders:
   );
 }
 
-/** Writes marketing refused for good: never dropped silently, shown here with why. */
+/** Writes marketing refused for good: never dropped silently, shown here with why, in the rep's language. */
 function Undelivered({ items }: { items: OutboxItem[] }) {
   return (
     <section class="undelivered" role="alert">
       <p>{t('undelivered', items.length)}</p>
       <ul>
-        {items.map((item) => (
-          <li key={item.id}>
-            <bdi>{item.payload.kind === 'feedback' ? item.payload.email : item.payload.handoffId}</bdi>: {item.lastError}
-          </li>
-        ))}
+        {items.map((item) => {
+          const why = describeError(item.lastErrorCode, item.lastError ?? '');
+          return (
+            <li key={item.id}>
+              <bdi>{item.payload.kind === 'feedback' ? item.payload.email : item.payload.handoffId}</bdi>: {why.text}
+              <ErrorDetail detail={why.detail} />
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

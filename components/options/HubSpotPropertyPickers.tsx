@@ -3,6 +3,8 @@
 // token is typed or saved (or, quietly, with the one already saved); blank keeps the default.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/ui/i18n';
+import { describeError } from '../../lib/ui/errors';
+import { ErrorDetail } from '../ErrorDetail';
 import { DEFAULT_PROPERTIES, LEGACY_SCORE } from '../../lib/sources/hubspot/map';
 import type { HubSpotPropertiesAnswer, HubSpotPropertyChoice } from '../../lib/messaging/messages';
 import type { ConnectionFormProps, ConnectionInputs } from './use-connection-form';
@@ -20,7 +22,8 @@ export interface HubSpotPropertyPickersProps {
   request: PropertiesRequest;
 }
 
-type Listed = { state: 'idle' | 'loading' } | { state: 'failed'; message: string; quiet: boolean } | Extract<HubSpotPropertiesAnswer, { ok: true }> & { state: 'listed' };
+type Failed = { state: 'failed'; message: string; code?: string; quiet: boolean };
+type Listed = { state: 'idle' | 'loading' } | Failed | (Extract<HubSpotPropertiesAnswer, { ok: true }> & { state: 'listed' });
 
 export function HubSpotPropertyPickers({ inputs, edit, list, request }: HubSpotPropertyPickersProps) {
   const [listed, setListed] = useState<Listed>({ state: 'idle' });
@@ -28,8 +31,8 @@ export function HubSpotPropertyPickers({ inputs, edit, list, request }: HubSpotP
     let current = true;
     setListed({ state: 'loading' });
     void list({ baseUrl: inputs.baseUrl.trim() || undefined, token: request.token }).then(
-      (answer) => current && setListed(answer.ok ? { ...answer, state: 'listed' } : { state: 'failed', message: answer.message, quiet: request.quiet }),
-      (error: unknown) => current && setListed({ state: 'failed', message: String(error), quiet: request.quiet }),
+      (answer) => current && setListed(answer.ok ? { ...answer, state: 'listed' } : { state: 'failed', message: answer.message, code: answer.code, quiet: request.quiet }),
+      (error: unknown) => current && setListed({ state: 'failed', ...failureOf(error), quiet: request.quiet }),
     );
     return () => {
       current = false;
@@ -53,8 +56,24 @@ export function HubSpotPropertyPickers({ inputs, edit, list, request }: HubSpotP
         onChange={(hubspotMqlDateProperty) => edit({ hubspotMqlDateProperty })}
       />
       {listed.state === 'loading' && <p class="hint">{t('propertiesLoading')}</p>}
-      {listed.state === 'failed' &&
-        (listed.quiet ? <p class="hint">{t('propertiesHint')}</p> : <p class="error" role="alert">{t('propertiesFailed', listed.message)}</p>)}
+      {listed.state === 'failed' && (listed.quiet ? <p class="hint">{t('propertiesHint')}</p> : <ListFailure failed={listed} />)}
+    </div>
+  );
+}
+
+/** A refusal from the background itself (the router's), with the code it carries. */
+const failureOf = (error: unknown) => ({
+  message: error instanceof Error ? error.message : String(error),
+  code: (error as { code?: string } | null)?.code,
+});
+
+/** Why the list could not be read, in the rep's language; HubSpot's own words under Details. */
+function ListFailure({ failed }: { failed: Failed }) {
+  const described = describeError(failed.code, failed.message);
+  return (
+    <div role="alert">
+      <p class="error">{t('propertiesFailed', described.text)}</p>
+      <ErrorDetail detail={described.detail} />
     </div>
   );
 }

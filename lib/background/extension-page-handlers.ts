@@ -49,8 +49,7 @@ async function testConnection(deps: ExtensionPageDeps, { token, ...connection }:
     const { ok, message, problems, notes } = await source.check();
     return { ok, message, problems, notes };
   } catch (error) {
-    const code = errorCodeOf(error);
-    return { ok: false, message: messageOf(error), ...(code !== 'unknown' && { code }) };
+    return failure(error);
   }
 }
 
@@ -62,13 +61,17 @@ async function listHubSpotProperties(deps: ExtensionPageDeps, { baseUrl, token }
     if (!source.listProperties) return { ok: false, message: 'This source has no contact properties to choose from.' };
     return { ok: true, ...(await source.listProperties()) };
   } catch (error) {
-    return { ok: false, message: messageOf(error) };
+    return failure(error);
   }
 }
 
 type HubSpotLister = () => Promise<Omit<Extract<HubSpotPropertiesAnswer, { ok: true }>, 'ok'>>;
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A failure as the options page shows it: the code it says in the rep's language, the text as the detail. */
+function failure(error: unknown): { ok: false; message: string; code?: string } {
+  const code = errorCodeOf(error);
+  return { ok: false, message: error instanceof Error ? error.message : String(error), ...(code !== 'unknown' && { code }) };
+}
 
 async function saveConnection(deps: ExtensionPageDeps, { token, ...connection }: ConnectionRequest): Promise<{ tokenSaved: boolean }> {
   const { db, now } = deps;

@@ -4,6 +4,7 @@
 import type { LeadLensDb } from '../cache/db';
 import type { OutboxItem, OutboxPayload } from '../domain/model';
 import { SourceError } from '../sources/source';
+import { errorCodeOf } from '../ui/errors';
 import { localEffects, type LocalEffect } from './local-effects';
 import { removeDelivered } from './pending-writes';
 
@@ -132,17 +133,18 @@ export async function deliverDue(db: LeadLensDb, deliver: (item: OutboxItem) => 
         failuresInRow = 0;
         continue;
       }
-      const lastError = error instanceof Error ? error.message : String(error);
+      // The code lets the popup say it in the rep's language; the text stays as the detail.
+      const failure = { lastError: error instanceof Error ? error.message : String(error), lastErrorCode: errorCodeOf(error) };
       const retryAfterMs = error instanceof SourceError ? error.retryAfterMs : undefined;
       if ((error instanceof SourceError && error.permanent) || claimed.attempts >= maxAttempts) {
-        await settle(db, claimed, { state: 'dead', lastError });
+        await settle(db, claimed, { state: 'dead', ...failure });
         report.dead++;
       } else {
-        await settle(db, claimed, { nextAttemptAt: now() + retryDelay(claimed.attempts, random(), retryAfterMs), lastError });
+        await settle(db, claimed, { nextAttemptAt: now() + retryDelay(claimed.attempts, random(), retryAfterMs), ...failure });
         report.retried++;
       }
       if (retryAfterMs !== undefined) await db.setMeta(NOT_BEFORE_KEY, now() + Math.min(retryAfterMs, BACKOFF.maxRetryAfterMs));
-      const sourceWide = retryAfterMs !== undefined || (error instanceof SourceError && error.kind === 'auth');
+      const sourceWide = retryAfterMs !== undefined || (error instanceof SourceError && error.connectionRefused);
       if (sourceWide || ++failuresInRow >= FAILURES_BEFORE_PAUSE) return report;
     }
   }

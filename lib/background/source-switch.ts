@@ -6,11 +6,14 @@ import type { LeadLensDb } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
 import { FIRST_SCREEN_KEY } from '../cache/first-screen';
 import { DEMO_SOURCE_ID } from '../sources/demo/handoffs';
+import type { ErrorCode } from '../ui/errors';
 
 /** Which source the cached records came from; written once a sync of that source begins. */
 export const CACHE_SOURCE_KEY = 'cacheSource';
 
 const UNDELIVERED_REASON = 'Not delivered: LeadLens was connected to another marketing system before this went out.';
+/** The reason's code (lib/ui/errors.ts): the popup says it in the rep's language. */
+const UNDELIVERED_CODE: ErrorCode = 'source_changed';
 
 /**
  * Makes the cache the given source's before its sync stores anything: when it held another
@@ -57,6 +60,6 @@ export async function forgetPreviousSource(db: LeadLensDb, change: SourceSwitch)
     return db.outbox
       .where('state')
       .equals('queued')
-      .modify({ state: 'dead', lastError: change.undeliveredReason });
+      .modify({ state: 'dead', lastError: change.undeliveredReason, lastErrorCode: UNDELIVERED_CODE });
   });
 }

@@ -26,10 +26,10 @@ export async function savedTokenFor(db: LeadLensDb, connection: Connection): Pro
   if (!saved) return undefined;
   const host = hostOf(connection);
   if (saved.baseUrl === undefined) {
-    throw new SourceError(`The saved token was kept without the address it belongs to: LeadLens sends it nowhere. Enter the token for ${host} again.`, 'auth');
+    throw new SourceError(`The saved token was kept without the address it belongs to: LeadLens sends it nowhere. Enter the token for ${host} again.`, 'token_elsewhere');
   }
   if (saved.baseUrl !== host) {
-    throw new SourceError(`The saved token belongs to ${saved.baseUrl}: LeadLens sends it nowhere else. Enter the token for ${host}.`, 'auth');
+    throw new SourceError(`The saved token belongs to ${saved.baseUrl}: LeadLens sends it nowhere else. Enter the token for ${host}.`, 'token_elsewhere');
   }
   return saved.token;
 }

@@ -145,6 +145,11 @@ export const OutboxItem = z.object({
   attempts: z.number().int().nonnegative().default(0),
   nextAttemptAt: Instant,
   lastError: z.string().optional(),
+  /**
+   * lastError's code (lib/ui/errors.ts), for the popup to say it in the rep's language. Optional:
+   * items stored before it existed stay valid; a plain string, so a code from a newer build does too.
+   */
+  lastErrorCode: z.string().optional(),
 });
 
 export type Instant = z.infer<typeof Instant>;

@@ -128,8 +128,8 @@ export interface HubSpotPropertyChoice {
   type: string;
 }
 
-/** The number properties (score) and date properties (MQL date), or why they could not be read. */
-export type HubSpotPropertiesAnswer = { ok: true; numbers: HubSpotPropertyChoice[]; dates: HubSpotPropertyChoice[] } | { ok: false; message: string };
+/** The number properties (score) and date properties (MQL date), or why they could not be read (with its code, lib/ui/errors.ts). */
+export type HubSpotPropertiesAnswer = { ok: true; numbers: HubSpotPropertyChoice[]; dates: HubSpotPropertyChoice[] } | { ok: false; message: string; code?: string };
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 

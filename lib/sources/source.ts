@@ -76,8 +76,12 @@ export function connectionCheck(problems: string[], notes: string[] = []): Conne
   return { ok, message, problems, notes };
 }
 
-/** 'rejected': the source refused this request as such (a 4xx); sending it again will not help. */
-export type SourceErrorKind = 'auth' | 'rate_limited' | 'unavailable' | 'bad_response' | 'network' | 'rejected';
+/**
+ * 'rejected': the source refused this request as such (a 4xx); sending it again will not help.
+ * 'token_elsewhere': LeadLens itself held the request back, since the saved token is for another
+ * base URL (lib/background/tokens.ts): nothing reached the source, so it is not the source's 'auth'.
+ */
+export type SourceErrorKind = 'auth' | 'token_elsewhere' | 'rate_limited' | 'unavailable' | 'bad_response' | 'network' | 'rejected';
 
 /** A failure talking to a source, in words for the rep, with what kind it is for the retry logic. */
 export class SourceError extends Error {
@@ -93,6 +97,11 @@ export class SourceError extends Error {
   /** Sending the same request again will get the same refusal: the outbox sets such a write aside. */
   get permanent(): boolean {
     return this.kind === 'rejected';
+  }
+
+  /** Every request will fail the same way until the rep fixes the connection: the outbox ends its run. */
+  get connectionRefused(): boolean {
+    return this.kind === 'auth' || this.kind === 'token_elsewhere';
   }
 }
 

@@ -1,18 +1,33 @@
 // Failures in the rep's language. Where a failure is made it has a kind (SourceError.kind for the
 // marketing systems, the database's error names for the cache); the kind crosses to the pages as a
 // code, and the pages say it in the UI's words, with the system's own text kept as the detail.
+// Two codes are LeadLens's own refusals, nothing having been sent: a saved token held back for
+// another base URL (token_elsewhere) and writes left behind by a change of source (source_changed).
 import { t, type MessageKey } from './i18n';
 
-export const ERROR_CODES = ['auth', 'rate_limited', 'unavailable', 'network', 'bad_response', 'rejected', 'database', 'unknown'] as const;
+export const ERROR_CODES = [
+  'auth',
+  'token_elsewhere',
+  'rate_limited',
+  'unavailable',
+  'network',
+  'bad_response',
+  'rejected',
+  'source_changed',
+  'database',
+  'unknown',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   auth: 'errorAuth',
+  token_elsewhere: 'errorTokenElsewhere',
   rate_limited: 'errorRateLimited',
   unavailable: 'errorUnavailable',
   network: 'errorNetwork',
   bad_response: 'errorBadResponse',
   rejected: 'errorRejected',
+  source_changed: 'errorSourceChanged',
   database: 'errorDatabase',
   unknown: 'errorUnknown',
 };
@@ -31,8 +46,12 @@ export function errorCodeOf(error: unknown): ErrorCode {
 
 export const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
 
-/** What the rep reads, and the system's own words as the detail; an unknown failure is its own text. */
+/**
+ * What the rep reads, and the system's own words as the detail; an unknown failure is its own text.
+ * A detail that only repeats the text (LeadLens's own reasons, in English) is left out.
+ */
 export function describeError(code: string | undefined, detail: string): { text: string; detail: string } {
   if (!isErrorCode(code) || code === 'unknown') return { text: detail || t(ERROR_MESSAGES.unknown), detail: '' };
-  return { text: t(ERROR_MESSAGES[code]), detail };
+  const text = t(ERROR_MESSAGES[code]);
+  return { text, detail: detail === text ? '' : detail };
 }

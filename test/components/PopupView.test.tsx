@@ -7,7 +7,9 @@ import { UNDO_MS } from '../../components/popup/use-held-actions';
 import type { SyncState } from '../../lib/cache/db-name';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import type { HandoffAction } from '../../lib/domain/model';
-import { makeHandoff, makeLead } from '../fixtures/factories';
+import { useMessages } from '../../lib/ui/i18n';
+import japanese from '../../public/_locales/ja/messages.json';
+import { makeHandoff, makeLead, makeOutboxItem } from '../fixtures/factories';
 
 const NOW = Date.UTC(2026, 10, 26, 1, 0); // Thursday 10:00 in Tokyo
 const SYNCED: SyncState = { status: 'idle', sourceId: 'demo', lastSuccessAt: NOW - 60_000, recordsSynced: 10, quarantined: 0 };
@@ -168,5 +170,42 @@ describe('PopupView', () => {
     expect(skip.textContent).toBe('Skip past the list');
     await act(async () => skip.click());
     expect(document.activeElement).toBe(container.querySelector('#popup-end'));
+  });
+});
+
+describe("the popup's undelivered writes", () => {
+  const REFUSED = 'The Lead Context API refused the request (422 invalid: Missing reasonCode.).';
+  const SWITCHED = 'Not delivered: LeadLens was connected to another marketing system before this went out.';
+  const DEAD = [
+    makeOutboxItem(1, { state: 'dead', lastError: REFUSED, lastErrorCode: 'rejected' }),
+    makeOutboxItem(2, { state: 'dead', lastError: SWITCHED, lastErrorCode: 'source_changed' }),
+    makeOutboxItem(3, { state: 'dead', lastError: 'refused (422)' }), // stored before writes had a code
+  ];
+  /** Each write's line as read, and the system's own words under its Details, if any. */
+  const lines = () =>
+    [...container.querySelectorAll('.undelivered li')].map((item) => ({
+      text: [...item.childNodes].filter((node) => node.nodeName !== 'DETAILS').map((node) => node.textContent).join(''),
+      detail: item.querySelector('details bdi')?.textContent,
+    }));
+
+  it("says why in English, the system's own words under Details", () => {
+    mount({ dead: DEAD });
+    expect(container.querySelector('.undelivered p')!.textContent).toBe('3 of your clicks could not be delivered to marketing. They are kept here:');
+    expect(lines()).toEqual([
+      { text: 'lead1@acme.example.com: The marketing system refused this change.', detail: REFUSED },
+      { text: `lead2@acme.example.com: ${SWITCHED}`, detail: undefined },
+      { text: 'lead3@acme.example.com: refused (422)', detail: undefined },
+    ]);
+  });
+
+  it('in Japanese', () => {
+    useMessages('ja', japanese);
+    mount({ dead: DEAD });
+    expect(lines()).toEqual([
+      { text: 'lead1@acme.example.com: マーケティングシステムがこの変更を受け付けませんでした。', detail: REFUSED },
+      { text: 'lead2@acme.example.com: 送信する前に LeadLens の接続先が別のマーケティングシステムに変わったため、届けられませんでした。', detail: SWITCHED },
+      { text: 'lead3@acme.example.com: refused (422)', detail: undefined },
+    ]);
+    expect(container.querySelector('.undelivered details summary')!.textContent).toBe('詳細');
   });
 });

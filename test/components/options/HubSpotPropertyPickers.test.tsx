@@ -7,6 +7,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionForm, type Connection } from '../../../components/options/ConnectionForm';
 import type { HubSpotPropertiesAnswer } from '../../../lib/messaging/messages';
+import { BackgroundError } from '../../../lib/messaging/client';
+import { useMessages } from '../../../lib/ui/i18n';
+import japanese from '../../../public/_locales/ja/messages.json';
 
 let container: HTMLElement;
 afterEach(() => {
@@ -88,6 +91,36 @@ describe('the HubSpot connection form', () => {
     await act(async () => button('Test connection').click());
     expect(container.querySelector('.connection-status')!.textContent).toMatch(/^Not saved: Recent activity window \(days\).*at most 365 days/);
     expect(saved).toEqual([]);
+  });
+
+  it("says why the list could not be read in the rep's language, HubSpot's own words under Details", async () => {
+    const refused = 'HubSpot refused the access token (401 Unauthorized). Check the HubSpot token in LeadLens options.';
+    const failure = () => container.querySelector('.hubspot-properties [role="alert"]');
+    mount(async () => ({ ok: false, message: refused, code: 'auth' }));
+    change(container.querySelector<HTMLInputElement>('input[type="password"]')!, 'pat-wrong');
+    await vi.waitFor(() => expect(failure()?.querySelector('p')?.textContent).toBe("Could not read HubSpot’s properties: The marketing system refused the connection (check the token and its permissions)."));
+    expect(failure()!.querySelector('details summary')!.textContent).toBe('Details');
+    expect(failure()!.querySelector('details bdi')!.textContent).toBe(refused);
+  });
+
+  it('in Japanese, and for a saved token held back for another base URL', async () => {
+    useMessages('ja', japanese);
+    const elsewhere = 'The saved token belongs to https://api.hubapi.com: LeadLens sends it nowhere else. Enter the token for https://api.example.com.';
+    const failure = () => container.querySelector('.hubspot-properties [role="alert"]');
+    mount(async () => ({ ok: false, message: elsewhere, code: 'token_elsewhere' }));
+    change(container.querySelector<HTMLInputElement>('input[type="password"]')!, 'pat-other');
+    await vi.waitFor(() =>
+      expect(failure()?.querySelector('p')?.textContent).toBe('HubSpot のプロパティを読み込めませんでした：保存済みのトークンはこの API ベース URL 用ではないため、送信していません。この URL 用のトークンを入力してください。'),
+    );
+    expect(failure()!.querySelector('details summary')!.textContent).toBe('詳細');
+    expect(failure()!.querySelector('details bdi')!.textContent).toBe(elsewhere);
+  });
+
+  it("words a refusal from the background itself by the code it carries (lib/messaging/client.ts)", async () => {
+    mount(async () => Promise.reject(new BackgroundError('QuotaExceededError: the quota was exceeded.', 'database')));
+    change(container.querySelector<HTMLInputElement>('input[type="password"]')!, 'pat');
+    await vi.waitFor(() => expect(container.querySelector('.hubspot-properties [role="alert"] p')?.textContent).toBe('Could not read HubSpot’s properties: LeadLens could not use its local cache.'));
+    expect(container.querySelector('.hubspot-properties [role="alert"] details bdi')!.textContent).toBe('QuotaExceededError: the quota was exceeded.');
   });
 
   it("lists Test connection's problems one by one, with its notes under them", async () => {

@@ -9,7 +9,7 @@ import { saveToken } from '../../../lib/cache/credentials';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/default-settings';
 import type { Settings } from '../../../lib/domain/settings-schema';
 import { sourceFor as registrySourceFor } from '../../../lib/sources';
-import { connectionCheck, type ChangesPage, type LeadSource } from '../../../lib/sources/source';
+import { connectionCheck, SourceError, type ChangesPage, type LeadSource } from '../../../lib/sources/source';
 import { createSourceCache } from '../../../lib/background/caches';
 
 const EMPTY_PAGE: ChangesPage = { leads: [], touches: [], handoffs: [], deleted: [], rejected: [], nextCursor: '', hasMore: false };
@@ -78,14 +78,27 @@ describe('listHubSpotProperties', () => {
     expect(tokens).toEqual(['pat-typed']);
   });
 
-  it('sends a saved token only to the base URL it was saved with, and says why not', async () => {
+  it('sends a saved token only to the base URL it was saved with, and says why not, with its code', async () => {
     await saveToken(db, 'hubspot', 'pat-saved', 'https://api.hubapi.com');
     const answer = await handlers(sourceCache(), hubspot).listHubSpotProperties({ type: 'listHubSpotProperties', baseUrl: 'https://attacker.example.com' }, {});
-    expect(answer).toEqual({ ok: false, message: 'The saved token belongs to https://api.hubapi.com: LeadLens sends it nowhere else. Enter the token for https://attacker.example.com.' });
+    expect(answer).toEqual({
+      ok: false,
+      message: 'The saved token belongs to https://api.hubapi.com: LeadLens sends it nowhere else. Enter the token for https://attacker.example.com.',
+      code: 'token_elsewhere',
+    });
   });
 
   it('says what is missing without a token', async () => {
     const answer = await handlers(sourceCache(), hubspot).listHubSpotProperties({ type: 'listHubSpotProperties' }, {});
-    expect(answer).toMatchObject({ ok: false, message: expect.stringMatching(/^Set the access token of your HubSpot/) });
+    expect(answer).toMatchObject({ ok: false, message: expect.stringMatching(/^Set the access token of your HubSpot/), code: 'auth' });
+  });
+
+  it("hands on HubSpot's refusal in its own words, with the code the options page words it by", async () => {
+    const refused = new SourceError('HubSpot refused the access token (401 Unauthorized).', 'auth');
+    const lister = (error: Error) => async () => ({ id: 'hubspot', changes: vi.fn(), deliver: vi.fn(), listProperties: () => Promise.reject(error) });
+    const answer = await handlers(lister(refused), hubspot).listHubSpotProperties({ type: 'listHubSpotProperties', token: 'pat-typed' }, {});
+    expect(answer).toEqual({ ok: false, message: 'HubSpot refused the access token (401 Unauthorized).', code: 'auth' });
+    // A failure of no known kind carries no code: the page shows its own words.
+    expect(await handlers(lister(new Error('boom')), hubspot).listHubSpotProperties({ type: 'listHubSpotProperties', token: 'pat-typed' }, {})).toEqual({ ok: false, message: 'boom' });
   });
 });

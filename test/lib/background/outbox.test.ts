@@ -110,8 +110,9 @@ describe('deliverDue', () => {
       now = next.nextAttemptAt;
     }
     expect(waits).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(await db.outbox.get(item.id)).toMatchObject({ lastError: 'down', lastErrorCode: 'unavailable' });
     await deliverDue(db, fail(new SourceError('slow down', 'rate_limited', 600_000)), { now: () => now, random: () => 0.5 });
-    expect(await db.outbox.get(item.id)).toMatchObject({ attempts: 5, lastError: 'slow down', state: 'queued', nextAttemptAt: now + 600_000 });
+    expect(await db.outbox.get(item.id)).toMatchObject({ attempts: 5, lastError: 'slow down', lastErrorCode: 'rate_limited', state: 'queued', nextAttemptAt: now + 600_000 });
     expect(await nextWakeAt(db)).toBe(now + 600_000);
   });
 
@@ -149,6 +150,10 @@ describe('deliverDue', () => {
     expect(calls).toBe(3);
     expect(await deliverDue(db, fail(new SourceError('The API token was refused.', 'auth')), { now: () => 100 })).toEqual({ delivered: 0, retried: 1, dead: 0 });
     expect(await nextWakeAt(db)).toBe(4); // the six untried ones are still due, since they were clicked
+    // A saved token held back for another base URL ends the run too, and is recorded as such.
+    const elsewhere = new SourceError('The saved token belongs to https://old.example.com: LeadLens sends it nowhere else.', 'token_elsewhere');
+    expect(await deliverDue(db, fail(elsewhere), { now: () => 100 })).toEqual({ delivered: 0, retried: 1, dead: 0 });
+    expect((await db.outbox.toArray()).filter((item) => item.lastErrorCode === 'token_elsewhere')).toHaveLength(1);
 
     // The rep saves a working token: nothing waits for its backoff any more.
     await makeQueuedDue(db, 200);
@@ -164,7 +169,7 @@ describe('deliverDue', () => {
     };
     expect(await deliverDue(db, deliver, { now: () => 10 })).toEqual({ delivered: 1, retried: 0, dead: 1 });
     const dead = await deadItems(db);
-    expect(dead).toEqual([{ ...refused, state: 'dead', attempts: 1, nextAttemptAt: expect.any(Number), lastError: expect.stringMatching(/422/) }]);
+    expect(dead).toEqual([{ ...refused, state: 'dead', attempts: 1, nextAttemptAt: expect.any(Number), lastError: expect.stringMatching(/422/), lastErrorCode: 'rejected' }]);
     expect(await nextWakeAt(db)).toBeNull();
     expect(await deliverDue(db, deliver, { now: () => 10_000_000 })).toEqual({ delivered: 0, retried: 0, dead: 0 });
     expect(await db.outbox.count()).toBe(1);
@@ -185,7 +190,7 @@ describe('deliverDue', () => {
       await deliverDue(db, fail(new Error('socket hang up')), { now: () => now, maxAttempts: 3 });
       now += BACKOFF.capMs;
     }
-    expect(await deadItems(db)).toEqual([expect.objectContaining({ state: 'dead', attempts: 3, lastError: 'socket hang up' })]);
+    expect(await deadItems(db)).toEqual([expect.objectContaining({ state: 'dead', attempts: 3, lastError: 'socket hang up', lastErrorCode: 'unknown' })]);
   });
 
   it("sends a handoff's actions in the order the rep took them, even when the first one fails", async () => {

@@ -48,9 +48,10 @@ describe('connecting another marketing system', () => {
     expect(setAside).toBe(1);
     expect(await counts()).toEqual({ leads: 0, touches: 0, handoffs: 0, quarantine: 0 });
     const outbox = await db.outbox.orderBy('id').toArray();
-    expect(outbox.map((item) => [item.state, item.lastError])).toEqual([
-      ['dead', reason],
-      ['dead', 'refused (422)'],
+    // Coded, so the popup says why in the rep's language; the write set aside before keeps its own.
+    expect(outbox.map((item) => [item.state, item.lastError, item.lastErrorCode])).toEqual([
+      ['dead', reason, 'source_changed'],
+      ['dead', 'refused (422)', undefined],
     ]);
     expect(await db.feedback.count()).toBe(1);
   });

@@ -113,7 +113,7 @@ describe('a saved token', () => {
     const elsewhere = await app.handleMessage({ type: 'testConnection', kind: 'http', baseUrl: attacker.baseUrl }, OPTIONS_PAGE);
     expect(elsewhere).toEqual({
       ok: true,
-      data: { ok: false, message: `The saved token belongs to ${marketing.baseUrl}: LeadLens sends it nowhere else. Enter the token for ${attacker.baseUrl}.`, code: 'auth' },
+      data: { ok: false, message: `The saved token belongs to ${marketing.baseUrl}: LeadLens sends it nowhere else. Enter the token for ${attacker.baseUrl}.`, code: 'token_elsewhere' },
     });
     expect(attacker.stats.requests).toBe(0);
 
@@ -129,7 +129,8 @@ describe('a saved token', () => {
     const app = background();
     // Extension storage is within a content script's reach: the URL can change without any message.
     settings = { ...settings, source: { ...settings.source, baseUrl: attacker.baseUrl } };
-    expect(await app.sync()).toMatchObject({ status: 'error', error: expect.stringMatching(/^The saved token belongs to /) });
+    // LeadLens's own refusal, not the source's: coded apart from 'auth', since nothing was sent.
+    expect(await app.sync()).toMatchObject({ status: 'error', error: expect.stringMatching(/^The saved token belongs to /), errorCode: 'token_elsewhere' });
     expect(attacker.stats.requests).toBe(0);
 
     settings = { ...settings, source: { ...settings.source, baseUrl: marketing.baseUrl } };
@@ -153,7 +154,7 @@ describe('a saved token', () => {
   it('saved before base URLs were kept with tokens is sent nowhere until entered again', async () => {
     await db.setMeta('credential:http', 'secret-token');
     const app = background();
-    expect(await app.sync()).toMatchObject({ status: 'error', error: expect.stringMatching(/^The saved token was kept without the address it belongs to/) });
+    expect(await app.sync()).toMatchObject({ status: 'error', error: expect.stringMatching(/^The saved token was kept without the address it belongs to/), errorCode: 'token_elsewhere' });
     expect(marketing.stats.requests).toBe(0);
   });
 

@@ -6,12 +6,15 @@ import { useMessages } from '../../../lib/ui/i18n';
 import japanese from '../../../public/_locales/ja/messages.json';
 
 const RAW = 'HubSpot refused the token (401 Unauthorized: Authentication credentials not found).';
+const ELSEWHERE = 'The saved token belongs to https://api.hubapi.com: LeadLens sends it nowhere else. Enter the token for https://attacker.example.com.';
+const SWITCHED = 'Not delivered: LeadLens was connected to another marketing system before this went out.';
 
 describe('errorCodeOf', () => {
   it("takes a source's kind of failure", () => {
     expect(errorCodeOf(new SourceError(RAW, 'auth'))).toBe('auth');
     expect(errorCodeOf(new SourceError('Could not reach HubSpot (offline).', 'network'))).toBe('network');
     expect(errorCodeOf(new SourceError('429', 'rate_limited', 10_000))).toBe('rate_limited');
+    expect(errorCodeOf(new SourceError(ELSEWHERE, 'token_elsewhere'))).toBe('token_elsewhere');
   });
 
   it("knows the database's failures, wrapped by Dexie or not", () => {
@@ -36,6 +39,11 @@ describe('describeError', () => {
     expect(describeError('database', 'QuotaExceededError').text).toBe('LeadLens could not use its local cache.');
   });
 
+  it("says LeadLens's own refusals as such, not as the marketing system's, keeping a detail only when it adds something", () => {
+    expect(describeError('token_elsewhere', ELSEWHERE)).toEqual({ text: 'The saved token is not for this API base URL, so LeadLens did not send it. Enter the token for this URL.', detail: ELSEWHERE });
+    expect(describeError('source_changed', SWITCHED)).toEqual({ text: SWITCHED, detail: '' });
+  });
+
   it('keeps an unknown failure, or one from an older build with no code, in its own words', () => {
     expect(describeError(undefined, 'disk on fire')).toEqual({ text: 'disk on fire', detail: '' });
     expect(describeError('unknown', 'disk on fire')).toEqual({ text: 'disk on fire', detail: '' });
@@ -48,5 +56,7 @@ describe('describeError', () => {
     expect(describeError('auth', RAW)).toEqual({ text: 'マーケティングシステムが接続を拒否しました（トークンと権限を確認してください）', detail: RAW });
     expect(describeError('rate_limited', '429').text).toBe('マーケティングシステムへのリクエストが多すぎます。しばらくしてから自動で再試行します。');
     expect(describeError('database', 'VersionError').text).toBe('LeadLens のローカルキャッシュを使用できませんでした。');
+    expect(describeError('token_elsewhere', ELSEWHERE)).toEqual({ text: '保存済みのトークンはこの API ベース URL 用ではないため、送信していません。この URL 用のトークンを入力してください。', detail: ELSEWHERE });
+    expect(describeError('source_changed', SWITCHED)).toEqual({ text: '送信する前に LeadLens の接続先が別のマーケティングシステムに変わったため、届けられませんでした。', detail: SWITCHED });
   });
 });
