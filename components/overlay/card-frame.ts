@@ -49,7 +49,16 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
   frame.title = t('cardName', props.name);
   let cardHeight = FIRST_HEIGHT;
   let room: number | null = null;
-  const fit = () => (frame.style.height = `${inline ? cardHeight : Math.min(cardHeight, room ?? cardHeight)}px`);
+  /** Beside the message text: the chip's height, from which the card moves up as far as its height needs. */
+  let besideTop: number | null = null;
+  const fit = () => {
+    if (besideTop !== null) {
+      const top = Math.max(MARGIN, Math.min(besideTop, innerHeight - MARGIN - cardHeight));
+      box.style.top = `${top}px`;
+      room = innerHeight - top - MARGIN;
+    }
+    frame.style.height = `${inline ? cardHeight : Math.min(cardHeight, room ?? cardHeight)}px`;
+  };
 
   // The load listener goes on before the frame is in the page: it may load at once.
   let disconnect: (() => void) | null = null;
@@ -69,7 +78,7 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
   fit();
   box.append(frame);
   into.append(box);
-  if (!inline) room = place(box, props.reading);
+  if (!inline) ({ room, besideTop } = place(box, props.reading));
   fit();
   return {
     update: (next) => (heard = next),
@@ -82,18 +91,18 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
 
 /**
  * Beside what the rep reads when the window has room there (the card then stays in view as the page
- * scrolls); else below the chip, or above it when there is more room there, moved left as far as it
+ * scrolls, level with the chip or as much higher as its height needs); else below the chip, or above it when there is more room there, moved left as far as it
  * must to stay on screen. Returns the room.
  */
-function place(box: HTMLElement, reading: string | undefined): number | null {
+function place(box: HTMLElement, reading: string | undefined): { room: number | null; besideTop: number | null } {
   box.style.left = '0px';
   const anchor = box.closest('.ll-overlay')?.getBoundingClientRect();
-  if (!anchor) return null;
+  if (!anchor) return { room: null, besideTop: null };
   const beside = reading ? besideReading(reading, anchor) : null;
   if (beside) {
     box.dataset.side = 'beside';
     Object.assign(box.style, { position: 'fixed', left: `${beside.left}px`, top: `${beside.top}px`, width: `${beside.width}px` });
-    return innerHeight - beside.top - MARGIN;
+    return { room: innerHeight - beside.top - MARGIN, besideTop: anchor.top };
   }
   const width = Math.min(WIDTH, innerWidth - 2 * MARGIN);
   const below = innerHeight - anchor.bottom - MARGIN;
@@ -102,7 +111,7 @@ function place(box: HTMLElement, reading: string | undefined): number | null {
   const left = Math.min(0, innerWidth - MARGIN - (anchor.left + width)) + Math.max(0, MARGIN - anchor.left);
   box.dataset.side = side;
   box.style.left = `${left}px`;
-  return Math.max(120, side === 'below' ? below : above);
+  return { room: Math.max(120, side === 'below' ? below : above), besideTop: null };
 }
 
 /**
