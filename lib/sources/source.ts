@@ -80,8 +80,10 @@ export function connectionCheck(problems: string[], notes: string[] = []): Conne
  * 'rejected': the source refused this request as such (a 4xx); sending it again will not help.
  * 'token_elsewhere': LeadLens itself held the request back, since the saved token is for another
  * base URL (lib/background/tokens.ts): nothing reached the source, so it is not the source's 'auth'.
+ * 'not_configured': the connection lacks what the source needs (a token, an address, a client ID):
+ * nothing was sent either.
  */
-export type SourceErrorKind = 'auth' | 'token_elsewhere' | 'rate_limited' | 'unavailable' | 'bad_response' | 'network' | 'rejected';
+export type SourceErrorKind = 'auth' | 'token_elsewhere' | 'not_configured' | 'rate_limited' | 'unavailable' | 'bad_response' | 'network' | 'rejected';
 
 /** A failure talking to a source, in words for the rep, with what kind it is for the retry logic. */
 export class SourceError extends Error {
@@ -101,7 +103,7 @@ export class SourceError extends Error {
 
   /** Every request will fail the same way until the rep fixes the connection: the outbox ends its run. */
   get connectionRefused(): boolean {
-    return this.kind === 'auth' || this.kind === 'token_elsewhere';
+    return this.kind === 'auth' || this.kind === 'token_elsewhere' || this.kind === 'not_configured';
   }
 }
 

@@ -1,13 +1,15 @@
 // Failures in the rep's language. Where a failure is made it has a kind (SourceError.kind for the
 // marketing systems, the database's error names for the cache); the kind crosses to the pages as a
 // code, and the pages say it in the UI's words, with the system's own text kept as the detail.
-// Two codes are LeadLens's own refusals, nothing having been sent: a saved token held back for
-// another base URL (token_elsewhere) and writes left behind by a change of source (source_changed).
+// Three codes are LeadLens's own refusals, nothing having been sent: a saved token held back for
+// another base URL (token_elsewhere), a connection missing what its source needs (not_configured) and
+// writes left behind by a change of source (source_changed).
 import { t, type MessageKey } from './i18n';
 
 export const ERROR_CODES = [
   'auth',
   'token_elsewhere',
+  'not_configured',
   'rate_limited',
   'unavailable',
   'network',
@@ -22,6 +24,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   auth: 'errorAuth',
   token_elsewhere: 'errorTokenElsewhere',
+  not_configured: 'errorNotConfigured',
   rate_limited: 'errorRateLimited',
   unavailable: 'errorUnavailable',
   network: 'errorNetwork',

@@ -90,7 +90,7 @@ describe('listHubSpotProperties', () => {
 
   it('says what is missing without a token', async () => {
     const answer = await handlers(sourceCache(), hubspot).listHubSpotProperties({ type: 'listHubSpotProperties' }, {});
-    expect(answer).toMatchObject({ ok: false, message: expect.stringMatching(/^Set the access token of your HubSpot/), code: 'auth' });
+    expect(answer).toMatchObject({ ok: false, message: expect.stringMatching(/^Set the access token of your HubSpot/), code: 'not_configured' });
   });
 
   it("hands on HubSpot's refusal in its own words, with the code the options page words it by", async () => {

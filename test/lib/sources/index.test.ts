@@ -72,7 +72,17 @@ describe('sourceFor: Marketo field names from the settings', () => {
     const error = await failure(Promise.resolve().then(() => sourceFor(settings, { now: () => T0, token: marketo.clientSecret })));
     expect(error).toBeInstanceOf(SourceError);
     expect(error.message).toBe('Two Marketo field roles use the field leadLensVerdict: give each its own in LeadLens options (Field names).');
+    expect(error).toMatchObject({ kind: 'not_configured' });
     expect(marketo.stats.requests).toBe(0);
+  });
+
+  it("says a connection without its token is not set up, not that the source refused it: nothing was sent", async () => {
+    const hubspot = await startFakeHubSpotApi({ contacts: [] });
+    fake = hubspot;
+    const settings = parseOrThrow(Settings, 'Settings', { ...DEFAULT_SETTINGS, source: { ...DEFAULT_SETTINGS.source, kind: 'hubspot', baseUrl: hubspot.baseUrl } });
+    const error = await failure(Promise.resolve().then(() => sourceFor(settings, { now: () => T0, token: undefined })));
+    expect(error).toMatchObject({ name: 'SourceError', kind: 'not_configured', connectionRefused: true });
+    expect(hubspot.stats.requests).toBe(0);
   });
 });
 

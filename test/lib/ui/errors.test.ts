@@ -7,6 +7,7 @@ import japanese from '../../../public/_locales/ja/messages.json';
 
 const RAW = 'HubSpot refused the token (401 Unauthorized: Authentication credentials not found).';
 const ELSEWHERE = 'The saved token belongs to https://api.hubapi.com: LeadLens sends it nowhere else. Enter the token for https://attacker.example.com.';
+const UNSET = 'Set the access token of your HubSpot service key or private app in LeadLens options.';
 const SWITCHED = 'Not delivered: LeadLens was connected to another marketing system before this went out.';
 
 describe('errorCodeOf', () => {
@@ -15,6 +16,7 @@ describe('errorCodeOf', () => {
     expect(errorCodeOf(new SourceError('Could not reach HubSpot (offline).', 'network'))).toBe('network');
     expect(errorCodeOf(new SourceError('429', 'rate_limited', 10_000))).toBe('rate_limited');
     expect(errorCodeOf(new SourceError(ELSEWHERE, 'token_elsewhere'))).toBe('token_elsewhere');
+    expect(errorCodeOf(new SourceError(UNSET, 'not_configured'))).toBe('not_configured');
   });
 
   it("knows the database's failures, wrapped by Dexie or not", () => {
@@ -41,6 +43,7 @@ describe('describeError', () => {
 
   it("says LeadLens's own refusals as such, not as the marketing system's, keeping a detail only when it adds something", () => {
     expect(describeError('token_elsewhere', ELSEWHERE)).toEqual({ text: 'The saved token is not for this API base URL, so LeadLens did not send it. Enter the token for this URL.', detail: ELSEWHERE });
+    expect(describeError('not_configured', UNSET)).toEqual({ text: 'The connection to the marketing system is not complete, so LeadLens sent nothing. Finish it under Marketing system in the options.', detail: UNSET });
     expect(describeError('source_changed', SWITCHED)).toEqual({ text: SWITCHED, detail: '' });
   });
 
@@ -57,6 +60,7 @@ describe('describeError', () => {
     expect(describeError('rate_limited', '429').text).toBe('マーケティングシステムへのリクエストが多すぎます。しばらくしてから自動で再試行します。');
     expect(describeError('database', 'VersionError').text).toBe('LeadLens のローカルキャッシュを使用できませんでした。');
     expect(describeError('token_elsewhere', ELSEWHERE)).toEqual({ text: '保存済みのトークンはこの API ベース URL 用ではないため、送信していません。この URL 用のトークンを入力してください。', detail: ELSEWHERE });
+    expect(describeError('not_configured', UNSET).text).toBe('マーケティングシステムへの接続設定が完了していないため、送信していません。オプションの「マーケティングシステム」で設定を完了してください。');
     expect(describeError('source_changed', SWITCHED)).toEqual({ text: '送信する前に LeadLens の接続先が別のマーケティングシステムに変わったため、届けられませんでした。', detail: SWITCHED });
   });
 });
