@@ -140,10 +140,14 @@ function MarketoSourceFields({ form, props }: FieldsProps) {
     <>
       <p class="hint">{t('marketoHint')}</p>
       <BaseUrlField kind="marketo" placeholder="https://123-ABC-456.mktorest.com" form={form} props={props} />
-      <label class="stacked">
-        {t('clientId')}
-        <input required value={inputs.clientId} autocomplete="off" onInput={(event) => edit({ clientId: event.currentTarget.value })} />
-      </label>
+      {props.clientIdLocked ? (
+        <ReadOnly label={t('clientId')} value={inputs.clientId} />
+      ) : (
+        <label class="stacked">
+          {t('clientId')}
+          <input required value={inputs.clientId} autocomplete="off" onInput={(event) => edit({ clientId: event.currentTarget.value })} />
+        </label>
+      )}
       <SecretField label={t('clientSecret')} form={form} props={props} />
       <RecentActivityField form={form} props={props} />
       <MarketoFieldsEditor

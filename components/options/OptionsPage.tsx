@@ -53,6 +53,7 @@ export function OptionsPage({ load, save, watch, connection, requestNotification
         initial={loaded.settings.source}
         {...connection}
         locked={fields.source.locked}
+        clientIdLocked={fields.source.lockedItems?.includes('clientId')}
         lock={lock('source')}
         tokenFromOrganisation={policy.tokenFromOrganisation}
       />

@@ -35,6 +35,8 @@ export interface ConnectionFormProps {
   listHubSpotProperties: (request: { baseUrl?: string; token?: string }) => Promise<HubSpotPropertiesAnswer>;
   /** The organisation's policy sets the connection: its kind and address are shown, not edited. */
   locked?: boolean;
+  /** The organisation's policy set the Marketo client ID too: shown, not editable. */
+  clientIdLocked?: boolean;
   /** The organisation's policy gives the token: no field for one. */
   tokenFromOrganisation?: boolean;
   /** Asks the browser for access to these origins (match patterns); false when the user says no. */

@@ -25,7 +25,10 @@ export interface FieldState<K extends keyof Settings = keyof Settings> {
   origin: Origin;
   /** The rep cannot change it: a save leaves it as the policy has it. */
   locked: boolean;
-  /** Sites only: those a policy turned on, which the rep cannot turn off. */
+  /**
+   * Sites: those a policy turned on, which the rep cannot turn off. Source: the parts of a locked
+   * connection beyond its kind and address that the organisation also set (`clientId`).
+   */
   lockedItems?: string[];
 }
 
@@ -75,6 +78,7 @@ function originOf(field: keyof Settings, own: Settings, { marketing, managed }: 
     return lockedItems.length > 0 ? { origin: managed.sites?.length ? 'organisation' : 'marketing', locked: false, lockedItems } : { origin: 'rep', locked: false };
   }
   if (field === 'language') return managed.language && own.language === 'auto' ? { origin: 'organisation', locked: false } : { origin: 'rep', locked: false };
+  if (field === 'source' && managed.source?.clientId !== undefined) return { origin: 'organisation', locked: true, lockedItems: ['clientId'] };
   if (managed[field as PolicyField] !== undefined) return { origin: 'organisation', locked: true };
   if (isAgreement && marketing[field as PolicyField] !== undefined) return { origin: 'marketing', locked: true };
   return { origin: 'rep', locked: false };
@@ -104,7 +108,7 @@ export function keepLockedFields(incoming: Settings, own: Settings, layers: Poli
     if (sameJson(incoming[field], state.value)) keepOwn(field);
     else if (field === 'source' && state.locked) {
       // The policy's connection is locked; the rest of the source (Marketo's field names, say) is the rep's.
-      const clientIdLocked = layers.managed.source?.clientId !== undefined;
+      const clientIdLocked = state.lockedItems?.includes('clientId') ?? false;
       const lockedPart = ({ kind, baseUrl, clientId }: Settings['source']) => ({ kind, baseUrl, ...(clientIdLocked ? { clientId } : {}) });
       next.source = { ...incoming.source, ...lockedPart(own.source) };
       if (!sameJson(lockedPart(incoming.source), lockedPart(states.source.value))) ignored.push(field);

@@ -26,7 +26,7 @@ const PROPERTIES: HubSpotPropertiesAnswer = {
   dates: [{ name: 'mql_handoff_date', label: 'MQL handoff date', type: 'date' }],
 };
 
-function mount(list: (request: { baseUrl?: string; token?: string }) => Promise<HubSpotPropertiesAnswer>, initial = { kind: 'hubspot' as const, demoSeed: 1 }) {
+function mount(list: (request: { baseUrl?: string; token?: string }) => Promise<HubSpotPropertiesAnswer>, initial = { kind: 'hubspot' as const, demoSeed: 1 }, locks = {}) {
   const saved: Connection[] = [];
   const test = vi.fn(async (_: Connection) => ({
     ok: false,
@@ -44,6 +44,7 @@ function mount(list: (request: { baseUrl?: string; token?: string }) => Promise<
         onTest={test}
         listHubSpotProperties={list}
         requestAccess={async () => true}
+        {...locks}
       />,
       container,
     ),
@@ -145,5 +146,16 @@ describe('the HubSpot connection form', () => {
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]).toMatchObject({ kind: 'marketo', recentActivityDays: 60, hubspotScoreProperty: undefined });
     expect(list).not.toHaveBeenCalled();
+  });
+
+  it("shows a client ID the organisation's policy set as read-only, and the rep's own as editable", () => {
+    const marketo = { kind: 'marketo', baseUrl: 'https://123-ABC-456.mktorest.com', clientId: 'org-id', demoSeed: 1 } as never;
+    const clientIdInput = () => [...container.querySelectorAll('label')].find((label) => label.textContent?.startsWith('Client ID'))!.querySelector('input')!;
+    mount(vi.fn(), marketo, { locked: true, clientIdLocked: true });
+    expect(clientIdInput().readOnly).toBe(true);
+    expect(clientIdInput().value).toBe('org-id');
+    act(() => render(null, container));
+    mount(vi.fn(), marketo, { locked: true });
+    expect(clientIdInput().readOnly).toBe(false);
   });
 });

@@ -91,6 +91,12 @@ describe('each field with its origin', () => {
     expect(states.repEmail).toEqual({ value: own.repEmail, origin: 'rep', locked: false });
     expect(Object.keys(states).sort()).toEqual(Object.keys(own).sort());
   });
+
+  it("names the Marketo client ID as locked too when the organisation's connection sets it, and only then", () => {
+    const connection = { kind: 'marketo' as const, baseUrl: 'https://1-ab.mktorest.com' };
+    expect(fieldStates(own, layers({ source: { ...connection, clientId: 'org-id' } })).source).toMatchObject({ origin: 'organisation', locked: true, lockedItems: ['clientId'] });
+    expect(fieldStates(own, layers({ source: connection })).source.lockedItems).toBeUndefined();
+  });
 });
 
 describe("saving the rep's settings under a policy", () => {
