@@ -2,7 +2,7 @@
 // company came in: within each urgency group (overdue, due today, later), an account with two or
 // more handoffs there is gathered where its first-due handoff stands, under a heading with the
 // count. A lone handoff of an account stays as it is: a heading over one row would only be noise.
-import type { QueueRow } from './queue-rows';
+import type { QueueEntry } from '../../lib/cache/queue-order';
 
 export interface AccountGroupHead {
   key: string;
@@ -23,7 +23,7 @@ export interface AccountMarks {
  * The rows of one urgency group, in deadline order, with each account of two or more gathered at
  * its first row's place; the rows keep their deadline order within the account.
  */
-export function groupByAccount<Row extends QueueRow>(rows: Row[]): Array<Row & AccountMarks> {
+export function groupByAccount<Row extends Pick<QueueEntry, 'account'>>(rows: Row[]): Array<Row & AccountMarks> {
   const byAccount = new Map<string, Row[]>();
   for (const row of rows) {
     const key = row.account?.key;
