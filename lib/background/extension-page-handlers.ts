@@ -10,7 +10,7 @@ import type { SourceFor } from './caches';
 import { makeQueuedDue, NOT_BEFORE_KEY } from './outbox';
 import type { SyncInTurn } from './schedules';
 import { hasUsableToken, keepToken } from './tokens';
-import { errorCodeOf } from '../ui/errors';
+import { failureOf } from '../ui/errors';
 
 export interface ExtensionPageDeps {
   db: LeadLensDb;
@@ -69,8 +69,7 @@ type HubSpotLister = () => Promise<Omit<Extract<HubSpotPropertiesAnswer, { ok: t
 
 /** A failure as the options page shows it: the code it says in the rep's language, the text as the detail. */
 function failure(error: unknown): { ok: false; message: string; code?: string } {
-  const code = errorCodeOf(error);
-  return { ok: false, message: error instanceof Error ? error.message : String(error), ...(code !== 'unknown' && { code }) };
+  return { ok: false, ...failureOf(error) };
 }
 
 async function saveConnection(deps: ExtensionPageDeps, { token, ...connection }: ConnectionRequest): Promise<{ tokenSaved: boolean }> {

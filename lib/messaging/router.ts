@@ -2,7 +2,7 @@
 // unparsed reaches a handler, and a failing handler becomes an error reply, never an unhandled
 // rejection in the background.
 import { parse } from '../domain/model';
-import { errorCodeOf } from '../ui/errors';
+import { failureOf } from '../ui/errors';
 import {
   CONTENT_SCRIPT_REQUESTS,
   Request,
@@ -37,8 +37,8 @@ export function createRouter(handlers: RouterHandlers, extension: ExtensionIdent
       const handler = all[request.type] as AnyHandler;
       return { ok: true, data: await handler(request, sender) };
     } catch (error) {
-      const code = errorCodeOf(error);
-      return { ok: false, error: error instanceof Error ? error.message : String(error), ...(code !== 'unknown' && { code }) };
+      const { message, code } = failureOf(error);
+      return { ok: false, error: message, ...(code && { code }) };
     }
   };
 }

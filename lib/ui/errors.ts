@@ -47,6 +47,12 @@ export function errorCodeOf(error: unknown): ErrorCode {
   return names.some((name) => DATABASE_ERRORS.test(name)) ? 'database' : 'unknown';
 }
 
+/** A failure as it crosses to a page: its own words, and its code unless that is unknown. */
+export function failureOf(error: unknown): { message: string; code?: ErrorCode } {
+  const code = errorCodeOf(error);
+  return { message: error instanceof Error ? error.message : String(error), ...(code !== 'unknown' && { code }) };
+}
+
 export const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
 
 /**
