@@ -7,7 +7,7 @@ import { startFakeLeadContextApi, type FakeLeadContextApi } from '../fakes/lead-
 import { wireHandoff, wireLead } from '../fakes/wire';
 import { makeHandoff, makeLead } from '../fixtures/factories';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import { GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension } from './extension';
+import { GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension, outboxSize as outboxSizeOf } from './extension';
 import { HostPage } from './pages/host-page';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
@@ -32,23 +32,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** How many writes the extension's outbox still holds, read from its database. */
-function outboxSize(): Promise<number> {
-  return extension.serviceWorker.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('leadlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+const outboxSize = () => outboxSizeOf(extension);
 
 describe('a verdict from the card, delivered to the Lead Context API', () => {
   it('posts "Not a fit" with its reason to /v1/feedback once, with an Idempotency-Key', async () => {

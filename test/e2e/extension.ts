@@ -51,3 +51,21 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR, extraArg
     },
   };
 }
+
+/** How many writes the extension's outbox holds, read from its database in the service worker. */
+export function outboxSize(extension: LoadedExtension): Promise<number> {
+  return extension.serviceWorker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('leadlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
 import { startFakeLeadContextApi, type FakeLeadContextApi } from '../fakes/lead-context-api';
 import { wireHandoff, wireLead } from '../fakes/wire';
 import { makeHandoff, makeLead } from '../fixtures/factories';
-import { GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension } from './extension';
+import { GRANTED_EXTENSION_DIR, launchWithExtension, type LoadedExtension, outboxSize as outboxSizeOf } from './extension';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 
@@ -37,23 +37,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** How many writes the extension's outbox holds, read from its database. */
-function outboxSize(): Promise<number> {
-  return extension.serviceWorker.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('leadlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+const outboxSize = () => outboxSizeOf(extension);
 
 /** The stream offsets the extension asked /v1/changes from, in order. */
 const changesAskedFrom = () =>
