@@ -33,8 +33,6 @@ const WIDTH = 400;
 const FIRST_HEIGHT = 240;
 /** The narrowest card that reads well (its first screen wraps, but no line breaks mid-word); narrower room, and the card goes below the chip. */
 const SIDE_MIN_WIDTH = 300;
-/** How much height the card beside the message is given at least, moved up from the chip's line when the chip is low. */
-const SIDE_MIN_HEIGHT = 480;
 
 /** Opens the card's frame at the end of `into` (which is in the page), placed beside the box it is in. */
 export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFrameView {
@@ -49,11 +47,11 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
   frame.title = t('cardName', props.name);
   let cardHeight = FIRST_HEIGHT;
   let room: number | null = null;
-  /** Beside the message text: the chip's height, from which the card moves up as far as its height needs. */
-  let besideTop: number | null = null;
+  /** Beside the message text: the chip's top, which topBeside places the card from as its height becomes known. */
+  let chipTop: number | null = null;
   const fit = () => {
-    if (besideTop !== null) {
-      const top = Math.max(MARGIN, Math.min(besideTop, innerHeight - MARGIN - cardHeight));
+    if (chipTop !== null) {
+      const top = topBeside(chipTop, cardHeight);
       box.style.top = `${top}px`;
       room = innerHeight - top - MARGIN;
     }
@@ -78,7 +76,7 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
   fit();
   box.append(frame);
   into.append(box);
-  if (!inline) ({ room, besideTop } = place(box, props.reading));
+  if (!inline) ({ room, chipTop } = place(box, props.reading));
   fit();
   return {
     update: (next) => (heard = next),
@@ -94,15 +92,15 @@ export function openCardFrame(into: HTMLElement, props: CardFrameProps): CardFra
  * scrolls, level with the chip or as much higher as its height needs); else below the chip, or above it when there is more room there, moved left as far as it
  * must to stay on screen. Returns the room.
  */
-function place(box: HTMLElement, reading: string | undefined): { room: number | null; besideTop: number | null } {
+function place(box: HTMLElement, reading: string | undefined): { room: number | null; chipTop: number | null } {
   box.style.left = '0px';
   const anchor = box.closest('.ll-overlay')?.getBoundingClientRect();
-  if (!anchor) return { room: null, besideTop: null };
+  if (!anchor) return { room: null, chipTop: null };
   const beside = reading ? besideReading(reading, anchor) : null;
   if (beside) {
     box.dataset.side = 'beside';
-    Object.assign(box.style, { position: 'fixed', left: `${beside.left}px`, top: `${beside.top}px`, width: `${beside.width}px` });
-    return { room: innerHeight - beside.top - MARGIN, besideTop: anchor.top };
+    Object.assign(box.style, { position: 'fixed', left: `${beside.left}px`, width: `${beside.width}px` });
+    return { room: null, chipTop: anchor.top };
   }
   const width = Math.min(WIDTH, innerWidth - 2 * MARGIN);
   const below = innerHeight - anchor.bottom - MARGIN;
@@ -111,15 +109,15 @@ function place(box: HTMLElement, reading: string | undefined): { room: number | 
   const left = Math.min(0, innerWidth - MARGIN - (anchor.left + width)) + Math.max(0, MARGIN - anchor.left);
   box.dataset.side = side;
   box.style.left = `${left}px`;
-  return { room: Math.max(120, side === 'below' ? below : above), besideTop: null };
+  return { room: Math.max(120, side === 'below' ? below : above), chipTop: null };
 }
 
 /**
  * Where the card goes in the viewport so as to cover none of what the rep reads that is on screen
  * (the message bodies): in the wider of the strips left and right of them (Gmail's navigation,
- * Outlook's message list), at the chip's height, or null when neither strip is wide enough.
+ * Outlook's message list), or null when neither strip is wide enough. Its height is topBeside's.
  */
-export function besideReading(reading: string, anchor: DOMRect): { left: number; top: number; width: number } | null {
+export function besideReading(reading: string, anchor: DOMRect): { left: number; width: number } | null {
   const onScreen = [...document.querySelectorAll(reading)]
     .map((element) => element.getBoundingClientRect())
     .filter((rect) => rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight);
@@ -131,6 +129,10 @@ export function besideReading(reading: string, anchor: DOMRect): { left: number;
   const width = Math.min(WIDTH, Math.max(leftRoom, rightRoom));
   if (width < SIDE_MIN_WIDTH) return null;
   const left = rightRoom > leftRoom ? end + MARGIN : start - MARGIN - width;
-  const top = Math.max(MARGIN, Math.min(anchor.top, innerHeight - MARGIN - SIDE_MIN_HEIGHT));
-  return { left, top, width };
+  return { left, width };
+}
+
+/** The card beside the message: level with the chip, or as much higher as the card's height needs to show whole. */
+export function topBeside(chipTop: number, cardHeight: number): number {
+  return Math.max(MARGIN, Math.min(chipTop, innerHeight - MARGIN - cardHeight));
 }

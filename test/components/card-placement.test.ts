@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // Where the card goes beside what the rep reads (besideReading): clear of every message body on screen,
-// in the wider strip beside them, or nowhere (null) when neither strip is wide enough.
+// in the wider strip beside them, or nowhere (null) when neither strip is wide enough; and how high (topBeside).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { besideReading } from '../../components/overlay/card-frame';
+import { besideReading, topBeside } from '../../components/overlay/card-frame';
 
 const VIEW = { width: 1366, height: 768 };
 const saved = { width: innerWidth, height: innerHeight };
@@ -17,7 +17,7 @@ function placed(className: string, left: number, top: number, width: number, hei
 }
 
 const rect = (left: number, top: number, width: number, height: number) => new DOMRect(left, top, width, height);
-const overlaps = (a: { left: number; top: number; width: number }, b: DOMRect) => a.left < b.right && b.left < a.left + a.width;
+const overlaps = (a: { left: number; width: number }, b: DOMRect) => a.left < b.right && b.left < a.left + a.width;
 
 beforeEach(() => {
   Object.defineProperty(window, 'innerWidth', { value: VIEW.width, configurable: true });
@@ -34,19 +34,20 @@ describe('besideReading', () => {
     const bodies = [placed('a3s', 328, 420, 980, 300), placed('a3s', 328, 120, 980, 200)];
     const chip = rect(440, 200, 60, 18);
     const place = besideReading('.a3s', chip)!;
-    expect(place).toEqual({ left: 8, top: 200, width: 312 });
+    expect(place).toEqual({ left: 8, width: 312 });
+    expect(topBeside(chip.top, 240)).toBe(200);
     for (const body of bodies) expect(overlaps(place, body.getBoundingClientRect())).toBe(false);
   });
 
   it("in Outlook's layout, goes over the message list left of the reading pane, at full width", () => {
     placed('body', 720, 300, 600, 400);
     const place = besideReading('.body', rect(760, 250, 60, 18))!;
-    expect(place).toEqual({ left: 720 - 8 - 400, top: 250, width: 400 });
+    expect(place).toEqual({ left: 720 - 8 - 400, width: 400 });
   });
 
   it('takes the right-hand strip when it is the wider', () => {
     placed('body', 40, 100, 500, 400);
-    expect(besideReading('.body', rect(60, 80, 60, 18))).toEqual({ left: 548, top: 80, width: 400 });
+    expect(besideReading('.body', rect(60, 80, 60, 18))).toEqual({ left: 548, width: 400 });
   });
 
   it('never covers the chip either, though it lies outside the bodies', () => {
@@ -57,9 +58,10 @@ describe('besideReading', () => {
     expect(clear.left + clear.width).toBeLessThanOrEqual(380 - 8);
   });
 
-  it('moves up from a low chip so the card has room to show its first screen', () => {
-    placed('a3s', 328, 100, 980, 600);
-    expect(besideReading('.a3s', rect(440, 700, 60, 18))!.top).toBe(768 - 8 - 480);
+  it("stays level with the chip when the card fits below its top, and moves up as far as the card's height needs", () => {
+    expect(topBeside(200, 480)).toBe(200);
+    expect(topBeside(700, 480)).toBe(768 - 8 - 480);
+    expect(topBeside(700, 2_000)).toBe(8); // taller than the window: from its top, scrolling inside
   });
 
   it('gives up (the card goes below the chip) when neither strip is wide enough, or no body is on screen', () => {
