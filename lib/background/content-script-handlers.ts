@@ -3,11 +3,12 @@
 // Extension pages make them too (the popup's queue acts on handoffs).
 import type { LeadLensDb } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
+import { chipContexts, recordChips } from '../cache/chip-context';
 import { leadContexts, recordContexts } from '../cache/lead-context';
 import { accountContext } from '../cache/account-context';
-import { crmRecordKey } from '../domain/crm-record';
+import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import type { Settings } from '../domain/settings-schema';
-import type { ContentScriptHandlers, ContextAnswer, ParsedRequest } from '../messaging/messages';
+import type { ChipsAnswer, ContentScriptHandlers, ContextAnswer, ParsedRequest } from '../messaging/messages';
 import type { BusinessClock } from '../time/sla';
 import type { Language, MessageTable } from '../ui/i18n';
 import type { Missing } from './lead-lookup';
@@ -28,6 +29,7 @@ export interface ContentScriptDeps {
 export function contentScriptHandlers(deps: ContentScriptDeps): ContentScriptHandlers {
   const { db, now } = deps;
   return {
+    chips: (request, sender) => answerChips(deps, request, sender.tab?.id),
     context: (request, sender) => answerContext(deps, request, sender.tab?.id),
     account: ({ email }) => accountContext(db, email, now()),
     messages: ({ language }) => deps.messagesFor(language),
@@ -60,12 +62,12 @@ async function answerContext(deps: ContentScriptDeps, request: Extract<ParsedReq
     recordContexts(db, request.records, options),
     db.getMeta<SyncState>(SYNC_STATE_KEY),
   ]);
-  const unknownKeys = new Set(records.filter((record) => !record.context).map((record) => record.key));
-  const missing: Missing = {
-    emails: contexts.filter((context) => !context.lead).map((context) => context.email),
-    records: request.records.filter((ref) => unknownKeys.has(crmRecordKey(ref) ?? '')),
-  };
-  if (missing.emails.length + missing.records.length > 0) void deps.lookUpMissing(settings, missing, tabId);
+  const missing = missingOf(
+    contexts.filter((context) => !context.lead).map((context) => context.email),
+    request.records,
+    records.filter((record) => !record.context).map((record) => record.key),
+  );
+  if (missing) void deps.lookUpMissing(settings, missing, tabId);
   return {
     contexts,
     records,
@@ -73,4 +75,24 @@ async function answerContext(deps: ContentScriptDeps, request: Extract<ParsedReq
     reasons: settings.feedbackReasons,
     language: settings.language === 'auto' ? null : settings.language,
   };
+}
+
+/** What the chips on a page show (chip-context.ts); the addresses and records the cache does not know are asked of the source behind the answer. */
+async function answerChips(deps: ContentScriptDeps, request: Extract<ParsedRequest, { type: 'chips' }>, tabId: number | undefined): Promise<ChipsAnswer> {
+  const settings = await deps.loadSettings();
+  const [chips, records] = await Promise.all([chipContexts(deps.db, request.emails), recordChips(deps.db, request.records)]);
+  const missing = missingOf(
+    chips.filter((chip) => !chip.lead).map((chip) => chip.email),
+    request.records,
+    records.filter((record) => !record.chip).map((record) => record.key),
+  );
+  if (missing) void deps.lookUpMissing(settings, missing, tabId);
+  return { chips, records, language: settings.language === 'auto' ? null : settings.language };
+}
+
+/** What the cache did not know, for the source to be asked (the records asked whose keys found no lead); null when it knew everything. */
+function missingOf(emails: string[], refs: CrmRecordRef[], unknownKeys: string[]): Missing | null {
+  const unknown = new Set(unknownKeys);
+  const records = refs.filter((ref) => unknown.has(crmRecordKey(ref) ?? ''));
+  return emails.length + records.length > 0 ? { emails, records } : null;
 }

@@ -1,9 +1,9 @@
-// What the background knows of the addresses on the page (and of the record its URL names): asked in
-// batches, each address once at a time, in the language the rep chose. Never the touch timeline:
-// the card's own page asks for that.
-import type { LeadContext } from '../cache/lead-context';
+// What the chips show of the addresses on the page (and of the record its URL names): asked in
+// batches, each address once at a time, in the language the rep chose. Only the chip's words (name,
+// grade, score): the card's own page asks for the rest.
+import type { ChipContext } from '../cache/chip-context';
 import type { CrmRecordRef } from '../domain/crm-record';
-import type { ContextAnswer } from '../messaging/messages';
+import type { ChipsAnswer } from '../messaging/messages';
 import type { ask as askBackground } from '../messaging/client';
 import { chosenLanguage, loadLanguage, useMessages, type Language } from '../ui/i18n';
 
@@ -22,14 +22,14 @@ export type LeadContexts = ReturnType<typeof createLeadContexts>;
 
 // One closure scope shares the contexts known and the addresses asked for; each function is short.
 export function createLeadContexts({ ask, redraw, failed }: LeadContextsDeps) {
-  const known = new Map<string, LeadContext>();
+  const known = new Map<string, ChipContext>();
   const inFlight = new Set<string>();
 
   async function fetch(emails: string[]) {
     emails.forEach((email) => inFlight.add(email));
     try {
       for (let start = 0; start < emails.length; start += BATCH) {
-        await take(await ask({ type: 'context', emails: emails.slice(start, start + BATCH), withTouches: false }));
+        await take(await ask({ type: 'chips', emails: emails.slice(start, start + BATCH) }));
       }
       redraw(emails);
     } catch (error) {
@@ -40,9 +40,9 @@ export function createLeadContexts({ ask, redraw, failed }: LeadContextsDeps) {
   }
 
   /** What every answer brings besides its contexts: the rep's language. */
-  async function take(answer: ContextAnswer) {
-    answer.contexts.forEach((context) => known.set(context.email, context));
-    for (const { context } of answer.records) if (context) known.set(context.email, context);
+  async function take(answer: ChipsAnswer) {
+    answer.chips.forEach((chip) => known.set(chip.email, chip));
+    for (const { chip } of answer.records) if (chip) known.set(chip.email, chip);
     if (answer.language !== chosenLanguage()) await switchLanguage(answer.language);
   }
 
@@ -50,11 +50,11 @@ export function createLeadContexts({ ask, redraw, failed }: LeadContextsDeps) {
    * The person a record page's URL names;
    * null when marketing does not know the record, or the background could not answer.
    */
-  async function fetchRecord(ref: CrmRecordRef, key: string): Promise<LeadContext | null> {
+  async function fetchRecord(ref: CrmRecordRef, key: string): Promise<ChipContext | null> {
     try {
-      const answer = await ask({ type: 'context', records: [ref], withTouches: false });
+      const answer = await ask({ type: 'chips', records: [ref] });
       await take(answer);
-      return answer.records.find((record) => record.key === key)?.context ?? null;
+      return answer.records.find((record) => record.key === key)?.chip ?? null;
     } catch (error) {
       failed(error);
       return null;

@@ -1,13 +1,13 @@
 // What the overlay runtime needs of the UI beside one address. The runtime decides which views are on
 // the page and in what state; components/overlay draws them. The entrypoints hand the one to the
 // other, so this folder never imports Preact components.
-import type { LeadContext } from '../cache/lead-context';
+import type { ChipContext } from '../cache/chip-context';
 import type { FoundAddress } from '../pages/types';
 
 export interface ViewProps {
   email: string;
   /** Undefined while the background has not answered yet. */
-  context: LeadContext | undefined;
+  context: ChipContext | undefined;
   expanded: boolean;
   onToggle: (expanded: boolean) => void;
   /** The rep gave feedback or acted in the card (its own page, which asks the background itself): read the lead again. */

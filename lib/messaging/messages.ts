@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CrmRecord, Email, HandoffAction, Verdict } from '../domain/model';
 import { SourceSettings, type FeedbackReason } from '../domain/settings-schema';
 import type { LeadContext, RecordContext } from '../cache/lead-context';
+import type { ChipContext, RecordChip } from '../cache/chip-context';
 import type { AccountContext } from '../cache/account-context';
 import { LANGUAGES, type Language, type MessageTable } from '../ui/i18n';
 import type { SyncState } from '../cache/db-name';
@@ -22,6 +23,15 @@ export const ContextRequest = z
     records: z.array(CrmRecord).max(MAX_RECORDS_PER_REQUEST).default([]),
     /** The touch timelines too: for a card about to show, not for chips. */
     withTouches: z.boolean().default(false),
+  })
+  .refine((request) => request.emails.length + request.records.length > 0, { message: 'give at least one email or CRM record', path: ['emails'] });
+
+/** What the chips on a page show of its addresses (and of the record its URL names): all a content script is told of a lead. */
+export const ChipsRequest = z
+  .object({
+    type: z.literal('chips'),
+    emails: z.array(Email).max(MAX_EMAILS_PER_REQUEST).default([]),
+    records: z.array(CrmRecord).max(MAX_RECORDS_PER_REQUEST).default([]),
   })
   .refine((request) => request.emails.length + request.records.length > 0, { message: 'give at least one email or CRM record', path: ['emails'] });
 
@@ -70,6 +80,7 @@ export const TestConnectionRequest = z.object({ type: z.literal('testConnection'
 export const ListHubSpotPropertiesRequest = z.object({ type: z.literal('listHubSpotProperties'), baseUrl: Connection.baseUrl, token: Connection.token });
 
 export const Request = z.discriminatedUnion('type', [
+  ChipsRequest,
   ContextRequest,
   AccountRequest,
   SyncNowRequest,
@@ -96,8 +107,18 @@ export interface ContextAnswer {
   language: Language | null;
 }
 
+export interface ChipsAnswer {
+  /** One per email asked, in that order. */
+  chips: ChipContext[];
+  /** One per record asked, in that order, each with its key. */
+  records: RecordChip[];
+  /** The language the rep chose, or null to follow the browser. */
+  language: Language | null;
+}
+
 /** What each request type answers with. */
 export interface Answers {
+  chips: ChipsAnswer;
   context: ContextAnswer;
   /** Null when the lead is unknown or has no account (a free-mail address without an account id). */
   account: AccountContext | null;
@@ -151,10 +172,12 @@ export interface ExtensionIdentity {
 
 /**
  * What a content script may ask. It runs in a web page, whose renderer, if compromised, can forge
- * any message the content script could send: so it gets lead context (the lead's account's too),
- * words, feedback and handoff actions, never connections, tokens or syncs.
+ * any message the content script could send: so it gets chips, lead context (the lead's account's
+ * too), words, feedback and handoff actions, never connections, tokens or syncs. (The content scripts
+ * themselves ask only for chips and words; the rest is for the card's page in its frame, which gets
+ * this same list, router.ts.)
  */
-export const CONTENT_SCRIPT_REQUESTS = ['context', 'account', 'messages', 'feedback', 'handoffAction'] as const;
+export const CONTENT_SCRIPT_REQUESTS = ['chips', 'context', 'account', 'messages', 'feedback', 'handoffAction'] as const;
 type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 /** What only the extension's own pages (popup, options) may ask. */
 type ExtensionPageRequest = Exclude<ParsedRequest['type'], ContentScriptRequest>;

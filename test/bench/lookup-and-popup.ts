@@ -32,9 +32,9 @@ export async function lookupAndPopup(extension: LoadedExtension): Promise<Measur
       await page.evaluate(async (batch) => {
         const emails = Array.from({ length: 100 }, (_, n) => `bench${(batch * 7919 + n * 1999) % 200_000}@scale.example.com`);
         const start = performance.now();
-        const reply = await chrome.runtime.sendMessage({ type: 'context', emails });
+        const reply = await chrome.runtime.sendMessage({ type: 'chips', emails });
         const ms = performance.now() - start;
-        if (!reply.ok || reply.data.contexts.filter((context: { lead: unknown }) => context.lead).length !== 100) throw new Error('lookup missed');
+        if (!reply.ok || reply.data.chips.filter((chip: { lead: unknown }) => chip.lead).length !== 100) throw new Error('lookup missed');
         return ms;
       }, run),
     );
@@ -54,10 +54,10 @@ export async function lookupAndPopup(extension: LoadedExtension): Promise<Measur
     {
       name: 'the floor under it: a message round trip plus the same reads done raw in the worker',
       value: lookupFloor, unit: 'ms', budget: '—', met: null,
-      detail: `round trip ${median(roundTrips).toFixed(1)} ms, raw reads ${median(rawReads).toFixed(1)} ms (one transaction: 100 leads by key, their handoffs by the email index); medians of 20, batch by batch in turn with the lookup`,
+      detail: `round trip ${median(roundTrips).toFixed(1)} ms, raw reads ${median(rawReads).toFixed(1)} ms (one transaction: 100 leads by key); medians of 20, batch by batch in turn with the lookup`,
     },
     {
-      name: 'context for 100 addresses among 200,000 leads (message round trip included)',
+      name: 'chips for 100 addresses among 200,000 leads (message round trip included)',
       value: median(lookups), unit: 'ms', budget: '≤ 1.2 × floor', met: median(lookups) <= 1.2 * lookupFloor,
       floor: `${lookupFloor.toFixed(1)} ms, so ≤ ${(1.2 * lookupFloor).toFixed(1)} ms; ${(median(lookups) / lookupFloor).toFixed(2)} × here`,
       detail: `p95 ${percentile(lookups, 95).toFixed(1)} ms over ${lookups.length} batches`,

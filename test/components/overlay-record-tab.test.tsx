@@ -14,7 +14,7 @@ const lead = makeLead(1, { email, name: 'Noah Young', grade: 'A1', score: 91 });
 function props(overrides: Partial<ViewProps> = {}): ViewProps {
   return {
     email,
-    context: { email, lead, touches: [], touchCount: 0, touchesIncluded: true, handoff: null, sla: null },
+    context: { email, lead: { name: lead.name, grade: lead.grade, score: lead.score } },
     expanded: false,
     onToggle: vi.fn(),
     onChanged: vi.fn(),

@@ -160,14 +160,24 @@ describe('the background', () => {
     expect(await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL)).toMatchObject({ data: { language: null } });
   });
 
-  it('leaves the timelines out unless asked: chips need only the lead', async () => {
+  it('tells a page only what its chips show: name, grade and score, never the timeline, the handoff or the lead\'s other fields', async () => {
     const background = app();
     await background.sync();
     const demo = generateDemo({ seed: settings.source.demoSeed, now: NOW, repEmail: settings.repEmail });
-    const reply = await background.handleMessage({ type: 'context', emails: [demo.touches[0]!.email] }, GMAIL);
+    const lead = demo.leads.find((candidate) => demo.handoffs.some((handoff) => handoff.email === candidate.email))!;
+    const reply = await background.handleMessage({ type: 'chips', emails: [lead.email, 'nobody@acme.example.com'] }, GMAIL);
     if (!reply.ok) throw new Error(reply.error);
-    const [context] = (reply.data as { contexts: { lead: unknown; touches: unknown[]; touchesIncluded: boolean }[] }).contexts;
-    expect(context).toMatchObject({ touches: [], touchCount: 0, touchesIncluded: false, lead: expect.objectContaining({ email: demo.touches[0]!.email }) });
+    expect(reply.data).toEqual({
+      chips: [
+        { email: lead.email, lead: { name: lead.name, grade: lead.grade, score: lead.score } },
+        { email: 'nobody@acme.example.com', lead: null },
+      ],
+      records: [],
+      language: null,
+    });
+    // The card's own page still gets the whole context of the same lead.
+    const card = await background.handleMessage({ type: 'context', emails: [lead.email], withTouches: true }, GMAIL);
+    expect(card).toMatchObject({ ok: true, data: { contexts: [{ lead: { company: lead.company }, touchesIncluded: true, handoff: { email: lead.email } }] } });
   });
 
   it('after a sync, badges the count of overdue and due-soon handoffs for the rep', async () => {
@@ -416,20 +426,20 @@ describe('the background', () => {
       settings = { ...settings, source: { kind: 'http', baseUrl: fake.baseUrl, demoSeed: 1 } };
       await saveToken(db, 'http', 'secret-token', fake.baseUrl);
       const background = app();
-      const first = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, GMAIL);
-      expect(first).toMatchObject({ ok: true, data: { contexts: [{ lead: null }, { lead: null }] } });
+      const first = await background.handleMessage({ type: 'chips', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, GMAIL);
+      expect(first).toMatchObject({ ok: true, data: { chips: [{ lead: null }, { lead: null }] } });
       await vi.waitFor(() => expect(tabNotices).toEqual([{ tabId: 42, emails: ['fresh@acme.example.com'] }]));
-      const second = await background.handleMessage({ type: 'context', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, GMAIL);
-      expect(second).toMatchObject({ ok: true, data: { contexts: [{ lead: { name: 'Fresh Lead' } }, { lead: null }] } });
+      const second = await background.handleMessage({ type: 'chips', emails: ['fresh@acme.example.com', 'nobody@acme.example.com'] }, GMAIL);
+      expect(second).toMatchObject({ ok: true, data: { chips: [{ lead: { name: 'Fresh Lead' } }, { lead: null }] } });
       // The address the source did not know is not asked about again so soon...
       const aWhile = () => new Promise((resolve) => setTimeout(resolve, 200));
       const asked = fake.stats.requests;
-      await background.handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL);
+      await background.handleMessage({ type: 'chips', emails: ['nobody@acme.example.com'] }, GMAIL);
       await aWhile();
       expect(fake.stats.requests).toBe(asked);
       // ...but is once LOOKUP_AGAIN_MS have passed, within the same wait: the wait was long enough to see it.
       currentTime += LOOKUP_AGAIN_MS;
-      await background.handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL);
+      await background.handleMessage({ type: 'chips', emails: ['nobody@acme.example.com'] }, GMAIL);
       await aWhile();
       expect(fake.stats.requests).toBe(asked + 1);
     } finally {

@@ -36,8 +36,9 @@ describe('the overlay runtime', () => {
     start(gmail, ask);
     await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length));
     for (const { anchor } of gmail.find(document)) expect(anchor.nextElementSibling?.tagName).toBe('LEADLENS-OVERLAY');
-    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ type: 'context', withTouches: false }));
-    const asked = ask.mock.calls.flatMap(([request]) => (request.type === 'context' ? request.emails : []));
+    // Only what a chip shows: the card's own page asks for the rest.
+    expect(ask.mock.calls.map(([request]) => request.type)).toEqual(['chips']);
+    const asked = ask.mock.calls.flatMap(([request]) => (request.type === 'chips' ? request.emails : []));
     expect(new Set(asked)).toEqual(new Set(thread.expected.map(({ email }) => email)));
   });
 
@@ -143,7 +144,7 @@ describe('the overlay runtime', () => {
     overlay.refresh(['noah.wright@orbitlabs.example.com', 'elsewhere@example.com']);
     await settle();
     expect(ask.mock.calls.map(([request]) => request)).toEqual([
-      { type: 'context', emails: ['noah.wright@orbitlabs.example.com'], withTouches: false },
+      { type: 'chips', emails: ['noah.wright@orbitlabs.example.com'] },
     ]);
   });
 });

@@ -34,15 +34,15 @@ export function gmailMessage(email: string): HTMLElement {
 /** The background: every address and CRM record unknown to marketing unless `leads` has it. */
 export function fakeAsk(leads: Lead[] = []) {
   return vi.fn(async (request: Request) => {
-    if (request.type !== 'context') return { queuedId: 'queued-1' };
-    const contextOf = (email: string, lead: Lead | null) => ({ email, lead, touches: [], touchCount: 0, touchesIncluded: request.withTouches ?? false, handoff: null, sla: null });
-    const contexts = (request.emails ?? []).map((email) => contextOf(email, leads.find((candidate) => candidate.email === email) ?? null));
+    if (request.type !== 'chips') return { queuedId: 'queued-1' };
+    const chipOf = (email: string, lead: Lead | undefined) => ({ email, lead: lead ? { name: lead.name, grade: lead.grade, score: lead.score } : null });
+    const chips = (request.emails ?? []).map((email) => chipOf(email, leads.find((candidate) => candidate.email === email)));
     const records = (request.records ?? []).map((ref) => {
       const key = crmRecordKey(ref)!;
       const lead = leads.find((candidate) => crmKeysOf(candidate).includes(key));
-      return { key, context: lead ? contextOf(lead.email, lead) : null };
+      return { key, chip: lead ? chipOf(lead.email, lead) : null };
     });
-    return { contexts, records, syncState: null, reasons: [], language: 'en' };
+    return { chips, records, language: 'en' };
   }) as unknown as typeof ask & ReturnType<typeof vi.fn>;
 }
 

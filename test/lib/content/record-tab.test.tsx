@@ -59,7 +59,7 @@ const recordHosts = () => [...document.querySelectorAll('leadlens-record')];
 const recordTabs = () => recordHosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('button.ll-record-tab')]);
 const addressChips = () => hosts().flatMap((host) => [...shadowOf(host)!.querySelectorAll('.ll-chip')]);
 const recordAsks = (ask: ReturnType<typeof fakeAsk>) =>
-  ask.mock.calls.map(([request]) => request as Request).filter((request) => request.type === 'context' && (request.records?.length ?? 0) > 0);
+  ask.mock.calls.map(([request]) => request as Request).filter((request) => request.type === 'chips' && (request.records?.length ?? 0) > 0);
 function navigate(path: string) {
   history.pushState(null, '', path);
   vi.advanceTimersByTime(1000);
@@ -71,7 +71,7 @@ describe('a CRM record page', () => {
     await vi.waitFor(() => expect(recordTabs()).toHaveLength(1));
     expect(recordTabs()[0]!.getAttribute('aria-label')).toContain('Noah Young');
     expect(hosts()).toEqual([]);
-    expect(recordAsks(ask)).toEqual([{ type: 'context', records: [{ crm: 'salesforce', objectType: 'Lead', id: NOAH_ID }], withTouches: false }]);
+    expect(recordAsks(ask)).toEqual([{ type: 'chips', records: [{ crm: 'salesforce', objectType: 'Lead', id: NOAH_ID }] }]);
     // Nothing of the page was read for it: the host sits outside the page's own markup.
     expect(document.querySelector('main')!.querySelector('leadlens-record')).toBeNull();
   });

@@ -12,6 +12,7 @@ const GMAIL: MessageSender = { id: EXTENSION.id, url: 'https://mail.google.com/m
 
 function handlers() {
   const contentScript: ContentScriptHandlers = {
+    chips: vi.fn(async ({ emails }: { emails: string[] }) => ({ chips: emails.map((email) => ({ email, lead: null })), records: [], language: null })),
     context: vi.fn(async ({ emails }: { emails: string[] }) => ({
       contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null })),
       records: [],
