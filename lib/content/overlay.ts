@@ -61,9 +61,10 @@ export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapt
     recordTab.followUrl();
     // With the same adapter, not in the task that changed the URL: the page puts the new view on screen
     // right after, in that task (Gmail does), where the observer's batch reads it; a read of the whole
-    // old page there would only make that task longer. The read a task later keeps the views right
-    // whatever the page did.
-    scanner.navigated((read) => ctx.setTimeout(() => !stopped && read(), 0));
+    // old page there would only make that task longer. The read when the page is next idle keeps the
+    // views right whatever the page did, after the background's answer for the new view's addresses
+    // (a timer would run before it, while the page draws its first frame).
+    scanner.navigated((read) => whenIdle(ctx, () => !stopped && read()));
   });
   ctx.setInterval(() => {
     refresh(views.emails());
@@ -82,6 +83,12 @@ export function startOverlay(ctx: ContentScriptContext, adapter: () => PageAdapt
   }
 
   return { openCard: () => actions.openCard(drawnViews()), refresh };
+}
+
+/** Runs `run` once the page has nothing else waiting, or within a second; on a timer where the browser has no idle callbacks. */
+function whenIdle(ctx: ContentScriptContext, run: () => void) {
+  if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(run, { timeout: 1000 });
+  else ctx.setTimeout(run, 0);
 }
 
 /** What a view shows of its person now, and what its controls do. */

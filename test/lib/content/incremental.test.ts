@@ -31,6 +31,7 @@ beforeEach(async () => {
 afterEach(() => {
   ctx.abort();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 const list = () => document.querySelector('[role="list"]')!;
@@ -105,5 +106,21 @@ describe('a navigation', () => {
     vi.advanceTimersByTime(1000);
     expect(find).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(find.mock.calls.map(([root]) => root)).toEqual([document]));
+  });
+
+  it('where the browser has idle callbacks, reads it when the page is next idle, not on a timer before', async () => {
+    const idle: IdleRequestCallback[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback, options?: IdleRequestOptions) => {
+      expect(options?.timeout).toBeGreaterThan(0);
+      return idle.push(callback);
+    });
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    history.pushState(null, '', '#inbox/FMfcgzQXJWDsKmNbXcCmRnTthreadid03');
+    vi.advanceTimersByTime(1000);
+    await settle();
+    expect(find).not.toHaveBeenCalled();
+    expect(idle).toHaveLength(1);
+    idle[0]!({ didTimeout: false, timeRemaining: () => 10 });
+    expect(find.mock.calls.map(([root]) => root)).toEqual([document]);
   });
 });
