@@ -65,6 +65,12 @@ export interface NavigationStats {
   firstChipFrame: number | null;
   /** From history.pushState to the first animation frame after it: when the page itself shows the new thread. */
   firstFrameMs: number | null;
+  /**
+   * From history.pushState to the first task after that frame's work (a message posted from its
+   * animation-frame callback): the new thread styled, laid out and painted, the main thread free again.
+   * An answer from the background that came meanwhile can be drawn no sooner.
+   */
+  firstFrameDoneMs: number | null;
   chips: number;
 }
 
@@ -167,7 +173,7 @@ export function churnScript(config: ChurnConfig, ops: PageChurnOps): void {
       let extra = 0;
       let navigation: NavigationStats | null = null;
       const sinceNavigation = { count: 0, view: null as Element | null, start: 0 };
-      if (navigateAfter !== null) navigation = { firstChipMs: null, lastChipMs: null, firstChipFrame: null, firstFrameMs: null, chips: 0 };
+      if (navigateAfter !== null) navigation = { firstChipMs: null, lastChipMs: null, firstChipFrame: null, firstFrameMs: null, firstFrameDoneMs: null, chips: 0 };
       return new Promise<ChurnStats>((resolve) => {
         let running = true;
         // Each batch at its time from the start: one that comes late shortens the wait for the next.
@@ -187,6 +193,12 @@ export function churnScript(config: ChurnConfig, ops: PageChurnOps): void {
           if (sinceNavigation.view && navigation && navigation.firstChipFrame === null) {
             navigation.firstFrameMs ??= performance.now() - sinceNavigation.start;
             sinceNavigation.count++;
+            if (sinceNavigation.count === 1) {
+              const { start: navigated } = sinceNavigation;
+              const afterFrame = new MessageChannel();
+              afterFrame.port1.onmessage = () => (navigation!.firstFrameDoneMs = performance.now() - navigated);
+              afterFrame.port2.postMessage(null);
+            }
             if (sinceNavigation.view.querySelector('leadlens-overlay')) navigation.firstChipFrame = sinceNavigation.count;
           }
           requestAnimationFrame(frame);
