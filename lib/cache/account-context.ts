@@ -7,6 +7,7 @@ import { storedAccountOf, type AccountRef } from '../domain/account-name';
 import type { Fit, Handoff, HandoffStatus, Touch } from '../domain/model';
 import { FITS } from '../domain/vocabulary';
 import { currentHandoff } from './lead-context';
+import { readRaw } from './raw-read';
 
 export interface AccountPerson {
   email: string;
@@ -67,49 +68,45 @@ interface AccountRead {
 type ActivePerson = { lead: StoredLead; lastTouchAt: number };
 
 /**
- * The card asks this each time it opens, so it skips Dexie's layers (as lead-context.ts does): one
+ * The card asks this each time it opens, so it skips Dexie's layers (raw-read.ts): one
  * IndexedDB transaction, each read sent as soon as the one before it answers, the touches of all the
  * account's people at once: the lead by key, its account's people by the accountKey index, their
  * touches by [email+at] (a source's future-dated touch left out), the listed people's handoffs.
  */
 async function readAccount(db: LeadLensDb, email: string, now: number): Promise<AccountRead | null> {
-  if (!db.isOpen()) await db.open();
-  const tx = db.backendDB().transaction(['leads', 'touches', 'handoffs'], 'readonly');
-  const leads = tx.objectStore('leads');
   let read: AccountRead | null = null;
-  const lead = leads.get(email);
-  lead.onsuccess = () => {
-    const account = storedAccountOf(lead.result as StoredLead | undefined);
-    if (!account) return; // the transaction ends with nothing read
-    const people = leads.index('accountKey').getAll(account.key);
-    people.onsuccess = () => {
-      const members = people.result as StoredLead[];
-      const touches: Touch[][] = members.map(() => []);
-      const byEmailAt = tx.objectStore('touches').index('[email+at]');
-      let waiting = members.length;
-      const readHandoffs = () => {
-        const active = activePeople(members, touches, email, now - ACTIVE_DAYS * DAY);
-        read = { account, members, touches, active, handoffs: [] };
-        const byEmail = tx.objectStore('handoffs').index('email');
-        for (const { lead: person } of active.slice(0, PEOPLE_SHOWN)) {
-          const found = byEmail.getAll(person.email);
-          found.onsuccess = () => read!.handoffs.push(...(found.result as Handoff[]));
-        }
-      };
-      if (waiting === 0) return readHandoffs();
-      members.forEach((member, index) => {
-        const range = byEmailAt.getAll(IDBKeyRange.bound([member.email, now - WEEKS * WEEK], [member.email, now]));
-        range.onsuccess = () => {
-          touches[index] = range.result as Touch[];
-          if (--waiting === 0) readHandoffs();
+  await readRaw(db, ['leads', 'touches', 'handoffs'], (tx) => {
+    const leads = tx.objectStore('leads');
+    const lead = leads.get(email);
+    lead.onsuccess = () => {
+      const account = storedAccountOf(lead.result as StoredLead | undefined);
+      if (!account) return; // the transaction ends with nothing read
+      const people = leads.index('accountKey').getAll(account.key);
+      people.onsuccess = () => {
+        const members = people.result as StoredLead[];
+        const touches: Touch[][] = members.map(() => []);
+        const byEmailAt = tx.objectStore('touches').index('[email+at]');
+        let waiting = members.length;
+        const readHandoffs = () => {
+          const active = activePeople(members, touches, email, now - ACTIVE_DAYS * DAY);
+          read = { account, members, touches, active, handoffs: [] };
+          const byEmail = tx.objectStore('handoffs').index('email');
+          for (const { lead: person } of active.slice(0, PEOPLE_SHOWN)) {
+            const found = byEmail.getAll(person.email);
+            found.onsuccess = () => read!.handoffs.push(...(found.result as Handoff[]));
+          }
         };
-      });
+        if (waiting === 0) return readHandoffs();
+        members.forEach((member, index) => {
+          const range = byEmailAt.getAll(IDBKeyRange.bound([member.email, now - WEEKS * WEEK], [member.email, now]));
+          range.onsuccess = () => {
+            touches[index] = range.result as Touch[];
+            if (--waiting === 0) readHandoffs();
+          };
+        });
+      };
     };
-  };
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('The account look-up was aborted.'));
-  });
+  }, 'account look-up');
   return read;
 }
 

@@ -2,10 +2,11 @@
 // grade and score, nothing more. Content scripts run in the web page's renderer, which the extension's
 // own pages do not share: they get only what they draw (the card asks for the rest from its own page,
 // lead-context.ts). A Gmail thread asks this for 70 addresses in the task that shows it, so it is read
-// without Dexie's layers: one transaction, each lead by key.
+// without Dexie's layers (raw-read.ts): one transaction, each lead by key.
 import type { Lead } from '../domain/model';
 import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import type { LeadLensDb } from './db';
+import { readRaw } from './raw-read';
 import { leadsByRecordKey } from './record-leads';
 
 /** The words on a chip, and the name its card opens with. */
@@ -28,20 +29,16 @@ const chipOf = (lead: Lead): ChipContext => ({ email: lead.email, lead: { name: 
 /** One per address, in the order asked. */
 export async function chipContexts(db: LeadLensDb, emails: string[]): Promise<ChipContext[]> {
   if (emails.length === 0) return [];
-  if (!db.isOpen()) await db.open();
   const chips: ChipContext[] = emails.map((email) => ({ email, lead: null }));
-  const tx = db.backendDB().transaction('leads', 'readonly');
-  const leads = tx.objectStore('leads');
-  emails.forEach((email, index) => {
-    const read = leads.get(email);
-    read.onsuccess = () => {
-      if (read.result) chips[index] = chipOf(read.result as Lead);
-    };
-  });
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('The lead lookup was aborted.'));
-  });
+  await readRaw(db, ['leads'], (tx) => {
+    const leads = tx.objectStore('leads');
+    emails.forEach((email, index) => {
+      const read = leads.get(email);
+      read.onsuccess = () => {
+        if (read.result) chips[index] = chipOf(read.result as Lead);
+      };
+    });
+  }, 'lead lookup');
   return chips;
 }
 

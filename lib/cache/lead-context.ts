@@ -3,6 +3,7 @@
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
 import { withoutStoredKeys, type StoredLead } from './crm-keys';
+import { readRaw } from './raw-read';
 import { leadsByRecordKey } from './record-leads';
 import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import { OPEN_STATUSES } from './queue-order';
@@ -117,26 +118,22 @@ export async function recordContexts(db: LeadLensDb, refs: CrmRecordRef[], optio
 }
 
 /**
- * Every page asks this for each address it shows, so it skips Dexie's layers: one IndexedDB
- * transaction with all its reads sent at once, each lead by key and its handoffs by the email index.
+ * The card asks this each time it opens, so it skips Dexie's layers (raw-read.ts): each lead by key
+ * and its handoffs by the email index, all sent at once.
  */
 async function readLeadsAndHandoffs(db: LeadLensDb, emails: string[]): Promise<{ leads: (Lead | undefined)[]; handoffs: Handoff[][] }> {
-  if (!db.isOpen()) await db.open();
   const leads: (Lead | undefined)[] = [];
   const handoffs: Handoff[][] = [];
-  const tx = db.backendDB().transaction(['leads', 'handoffs'], 'readonly');
-  const leadStore = tx.objectStore('leads');
-  const byEmail = tx.objectStore('handoffs').index('email');
-  emails.forEach((email, index) => {
-    const lead = leadStore.get(email);
-    lead.onsuccess = () => (leads[index] = lead.result ? withoutStoredKeys(lead.result as StoredLead) : undefined);
-    const found = byEmail.getAll(email);
-    found.onsuccess = () => (handoffs[index] = found.result as Handoff[]);
-  });
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('The lead lookup was aborted.'));
-  });
+  await readRaw(db, ['leads', 'handoffs'], (tx) => {
+    const leadStore = tx.objectStore('leads');
+    const byEmail = tx.objectStore('handoffs').index('email');
+    emails.forEach((email, index) => {
+      const lead = leadStore.get(email);
+      lead.onsuccess = () => (leads[index] = lead.result ? withoutStoredKeys(lead.result as StoredLead) : undefined);
+      const found = byEmail.getAll(email);
+      found.onsuccess = () => (handoffs[index] = found.result as Handoff[]);
+    });
+  }, 'lead lookup');
   return { leads, handoffs };
 }
 
