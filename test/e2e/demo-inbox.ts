@@ -1,5 +1,6 @@
 // What the demo's marketing system has received (lib/sources/demo/inbox.ts), read from the
 // extension's database in its service worker: how browser tests see a verdict delivered.
+import { bounded } from './bounded';
 import type { LoadedExtension } from './extension';
 
 export interface DemoDelivery {
@@ -22,5 +23,5 @@ export function readDemoInbox(): Promise<DemoDelivery[]> {
 }
 
 export function demoInbox(extension: LoadedExtension): Promise<DemoDelivery[]> {
-  return extension.serviceWorker.evaluate(readDemoInbox);
+  return bounded(extension.serviceWorker.evaluate(readDemoInbox), 'reading the demo inbox in the service worker');
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Frame, Locator, Page } from 'playwright-core';
 import type { PageFixture } from '../../fixtures/pages';
+import { bounded } from '../bounded';
 import type { LoadedExtension } from '../extension';
 
 const FIXTURES = join(__dirname, '../../fixtures/pages');
@@ -57,6 +58,12 @@ export class HostPage {
     return this.session;
   }
 
+  /** A DevTools command on this page, failing by name if the browser does not answer. */
+  async send(method: string, params?: object): Promise<unknown> {
+    const session = await this.cdp();
+    return bounded(session.send(method as Parameters<CDPSession['send']>[0], params as never), `DevTools ${method}`);
+  }
+
   /** LeadLens's hosts beside the page's addresses: one per chip, each put in with its first content. */
   chips() {
     return this.page.locator('leadlens-overlay');
@@ -85,7 +92,7 @@ export class HostPage {
 
   /** The accessibility tree's LeadLens controls, as a screen reader would hear them. */
   async accessibleChips(): Promise<{ name: string; backendNodeId: number }[]> {
-    const { nodes } = (await (await this.cdp()).send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    const { nodes } = (await this.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
     return nodes
       .filter((node) => !node.ignored && ['button', 'img', 'image'].includes(node.role?.value ?? '') && (node.name?.value ?? '').startsWith('LeadLens: ') && node.backendDOMNodeId)
       .map((node) => ({ name: node.name!.value!, backendNodeId: node.backendDOMNodeId! }));
@@ -93,7 +100,7 @@ export class HostPage {
 
   /** Where the browser laid a node out, in the viewport. */
   async nodeBox(backendNodeId: number): Promise<{ x: number; y: number; width: number; height: number }> {
-    const { quads } = (await (await this.cdp()).send('DOM.getContentQuads', { backendNodeId })) as { quads: number[][] };
+    const { quads } = (await this.send('DOM.getContentQuads', { backendNodeId })) as { quads: number[][] };
     const quad = quads[0];
     if (!quad) throw new Error('The chip has no box on screen.');
     const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
@@ -103,7 +110,7 @@ export class HostPage {
 
   /** A trusted click (the browser's own mouse) at the middle of a node's box, scrolled into view first. */
   async clickNode(backendNodeId: number): Promise<void> {
-    await (await this.cdp()).send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+    await this.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
     const box = await this.nodeBox(backendNodeId);
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
@@ -121,7 +128,7 @@ export class HostPage {
     while (Date.now() < until) {
       const now = this.page.frames().filter(isCardFrame);
       const added = now.find((frame) => !before.includes(frame));
-      const drawn = added && (await added.locator('[role="region"]').count().catch(() => 0)) > 0;
+      const drawn = added && (await bounded(added.locator('[role="region"]').count(), 'the card frame', 5_000).catch(() => 0)) > 0;
       if (drawn || now.length < before.length) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -129,7 +136,7 @@ export class HostPage {
 
   /** The first node inside LeadLens's hosts, closed shadow roots included, that `matches`. */
   async overlayNode(matches: (node: DomNode) => boolean): Promise<DomNode | undefined> {
-    const { root } = (await (await this.cdp()).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const { root } = (await this.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const search = (node: DomNode, inside: boolean): DomNode | undefined => {
       const within = inside || node.nodeName === 'LEADLENS-OVERLAY';
       if (within && matches(node)) return node;
@@ -147,17 +154,16 @@ export class HostPage {
    * by the browser, so that a test can lay a copy out in an open shadow root where axe can check it.
    */
   async overlayCopies(): Promise<{ attributes: string[]; html: string }[]> {
-    const cdp = await this.cdp();
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const { root } = (await this.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const hosts: DomNode[] = [];
     const visit = (node: DomNode): unknown =>
       node.nodeName === 'LEADLENS-OVERLAY' && node.shadowRoots?.[0] ? hosts.push(node) : [...(node.shadowRoots ?? []), ...(node.children ?? [])].forEach(visit);
     visit(root);
     const copies = [];
     for (const host of hosts) {
-      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: host.shadowRoots![0]!.backendNodeId })) as { object: { objectId: string } };
+      const { object } = (await this.send('DOM.resolveNode', { backendNodeId: host.shadowRoots![0]!.backendNodeId })) as { object: { objectId: string } };
       const read = { objectId: object.objectId, functionDeclaration: 'function () { return this.innerHTML; }', returnByValue: true };
-      const { result } = (await cdp.send('Runtime.callFunctionOn', read)) as { result: { value: string } };
+      const { result } = (await this.send('Runtime.callFunctionOn', read)) as { result: { value: string } };
       copies.push({ attributes: host.attributes ?? [], html: result.value });
     }
     return copies;
@@ -168,7 +174,7 @@ export class HostPage {
    * the browser (DOM.getDocument with pierce), since the page cannot.
    */
   async overlayMarkup(): Promise<string[]> {
-    const { root } = (await (await this.cdp()).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const { root } = (await this.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const found: string[] = [];
     const describe = (node: DomNode): void => {
       const names = (node.attributes ?? []).filter((_, index) => index % 2 === 0);
