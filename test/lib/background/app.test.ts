@@ -416,6 +416,7 @@ describe('the background', () => {
     // Positive control: the same click from the card is recorded.
     expect(await background.handleMessage(click, CARD)).toMatchObject({ ok: true });
     expect(await db.feedback.count()).toBe(1);
+    await settled(background); // the delivery the click started, before the database closes
   });
 
   it('connects to a Lead Context API: tests it, keeps the token in the database, and syncs from it', async () => {
