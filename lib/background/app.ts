@@ -15,7 +15,7 @@ import type { Language, MessageTable } from '../ui/i18n';
 import type { BadgeState } from './badge';
 import { createBadgeRefresh } from './badge-refresh';
 import { createClockCache, createSourceCache } from './caches';
-import { contentScriptHandlers } from './content-script-handlers';
+import { cardHandlers, contentScriptHandlers } from './content-script-handlers';
 import { extensionPageHandlers } from './extension-page-handlers';
 import { createLeadLookup } from './lead-lookup';
 import { refreshMarketingPolicy } from './marketing-policy';
@@ -70,9 +70,11 @@ export function createBackgroundApp(deps: BackgroundDeps) {
   // Addresses on screen the cache does not know are asked of the source, each at most every ten minutes.
   const lookUpMissing = createLeadLookup({ db, now, sourceFor: scheduled.sourceFor, notifyTab: deps.notifyTab });
 
+  const inPage = { ...deps, clockFor, lookUpMissing, refreshBadge, deliverOutbox };
   const handleMessage = createRouter(
     {
-      contentScript: contentScriptHandlers({ ...deps, clockFor, lookUpMissing, refreshBadge, deliverOutbox }),
+      contentScript: contentScriptHandlers(inPage),
+      card: cardHandlers(inPage),
       extensionPage: extensionPageHandlers({ ...scheduled, syncs, deliverOutbox }),
     },
     deps.extension,

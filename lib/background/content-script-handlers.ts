@@ -1,6 +1,7 @@
-// The requests a content script may make (messages.ts, CONTENT_SCRIPT_REQUESTS): lead context for the
-// addresses on its page, who else at a lead's account is engaging (for the card), the words of the rep's language, and the rep's feedback and handoff actions.
-// Extension pages make them too (the popup's queue acts on handoffs).
+// The requests asked from inside a web page's tab (messages.ts): a content script's, the chips for the
+// addresses and records on its page and the words of the rep's language; and the card page's, a lead's
+// whole context, who else at its account is engaging, and the rep's feedback and handoff actions.
+// The extension's own pages make them too (the popup's queue acts on handoffs).
 import type { LeadLensDb } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
 import { chipContexts, recordChips } from '../cache/chip-context';
@@ -8,7 +9,7 @@ import { leadContexts, recordContexts } from '../cache/lead-context';
 import { accountContext } from '../cache/account-context';
 import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import type { Settings } from '../domain/settings-schema';
-import type { ChipsAnswer, ContentScriptHandlers, ContextAnswer, ParsedRequest } from '../messaging/messages';
+import type { CardHandlers, ChipsAnswer, ContentScriptHandlers, ContextAnswer, ParsedRequest } from '../messaging/messages';
 import type { BusinessClock } from '../time/sla';
 import type { Language, MessageTable } from '../ui/i18n';
 import type { Missing } from './lead-lookup';
@@ -27,12 +28,18 @@ export interface ContentScriptDeps {
 }
 
 export function contentScriptHandlers(deps: ContentScriptDeps): ContentScriptHandlers {
-  const { db, now } = deps;
   return {
     chips: (request, sender) => answerChips(deps, request, sender.tab?.id),
+    messages: ({ language }) => deps.messagesFor(language),
+  };
+}
+
+export function cardHandlers(deps: ContentScriptDeps): CardHandlers {
+  const { db, now } = deps;
+  return {
+    // The card's frame is in the web page's tab: what turns up is told to that tab's content script.
     context: (request, sender) => answerContext(deps, request, sender.tab?.id),
     account: ({ email }) => accountContext(db, email, now()),
-    messages: ({ language }) => deps.messagesFor(language),
     async feedback({ email, handoffId, verdict, reasonCode, note }) {
       const payload = { kind: 'feedback' as const, email, handoffId, verdict, reasonCode: reasonCode ?? verdict, note };
       // A repeated click answers with the write already made: the background decides, not the card.

@@ -1,6 +1,6 @@
-// The requests only the extension's own pages may make (the router refuses them to content
-// scripts): a sync now, saving or testing a connection, which is where tokens come in, and the
-// HubSpot properties the connection form offers, read with such a token.
+// The requests only the extension's own pages may make (the router refuses them to content scripts
+// and to the card's page): a sync now, saving or testing a connection, which is where tokens come in,
+// and the HubSpot properties the connection form offers, read with such a token.
 import type { LeadLensDb } from '../cache/db';
 import type { SaveResult } from '../cache/settings';
 import type { Settings } from '../domain/settings-schema';

@@ -1,4 +1,4 @@
-// The typed messages content scripts, popup and options send to the background. Requests are parsed with
+// The typed messages content scripts, the card, popup and options send to the background. Requests are parsed with
 // zod on arrival; every answer is { ok: true, data } or { ok: false, error } with a readable error.
 import { z } from 'zod';
 import { CrmRecord, Email, HandoffAction, Verdict } from '../domain/model';
@@ -171,19 +171,26 @@ export interface ExtensionIdentity {
 }
 
 /**
- * What a content script may ask. It runs in a web page, whose renderer, if compromised, can forge
- * any message the content script could send: so it gets chips, lead context (the lead's account's
- * too), words, feedback and handoff actions, never connections, tokens or syncs. (The content scripts
- * themselves ask only for chips and words; the rest is for the card's page in its frame, which gets
- * this same list, router.ts.)
+ * What a content script may ask: the chips for the addresses and records on its page, and the words of
+ * the rep's language. It runs in a web page, whose renderer, if compromised, can forge any message the
+ * content script could send, and sender.url is then the web page's: so it gets what the chips need and
+ * no more (router.ts).
  */
-export const CONTENT_SCRIPT_REQUESTS = ['chips', 'context', 'account', 'messages', 'feedback', 'handoffAction'] as const;
+export const CONTENT_SCRIPT_REQUESTS = ['chips', 'messages'] as const;
+/**
+ * What the card page (card.html) asks besides: a lead's whole context, its account, and the rep's
+ * feedback and handoff actions. The card is framed inside the web page but runs in the extension's own
+ * process, and its sender.url, set by the browser, is the extension's: a web page cannot pass for it.
+ */
+export const CARD_REQUESTS = ['context', 'account', 'feedback', 'handoffAction'] as const;
 type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
-/** What only the extension's own pages (popup, options) may ask. */
-type ExtensionPageRequest = Exclude<ParsedRequest['type'], ContentScriptRequest>;
+type CardRequest = (typeof CARD_REQUESTS)[number];
+/** What only the extension's own pages (popup, options, welcome) may ask; they may ask the rest too. */
+type ExtensionPageRequest = Exclude<ParsedRequest['type'], ContentScriptRequest | CardRequest>;
 
 type Handler<K extends ParsedRequest['type']> = (request: Extract<ParsedRequest, { type: K }>, sender: MessageSender) => Promise<Answers[K]>;
 export type ContentScriptHandlers = { [K in ContentScriptRequest]: Handler<K> };
+export type CardHandlers = { [K in CardRequest]: Handler<K> };
 export type ExtensionPageHandlers = { [K in ExtensionPageRequest]: Handler<K> };
 
 /** From the background to a page's content script: these leads changed in the cache, read them again. */

@@ -3,10 +3,13 @@
 // or any lead data from the hosts, cannot open a card or give feedback with dispatched events (the
 // browser marks those untrusted, and LeadLens ignores them), cannot reach into the card's frame (the
 // extension's origin), and cannot frame the card page themselves. The control: the same script reads
-// and clicks what the page owns, an open shadow root of its own.
+// and clicks what the page owns, an open shadow root of its own. A compromised renderer goes further:
+// it can run code in LeadLens's content script's own world and send whatever that script could; the
+// background answers it the chips and the words, and refuses it the card's requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession } from 'playwright-core';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import { launchWithExtension, type LoadedExtension } from './extension';
+import { launchWithExtension, outboxSize, type LoadedExtension } from './extension';
 import { HostPage, isCardFrame } from './pages/host-page';
 import { PopupPage } from './pages/popup-page';
 import { demoInbox as demoInboxOf } from './demo-inbox';
@@ -140,6 +143,71 @@ describe('a script of the Gmail page', () => {
     expect((await demoInbox()).length).toBe(inboxBefore);
     expect(await gmail.cards().count()).toBe(1);
     expect(gmail.page.frames().filter(isCardFrame)).toHaveLength(1);
+    await gmail.page.close();
+  });
+});
+
+interface ExecutionContext {
+  id: number;
+  auxData?: { type?: string; frameId?: string };
+}
+
+/**
+ * Runs this expression in LeadLens's content script's world of the page's main frame, as a compromised
+ * renderer could: the DevTools protocol reaches every world of the page's process. The world is the one
+ * whose chrome.runtime is LeadLens's.
+ */
+async function inContentScriptWorld(cdp: CDPSession, extensionId: string, expression: string): Promise<unknown> {
+  const contexts: ExecutionContext[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as ExecutionContext));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const evaluate = async (contextId: number, code: string) =>
+    (await cdp.send('Runtime.evaluate', { expression: code, contextId, awaitPromise: true, returnByValue: true })).result.value;
+  for (const context of contexts.filter((candidate) => candidate.auxData?.type === 'isolated' && candidate.auxData.frameId === frameTree.frame.id)) {
+    if ((await evaluate(context.id, 'globalThis.chrome?.runtime?.id ?? null')) === extensionId) return evaluate(context.id, expression);
+  }
+  throw new Error(`no world of LeadLens's content script among ${contexts.length} contexts`);
+}
+
+describe('a compromised Gmail renderer, speaking as the content script', () => {
+  it("gets the chips, is refused the card's requests and the connection, and records nothing", async () => {
+    const gmail = await HostPage.open(extension, thread);
+    await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(thread.expected.length);
+    const [outboxBefore, inboxBefore] = [await outboxSize(extension), (await demoInbox()).length];
+    const forged = (await inContentScriptWorld(
+      await gmail.cdp(),
+      extension.extensionId,
+      `(async () => {
+        const NOAH = ${JSON.stringify(NOAH)};
+        const asks = {
+          chips: { type: 'chips', emails: [NOAH] },
+          context: { type: 'context', emails: [NOAH], withTouches: true },
+          account: { type: 'account', email: NOAH },
+          feedback: { type: 'feedback', email: NOAH, verdict: 'not_a_fit', note: 'forged' },
+          handoffAction: { type: 'handoffAction', handoffId: 'forged', action: 'reject' },
+          syncNow: { type: 'syncNow' },
+        };
+        const replies = {};
+        for (const [name, message] of Object.entries(asks)) replies[name] = await chrome.runtime.sendMessage(message);
+        return replies;
+      })()`,
+    )) as Record<string, unknown>;
+    // The control: the same world's message reaches the background, which answers the chip.
+    expect(forged.chips).toMatchObject({ ok: true, data: { chips: [{ email: NOAH, lead: { name: 'Noah Wright' } }] } });
+    for (const type of ['context', 'account', 'feedback', 'handoffAction', 'syncNow']) {
+      expect(forged[type]).toEqual({ ok: false, error: `LeadLens: ${type} is not accepted from a web page.` });
+    }
+    expect(await outboxSize(extension)).toBe(outboxBefore);
+
+    // The card's page, the extension's own, still records the rep's verdict: it reaches marketing.
+    await gmail.chip(/^LeadLens: Noah Wright, [A-D]/).click();
+    const card = gmail.card('LeadLens: Noah Wright');
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await card.getByText('Orbit Labs').count()).toBeGreaterThan(0);
+    await card.getByRole('button', { name: 'Good lead' }).click();
+    await expect.poll(async () => (await demoInbox()).length).toBe(inboxBefore + 1);
+    expect((await demoInbox()).map((delivery) => delivery.payload.note)).not.toContain('forged');
     await gmail.page.close();
   });
 });

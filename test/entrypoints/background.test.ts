@@ -102,14 +102,20 @@ describe('the background entrypoint', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
   });
 
-  it("answers a content script's context request with the real sender, and keeps the connection for extension pages", async () => {
+  it("answers a content script's chips and the card's context by the real sender, and keeps the connection for extension pages", async () => {
     background.main();
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'sync', scheduledTime: Date.now() });
     await refreshed(1);
     const lead = (await cache.leads.toCollection().first())!;
 
     const gmail = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 7 } as never };
-    const [context] = await fakeBrowser.runtime.onMessage.trigger({ type: 'context', emails: [lead.email] }, gmail);
+    const [chips] = await fakeBrowser.runtime.onMessage.trigger({ type: 'chips', emails: [lead.email] }, gmail);
+    expect(chips).toMatchObject({ ok: true, data: { chips: [{ email: lead.email, lead: { name: lead.name } }] } });
+    const [refused] = await fakeBrowser.runtime.onMessage.trigger({ type: 'context', emails: [lead.email] }, gmail);
+    expect(refused).toEqual({ ok: false, error: 'LeadLens: context is not accepted from a web page.' });
+    // The card's page, framed in the same tab, under the extension's own URL.
+    const card = { id: fakeBrowser.runtime.id, url: `${fakeBrowser.runtime.getURL('/card.html')}#email=${encodeURIComponent(lead.email)}`, tab: { id: 7 } as never };
+    const [context] = await fakeBrowser.runtime.onMessage.trigger({ type: 'context', emails: [lead.email] }, card);
     expect(context).toMatchObject({ ok: true, data: { contexts: [{ email: lead.email, lead: { name: lead.name } }] } });
 
     const toHubSpot = { type: 'saveConnection', kind: 'hubspot' };

@@ -29,6 +29,8 @@ const POPUP: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadle
 const OPTIONS_PAGE: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/options.html', tab: { id: 3 } };
 /** Gmail's content script in tab 42. */
 const GMAIL: MessageSender = { id: EXTENSION.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 42 } };
+/** The card's page, framed in that Gmail tab: it alone asks for a lead's whole context and sends the rep's clicks. */
+const CARD: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/card.html#email=someone%40acme.example.com', tab: { id: 42 } };
 let db: LeadLensDb;
 let settings: Settings;
 let badges: BadgeState[];
@@ -120,7 +122,7 @@ describe('the background', () => {
       type: 'context',
       emails: [handoff.email.toUpperCase(), touched, 'stranger@nowhere.example.com'],
       withTouches: true,
-    }, GMAIL);
+    }, CARD);
     if (!reply.ok) throw new Error(reply.error);
     const { contexts, syncState } = reply.data as Extract<typeof reply.data, { contexts: unknown }>;
     expect(syncState?.lastSuccessAt).toBe(NOW);
@@ -150,14 +152,14 @@ describe('the background', () => {
     });
   });
 
-  it('tells a page the language and reasons the rep chose, and hands over that language\'s words', async () => {
+  it('tells the card the language and reasons the rep chose, and hands a content script that language\'s words', async () => {
     settings = { ...settings, language: 'ja' };
-    const reply = await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL);
+    const reply = await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, CARD);
     expect(reply).toMatchObject({ ok: true, data: { language: 'ja', reasons: settings.feedbackReasons } });
     const words = await app().handleMessage({ type: 'messages', language: 'ja' }, GMAIL);
     expect(words).toMatchObject({ ok: true, data: { verdictNotAFit: { message: 'ターゲット外' } } });
     settings = { ...settings, language: 'auto' };
-    expect(await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, GMAIL)).toMatchObject({ data: { language: null } });
+    expect(await app().handleMessage({ type: 'context', emails: ['nobody@acme.example.com'] }, CARD)).toMatchObject({ data: { language: null } });
   });
 
   it('tells a page only what its chips show: name, grade and score, never the timeline, the handoff or the lead\'s other fields', async () => {
@@ -176,7 +178,7 @@ describe('the background', () => {
       language: null,
     });
     // The card's own page still gets the whole context of the same lead.
-    const card = await background.handleMessage({ type: 'context', emails: [lead.email], withTouches: true }, GMAIL);
+    const card = await background.handleMessage({ type: 'context', emails: [lead.email], withTouches: true }, CARD);
     expect(card).toMatchObject({ ok: true, data: { contexts: [{ lead: { company: lead.company }, touchesIncluded: true, handoff: { email: lead.email } }] } });
   });
 
@@ -389,11 +391,32 @@ describe('the background', () => {
   it('records a click, delivers it and leaves nothing waiting', async () => {
     const background = app();
     await background.sync();
-    const reply = await background.handleMessage({ type: 'feedback', email: 'someone@acme.example.com', verdict: 'bad_timing', note: '' }, GMAIL);
+    const reply = await background.handleMessage({ type: 'feedback', email: 'someone@acme.example.com', verdict: 'bad_timing', note: '' }, CARD);
     expect(reply).toMatchObject({ ok: true, data: { queuedId: expect.any(String) } });
     await background.deliverOutbox();
     expect(await db.outbox.count()).toBe(0);
     expect(wakeUps.at(-1)).toBeNull();
+  });
+
+  it("refuses the card's requests from a web page, and records nothing", async () => {
+    const background = app();
+    await background.sync();
+    const click = { type: 'feedback', email: 'someone@acme.example.com', verdict: 'bad_timing' } as const;
+    expect(await background.handleMessage(click, GMAIL)).toEqual({ ok: false, error: 'LeadLens: feedback is not accepted from a web page.' });
+    expect(await background.handleMessage({ type: 'handoffAction', handoffId: 'h1', action: 'reject' }, GMAIL)).toEqual({
+      ok: false,
+      error: 'LeadLens: handoffAction is not accepted from a web page.',
+    });
+    expect(await background.handleMessage({ type: 'context', emails: ['someone@acme.example.com'] }, GMAIL)).toEqual({
+      ok: false,
+      error: 'LeadLens: context is not accepted from a web page.',
+    });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.feedback.count()).toBe(0);
+    // Positive control: the same click from the card is recorded.
+    expect(await background.handleMessage(click, CARD)).toMatchObject({ ok: true });
+    expect(await db.feedback.count()).toBe(1);
+    await settled(background); // the delivery the click started, before the database closes
   });
 
   it('connects to a Lead Context API: tests it, keeps the token in the database, and syncs from it', async () => {
@@ -532,7 +555,7 @@ describe('the background', () => {
   });
 
   it('rejects a malformed message with a readable error', async () => {
-    const reply = await app().handleMessage({ type: 'context', emails: [] }, GMAIL);
+    const reply = await app().handleMessage({ type: 'context', emails: [] }, CARD);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Message: emails: /) });
   });
 });

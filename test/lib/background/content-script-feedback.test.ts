@@ -3,11 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { LeadLensDb } from '../../../lib/cache/db';
-import { contentScriptHandlers, type ContentScriptDeps } from '../../../lib/background/content-script-handlers';
+import { cardHandlers, type ContentScriptDeps } from '../../../lib/background/content-script-handlers';
 import { REPEAT_WINDOW_MS } from '../../../lib/background/outbox';
 import { createBusinessClock } from '../../../lib/time/sla';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/default-settings';
-import type { ParsedRequest } from '../../../lib/messaging/messages';
+import type { MessageSender, ParsedRequest } from '../../../lib/messaging/messages';
 import { makeLead } from '../../fixtures/factories';
 
 const EMAIL = 'lead1@acme.example.com';
@@ -34,12 +34,13 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-const sender = {} as Parameters<ReturnType<typeof contentScriptHandlers>['feedback']>[1];
+/** The card's page in its frame, which alone of the senders in a web page's tab asks these (router.ts). */
+const sender: MessageSender = { id: 'leadlens-id', url: 'chrome-extension://leadlens-id/card.html', tab: { id: 7 } };
 type Feedback = Extract<ParsedRequest, { type: 'feedback' }>;
 const give = (request: Omit<Feedback, 'type' | 'email' | 'note'> & { note?: string }) =>
-  contentScriptHandlers(deps).feedback({ type: 'feedback', email: EMAIL, ...request, note: request.note }, sender);
+  cardHandlers(deps).feedback({ type: 'feedback', email: EMAIL, ...request, note: request.note }, sender);
 const card = async () => {
-  const answer = await contentScriptHandlers(deps).context({ type: 'context', emails: [EMAIL], records: [], withTouches: true } as Extract<ParsedRequest, { type: 'context' }>, sender);
+  const answer = await cardHandlers(deps).context({ type: 'context', emails: [EMAIL], records: [], withTouches: true } as Extract<ParsedRequest, { type: 'context' }>, sender);
   return answer.contexts[0]!;
 };
 

@@ -1,7 +1,8 @@
 // A record page asks the background by the CRM record its URL names (DESIGN.md: a record's id in its
-// URL first). The background answers from the cache by the record's key, asks the source about a
-// record it does not know (each key at most every LOOKUP_AGAIN_MS) and tells the tab what turned up;
-// a malformed record is refused at the boundary.
+// URL first): its content script for the chips, the card's page for the whole context. The background
+// answers from the cache by the record's key, asks the source about a record it does not know (each key
+// at most every LOOKUP_AGAIN_MS) and tells the tab what turned up; a malformed record is refused at the
+// boundary.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { saveToken } from '../../../lib/cache/credentials';
 import { LeadLensDb } from '../../../lib/cache/db';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/default-settings';
 import type { Settings } from '../../../lib/domain/settings-schema';
-import type { ContextAnswer, LeadsChangedNotice, MessageSender } from '../../../lib/messaging/messages';
+import type { ChipsAnswer, ContextAnswer, LeadsChangedNotice, MessageSender } from '../../../lib/messaging/messages';
 import { sourceFor } from '../../../lib/sources';
 import { startFakeLeadContextApi, type FakeLeadContextApi } from '../../fakes/lead-context-api';
 import { wireLead } from '../../fakes/wire';
@@ -22,6 +23,8 @@ const NOW = Date.UTC(2026, 10, 17, 2, 0);
 const EXTENSION = { id: 'leadlens-id', pagesUrl: 'chrome-extension://leadlens-id/' };
 /** The CRM content script in tab 7, on a Salesforce Lead's record page. */
 const CRM_TAB: MessageSender = { id: EXTENSION.id, url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEFGH/view', tab: { id: 7 } };
+/** The card's page, framed in that tab: the extension's own URL, which alone may ask a lead's whole context. */
+const CARD_IN_CRM_TAB: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/card.html#email=lead1%40acme.example.com', tab: { id: 7 } };
 const URL_RECORD = { crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdEFGH' } as const;
 const KEY = 'salesforce:lead:00Q5g00000AbCdE';
 
@@ -53,6 +56,7 @@ function app() {
 }
 
 const answerOf = (reply: unknown) => (reply as { data: ContextAnswer }).data;
+const chipsOf = (reply: unknown) => (reply as { data: ChipsAnswer }).data;
 
 beforeEach(() => {
   db = new LeadLensDb(`records-${Math.random()}`);
@@ -71,7 +75,7 @@ describe('context by CRM record', () => {
   it('finds the lead stored with the 15-character Salesforce id from the 18-character id of the URL, and says which key it answers', async () => {
     const lead = makeLead(1, { crmRecords: [{ crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdE' }] });
     await db.leads.bulkPut([lead, makeLead(2)]);
-    const reply = await app().handleMessage({ type: 'context', records: [URL_RECORD], withTouches: true }, CRM_TAB);
+    const reply = await app().handleMessage({ type: 'context', records: [URL_RECORD], withTouches: true }, CARD_IN_CRM_TAB);
     expect(reply).toMatchObject({ ok: true });
     const answer = answerOf(reply);
     expect(answer.contexts).toEqual([]);
@@ -82,7 +86,7 @@ describe('context by CRM record', () => {
     await db.leads.bulkPut([makeLead(1, { crmRecords: [{ crm: 'hubspot', objectType: 'contact', id: '51' }] }), makeLead(2)]);
     const reply = await app().handleMessage(
       { type: 'context', emails: ['lead2@acme.example.com'], records: [{ crm: 'hubspot', objectType: 'contact', id: '51' }] },
-      CRM_TAB,
+      CARD_IN_CRM_TAB,
     );
     const answer = answerOf(reply);
     expect(answer.contexts.map((context) => context.lead?.email)).toEqual(['lead2@acme.example.com']);
@@ -91,7 +95,7 @@ describe('context by CRM record', () => {
 
   it('refuses malformed records: an id the CRM does not use, an unknown CRM, too many, or nothing to look up', async () => {
     const background = app();
-    const ask = (message: unknown) => background.handleMessage(message, CRM_TAB);
+    const ask = (message: unknown) => background.handleMessage(message, CARD_IN_CRM_TAB);
     expect(await ask({ type: 'context', records: [{ ...URL_RECORD, id: '00Q5g00000AbCd' }] })).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Message: records\.0\.id: not an id this CRM uses/),
@@ -114,20 +118,21 @@ describe('on-miss lookup by CRM record', () => {
     await saveToken(db, 'http', 'secret-token', fake.baseUrl);
     const background = app();
     const unknown = { crm: 'hubspot', objectType: 'contact', id: '999' } as const;
-    const ask = () => background.handleMessage({ type: 'context', records: [URL_RECORD, unknown] }, CRM_TAB);
+    // The record page's content script asks for the chip of the record its URL names.
+    const ask = () => background.handleMessage({ type: 'chips', records: [URL_RECORD, unknown] }, CRM_TAB);
 
-    const first = answerOf(await ask());
+    const first = chipsOf(await ask());
     expect(first.records).toEqual([
-      { key: KEY, context: null },
-      { key: 'hubspot:contact:999', context: null },
+      { key: KEY, chip: null },
+      { key: 'hubspot:contact:999', chip: null },
     ]);
     await vi.waitFor(() => expect(notices).toEqual([{ tabId: 7, notice: { type: 'leadsChanged', emails: ['fresh@acme.example.com'], records: [KEY] } }]));
     const lookups = () => fake!.received.filter((request) => request.path === '/v1/leads').length;
     expect(lookups()).toBe(1);
 
-    const second = answerOf(await ask());
-    expect(second.records[0]).toEqual({ key: KEY, context: expect.objectContaining({ lead: expect.objectContaining({ name: 'Fresh Lead' }) }) });
-    expect(second.records[1]).toEqual({ key: 'hubspot:contact:999', context: null });
+    const second = chipsOf(await ask());
+    expect(second.records[0]).toEqual({ key: KEY, chip: { email: 'fresh@acme.example.com', lead: { name: 'Fresh Lead', grade: fresh.grade, score: fresh.score } } });
+    expect(second.records[1]).toEqual({ key: 'hubspot:contact:999', chip: null });
     // The record the source did not know is not asked about again so soon...
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(lookups()).toBe(1);

@@ -1,7 +1,7 @@
 // The background's trust boundary against a real HTTP server: a content script (a compromised
-// renderer can forge its messages) gets no connection, token or sync, and a saved token is sent to
-// no base URL but the one it was saved with. Every refusal has its positive control: the same
-// request from an extension page, or with the right URL, does reach the server.
+// renderer can forge its messages) gets no connection, token or sync, nor a lead's whole context, and
+// a saved token is sent to no base URL but the one it was saved with. Every refusal has its positive
+// control: the same request from an extension page, or with the right URL, does reach the server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { createBackgroundApp, type BackgroundApp } from '../../../lib/background/app';
@@ -19,6 +19,8 @@ import { makeLead } from '../../fixtures/factories';
 const EXTENSION = { id: 'leadlens-id', pagesUrl: 'chrome-extension://leadlens-id/' };
 const OPTIONS_PAGE: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/options.html', tab: { id: 3 } };
 const GMAIL: MessageSender = { id: EXTENSION.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 42 } };
+/** The card's page, framed in that Gmail tab but the extension's own: the browser sets its URL. */
+const CARD: MessageSender = { id: EXTENSION.id, url: 'chrome-extension://leadlens-id/card.html#email=lead1%40acme.example.com', tab: { id: 42 } };
 
 let db: LeadLensDb;
 let settings: Settings;
@@ -88,11 +90,15 @@ describe('a content script', () => {
     expect(marketing.stats.requests).toBeGreaterThan(0);
   });
 
-  it('still gets lead context for the addresses on its page', async () => {
+  it("gets the chips for the addresses on its page, not their whole context, which is the card's", async () => {
     const app = background();
     await app.handleMessage({ type: 'syncNow' }, OPTIONS_PAGE);
-    const reply = await app.handleMessage({ type: 'context', emails: [makeLead(1).email] }, GMAIL);
-    expect(reply).toMatchObject({ ok: true, data: { contexts: [{ lead: { email: makeLead(1).email } }] } });
+    const lead = makeLead(1);
+    const chips = await app.handleMessage({ type: 'chips', emails: [lead.email] }, GMAIL);
+    expect(chips).toMatchObject({ ok: true, data: { chips: [{ lead: { name: lead.name, grade: lead.grade, score: lead.score } }] } });
+    expect(await app.handleMessage({ type: 'context', emails: [lead.email] }, GMAIL)).toEqual({ ok: false, error: 'LeadLens: context is not accepted from a web page.' });
+    const card = await app.handleMessage({ type: 'context', emails: [lead.email] }, CARD);
+    expect(card).toMatchObject({ ok: true, data: { contexts: [{ lead: { email: lead.email, company: lead.company } }] } });
   });
 });
 
