@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { findChromium } from './browsers';
+import { bounded } from './bounded';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 /** The build with the optional sites' hosts granted, for the tests of CRM pages. */
@@ -44,7 +45,11 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR, extraArg
     context,
     userDataDir,
     extensionId,
-    serviceWorker,
+    // The one running now: Chromium may stop an idle worker and start another, and a function sent to
+    // the stopped one never comes back.
+    get serviceWorker() {
+      return context.serviceWorkers().findLast((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`)) ?? serviceWorker;
+    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -68,4 +73,17 @@ export function outboxSize(extension: LoadedExtension): Promise<number> {
         };
       }),
   );
+}
+
+/**
+ * What the background does on the keyboard command (Alt+Shift+L), which Playwright cannot press: the
+ * active tab is told to open the card of the message in view.
+ */
+export function pressOpenCardCommand(extension: LoadedExtension): Promise<void> {
+  const sent = extension.serviceWorker.evaluate(async () => {
+    const chromeApi = (globalThis as unknown as { chrome: { tabs: { query(query: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> } } }).chrome;
+    const [tab] = await chromeApi.tabs.query({ active: true, currentWindow: true });
+    await chromeApi.tabs.sendMessage(tab!.id!, { type: 'openCard' });
+  });
+  return bounded(sent, 'the keyboard command sent from the service worker');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import type { LoadedExtension } from './extension';
+import { pressOpenCardCommand, type LoadedExtension } from './extension';
 import { useSyncedExtension } from './synced-extension';
 import { HostPage } from './pages/host-page';
 import { demoInbox as demoInboxOf } from './demo-inbox';
@@ -8,10 +8,6 @@ import { demoInbox as demoInboxOf } from './demo-inbox';
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
 const hostile = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/compose-and-hostile'))!;
 
-/** The part of Chrome's API these tests call inside the service worker. */
-declare const chrome: {
-  tabs: { query(query: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
-};
 
 let extension: LoadedExtension;
 useSyncedExtension((launched) => (extension = launched));
@@ -67,11 +63,7 @@ describe('LeadLens in Gmail', () => {
     const gmail = await HostPage.open(extension, thread);
     await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(thread.expected.length);
     await gmail.page.bringToFront();
-    // What the background does on the command (Alt+Shift+L), as Playwright cannot press browser shortcuts.
-    await extension.serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'openCard' });
-    });
+    await pressOpenCardCommand(extension);
     const card = gmail.card(/^LeadLens: /);
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => gmail.page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('leadlens-overlay');

@@ -4,7 +4,7 @@
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages';
-import type { LoadedExtension } from './extension';
+import { pressOpenCardCommand, type LoadedExtension } from './extension';
 import { useSyncedExtension } from './synced-extension';
 import { HostPage, isCardFrame } from './pages/host-page';
 import { demoInbox } from './demo-inbox';
@@ -13,9 +13,6 @@ const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/th
 const VIEWPORT = { width: 1366, height: 768 };
 const NOAH = 'noah.wright@orbitlabs.example.com';
 
-declare const chrome: {
-  tabs: { query(query: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
-};
 
 let extension: LoadedExtension;
 useSyncedExtension((launched) => (extension = launched));
@@ -34,13 +31,7 @@ async function openThread(spacer = 0): Promise<HostPage> {
   return gmail;
 }
 
-/** What the background does on the command (Alt+Shift+L): Playwright cannot press browser shortcuts. */
-async function pressCommand() {
-  await extension.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-    await chrome.tabs.sendMessage(tab!.id!, { type: 'openCard' });
-  });
-}
+const pressCommand = () => pressOpenCardCommand(extension);
 
 /** Scrolls the page so that the header of the message from `email` stands `top` px below the viewport's top. */
 async function scrollHeaderTo(gmail: HostPage, email: string, top: number) {
