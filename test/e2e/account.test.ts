@@ -170,7 +170,7 @@ describe('the account in the popup', () => {
         const drawn = (await accountGroups(popup.page)).length;
         return drawn > 0 && headings === drawn;
       };
-      await expect.poll(headingsMatchGroups).toBe(true);
+      await expect.poll(headingsMatchGroups, { timeout: 5_000 }).toBe(true);
       const first = popup.page.locator('.account-heading').first().locator('xpath=ancestor::li');
       await first.locator('.handoff-open').focus();
       await popup.page.keyboard.press('ArrowDown');
