@@ -34,8 +34,10 @@ export function changedParts(records: MutationRecord[], watch: PageWatch | undef
     const target = isShadowRoot(record.target) ? record.target.host : record.target;
     if (!(target instanceof Element)) continue;
     if (type === 'attributes') {
-      // Most style changes neither hide nor show anything.
-      const cosmetic = attributeName === 'style' && styleHides(oldValue) === styleHides(target.getAttribute('style'));
+      // Most style changes neither hide nor show anything; most class changes touch no class the adapter reads.
+      const cosmetic =
+        (attributeName === 'style' && styleHides(oldValue) === styleHides(target.getAttribute('style'))) ||
+        (attributeName === 'class' && !changesClassRead(oldValue, target.getAttribute('class'), watch?.classes));
       if (!cosmetic && (holdsAddress(target) || hasViewsIn(target))) parts.add(target);
       continue;
     }
@@ -45,5 +47,16 @@ export function changedParts(records: MutationRecord[], watch: PageWatch | undef
   // Each part once: one inside another is read with it.
   return [...parts].filter((part) => part.isConnected && ![...parts].some((other) => other !== part && containsComposed(other, part)));
 }
+
+/** Whether a change of class from `before` to `now` adds or removes one of `read`; with no list, any change may matter. */
+function changesClassRead(before: string | null, now: string | null, read: ReadonlySet<string> | undefined): boolean {
+  if (!read) return true;
+  const was = new Set(classNames(before));
+  const is = new Set(classNames(now));
+  const changed = (from: Set<string>, to: Set<string>) => [...from].some((name) => !to.has(name) && read.has(name));
+  return changed(was, is) || changed(is, was);
+}
+
+const classNames = (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean);
 
 const isShadowRoot = (node: Node): node is ShadowRoot => node.nodeType === 11 && !!(node as ShadowRoot).host;

@@ -23,6 +23,8 @@ export function queryAllOrFail(root: ParentNode, selector: string): Element[] {
  */
 const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
 export const isShown = (element: Element) => !closestComposed(element, HIDDEN);
+/** The class names these selectors name (PageWatch.classes). */
+export const classesIn = (selectors: string[]): ReadonlySet<string> => new Set(selectors.flatMap((selector) => [...selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!)));
 /** Whether a style attribute's value hides its element: HIDDEN's two styles. */
 export const styleHides = (style: string | null) => /display: ?none/.test(style ?? '');
 

@@ -1,7 +1,7 @@
 // Gmail: every sender and recipient of the open thread, and the compose windows' recipients.
 // Identity comes from the attributes Gmail puts on people (`email`, `data-hovercard-id`), never from
 // text, and never from inside a message body, which the sender wrote.
-import { addressesIn, attribute, dedupe, isDocument, isShown, scopesOf, within } from './dom';
+import { addressesIn, attribute, classesIn, dedupe, isDocument, isShown, scopesOf, within } from './dom';
 import type { FoundAddress, PageAdapter } from './types';
 
 export const selectors = {
@@ -55,6 +55,7 @@ export const gmail: PageAdapter = {
     // The addresses' own attributes; thread views and compose fields shown and hidden by style; a
     // message collapsed or expanded by its class (.kv, .h7), which InboxSDK watches the same way.
     attributes: ['email', 'data-hovercard-id', 'style', 'hidden', 'class'],
+    classes: /* @__PURE__ */ classesIn(Object.values(selectors)),
   },
 };
 

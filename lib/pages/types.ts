@@ -56,6 +56,13 @@ export interface PageWatch {
    */
   attributes?: string[];
   /**
+   * The class names find() reads (those its selectors name), where `class` is among the attributes: a
+   * change of class that adds or removes none of them changes nothing find() reports, however many
+   * addresses the element holds (Gmail restyles its containers by class all the time: presence,
+   * hover, focus). Absent, every change of class counts.
+   */
+  classes?: ReadonlySet<string>;
+  /**
    * The page renders addresses inside its open shadow roots (Salesforce Lightning in native shadow
    * mode): the overlay finds and observes those roots too. Off, it never looks for them: on a page
    * of Gmail's size that look is a walk of all its 16,000 elements at every full read.

@@ -89,6 +89,21 @@ describe('a mutation batch', () => {
     await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length));
   });
 
+  it('that restyles by class a part holding addresses reads nothing, unless a class its adapter reads comes or goes', async () => {
+    // Hover, focus and presence classes on the thread and a message: no class Gmail's selectors name.
+    document.querySelector('.if')!.classList.add('aXjCH');
+    const collapsed = document.querySelector('.kv')!.closest('[role="listitem"]') ?? document.querySelector('.kv')!;
+    collapsed.classList.add('presence-on');
+    await settle();
+    expect(find).not.toHaveBeenCalled();
+    // Positive control: the collapsed message loses .kv, which its sender's selector reads, and is read again.
+    const kv = document.querySelector('.kv')!;
+    kv.classList.remove('kv');
+    await settle();
+    expect(find.mock.calls).toEqual([[kv]]);
+    expect(hosts()).toHaveLength(thread.expected.length - 1);
+  });
+
   it('that changes an address attribute replaces that chip', async () => {
     const stranger = document.querySelector('[email="stranger@unknown-corp.example.com"]')!;
     stranger.setAttribute('email', 'pat@unknown-corp.example.com');
