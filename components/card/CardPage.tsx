@@ -1,6 +1,7 @@
 // The card as its own extension page, framed beside a chip on the host page: it asks the background
 // for the lead by the address it was opened for, and sends the rep's feedback and actions itself. It
-// tells the chip its height, that the rep acted (the chip reads the lead again) and Escape (close).
+// tells the chip its height, that the rep acted (the chip reads the lead again) and Escape (close; in
+// a person's card opened from the account, back to the card it was opened from).
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LeadContext } from '../../lib/cache/lead-context';
@@ -34,7 +35,9 @@ const REFRESH_MS = 60_000;
 
 export function CardPage({ email, ask, chip, definitionsUrl }: CardPageProps) {
   const people = usePersonView(email);
-  const { shown, failure, now, boxRef, after } = useCardPage({ email: people.shownEmail, ask, chip });
+  // Escape goes one step back, as "← Back" does, before it closes the card.
+  const onEscape = people.from ? people.back : () => chip.tell({ type: 'close' });
+  const { shown, failure, now, boxRef, after } = useCardPage({ email: people.shownEmail, ask, chip, onEscape });
   const account = useAccount(ask, people.shownEmail, shown);
   const context = shown?.context;
   const lead = context?.lead;
@@ -72,8 +75,11 @@ export function CardPage({ email, ask, chip, definitionsUrl }: CardPageProps) {
 }
 
 /** The lead read from the background and kept fresh, and the frame kept in step with the chip. */
-function useCardPage({ email, ask, chip }: Pick<CardPageProps, 'email' | 'ask' | 'chip'>) {
+function useCardPage({ email, ask, chip, onEscape }: Pick<CardPageProps, 'email' | 'ask' | 'chip'> & { onEscape: () => void }) {
   const [shown, setShown] = useState<Shown | null>(null);
+  // The listener stays for the frame's life; what Escape does follows the card shown.
+  const escape = useRef(onEscape);
+  escape.current = onEscape;
   const [failure, setFailure] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
   const boxRef = useRef<HTMLDivElement>(null);
@@ -91,7 +97,7 @@ function useCardPage({ email, ask, chip }: Pick<CardPageProps, 'email' | 'ask' |
     load().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     const refresh = setInterval(() => void load().catch(() => undefined), REFRESH_MS);
-    const stopFrame = followFrame(chip, boxRef);
+    const stopFrame = followFrame(chip, boxRef, () => escape.current());
     return () => {
       clearInterval(timer);
       clearInterval(refresh);
@@ -112,11 +118,11 @@ function useCardPage({ email, ask, chip }: Pick<CardPageProps, 'email' | 'ask' |
   return { shown, failure, now, boxRef, after };
 }
 
-/** Tells the chip of Escape and of the card's height; returns how to stop. */
-function followFrame(chip: ChipLink, boxRef: RefObject<HTMLDivElement | null>) {
+/** Hears Escape and tells the chip of the card's height; returns how to stop. */
+function followFrame(chip: ChipLink, boxRef: RefObject<HTMLDivElement | null>, onEscape: () => void) {
   // On the key's release: the frame goes with the close, and its keyup would otherwise land on the page.
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') chip.tell({ type: 'close' });
+    if (event.key === 'Escape') onEscape();
   };
   document.addEventListener('keyup', onKey);
   // The frame is as tall as the card, up to the room the chip has for it; the border is the frame's.

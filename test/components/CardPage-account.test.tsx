@@ -82,6 +82,22 @@ describe('the card page with an account', () => {
     expect(document.querySelector('.ll-back')).toBeNull();
   });
 
+  it("goes back on Escape from a person's card, and closes the card on Escape from the lead's own", async () => {
+    const told: unknown[] = [];
+    const ask = fakeAsk();
+    await act(async () => render(<CardPage email={noah.email} ask={ask} chip={{ tell: (notice) => told.push(notice) }} />, document.body));
+    await vi.waitFor(() => expect(open(priya.email)).not.toBeNull());
+    await act(async () => open(priya.email)!.click());
+    await vi.waitFor(() => expect(region()?.getAttribute('aria-label')).toBe('LeadLens: Priya Shah'));
+    const escape = () => act(async () => void document.activeElement!.dispatchEvent(new KeyboardEvent('keyup', { key: 'Escape', bubbles: true })));
+    await escape();
+    await vi.waitFor(() => expect(region()?.getAttribute('aria-label')).toBe('LeadLens: Noah Wright'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(open(priya.email)));
+    expect(told).not.toContainEqual({ type: 'close' });
+    await escape();
+    expect(told).toContainEqual({ type: 'close' });
+  });
+
   it('shows no account section for a free-mail address', async () => {
     const ask = await mount(personal.email);
     await vi.waitFor(() => expect(ask).toHaveBeenCalledWith({ type: 'account', email: personal.email }));
