@@ -5,7 +5,7 @@
 import type { LeadLensDb } from '../cache/db';
 import { SYNC_STATE_KEY, type SyncState } from '../cache/db-name';
 import { chipContexts, recordChips } from '../cache/chip-context';
-import { leadContexts, recordContexts } from '../cache/lead-context';
+import { leadContexts } from '../cache/lead-context';
 import { accountContext } from '../cache/account-context';
 import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import type { Settings } from '../domain/settings-schema';
@@ -56,28 +56,16 @@ export function cardHandlers(deps: ContentScriptDeps): CardHandlers {
   };
 }
 
-/**
- * What the cache knows of these addresses and records (each record found by its key); those it does
- * not know are asked of the source behind the answer.
- */
+/** What the cache knows of these addresses, for the card; those it does not know are asked of the source behind the answer. */
 async function answerContext(deps: ContentScriptDeps, request: Extract<ParsedRequest, { type: 'context' }>, tabId: number | undefined): Promise<ContextAnswer> {
   const { db, now } = deps;
   const settings = await deps.loadSettings();
   const options = { now: now(), clock: deps.clockFor(settings.calendar), policy: settings.slaPolicy, grading: settings.grading, touchLimit: request.withTouches ? 100 : 0 };
-  const [contexts, records, syncState] = await Promise.all([
-    leadContexts(db, request.emails, options),
-    recordContexts(db, request.records, options),
-    db.getMeta<SyncState>(SYNC_STATE_KEY),
-  ]);
-  const missing = missingOf(
-    contexts.filter((context) => !context.lead).map((context) => context.email),
-    request.records,
-    records.filter((record) => !record.context).map((record) => record.key),
-  );
-  if (missing) void deps.lookUpMissing(settings, missing, tabId);
+  const [contexts, syncState] = await Promise.all([leadContexts(db, request.emails, options), db.getMeta<SyncState>(SYNC_STATE_KEY)]);
+  const unknown = contexts.filter((context) => !context.lead).map((context) => context.email);
+  if (unknown.length > 0) void deps.lookUpMissing(settings, { emails: unknown, records: [] }, tabId);
   return {
     contexts,
-    records,
     syncState: syncState ?? null,
     reasons: settings.feedbackReasons,
     language: settings.language === 'auto' ? null : settings.language,

@@ -1,11 +1,10 @@
-// "What does marketing know about these addresses, or these CRM records?": the answer the card is
-// drawn from, read from the cache in one pass of batched reads.
+// "What does marketing know about these addresses?": the answer the card is drawn from, read from the
+// cache in one pass of batched reads. A record page's card is opened by its person's address, which
+// the chips found by the record (chip-context.ts).
 import { Dexie } from 'dexie';
 import type { LeadLensDb } from './db';
 import { withoutStoredKeys, type StoredLead } from './crm-keys';
 import { readRaw } from './raw-read';
-import { leadsByRecordKey } from './record-leads';
-import { crmRecordKey, type CrmRecordRef } from '../domain/crm-record';
 import { OPEN_STATUSES } from './queue-order';
 import type { Fit, Handoff, Lead, Touch, Verdict } from '../domain/model';
 import type { GradeThresholds, Grading, SlaPolicy } from '../domain/settings-schema';
@@ -54,14 +53,6 @@ export interface LatestVerdict {
   at: number;
 }
 
-/** What the cache knows of one CRM record a page's URL names. */
-export interface RecordContext {
-  /** The record's key (crmRecordKey): which record this answers, however its id was spelled. */
-  key: string;
-  /** Null when no cached lead is this record. */
-  context: LeadContext | null;
-}
-
 export interface ContextOptions {
   now: number;
   clock: BusinessClock;
@@ -74,8 +65,6 @@ export interface ContextOptions {
 
 export async function leadContexts(db: LeadLensDb, emails: string[], options: ContextOptions): Promise<LeadContext[]> {
   const { now, clock, policy, touchLimit = 100, grading = DEFAULT_GRADING } = options;
-  // A record page may ask by record alone: no transaction for nothing.
-  if (emails.length === 0) return [];
   const { leads, handoffs } = await readLeadsAndHandoffs(db, emails);
   let verdicts = new Map<string, LatestVerdict>();
   const contextOf = (email: string, index: number, touches: Touch[], touchCount: number): LeadContext => {
@@ -83,12 +72,12 @@ export async function leadContexts(db: LeadLensDb, emails: string[], options: Co
     const handoff = lead ? currentHandoff(handoffs[index]!) : null;
     const sla = handoff ? slaStatus(handoff, clock, policy, now) : null;
     const base = { email, lead, touches, touchCount, touchesIncluded: touchLimit > 0, handoff, sla };
-    // An unknown address gets neither: nothing to explain, no verdict to show. Chips (no timelines)
-    // show neither either: a page of 100 addresses would carry 100 explanations it never shows.
+    // An unknown address gets neither: nothing to explain, no verdict to show. An answer without
+    // timelines gets neither either: it is not for a card.
     if (!lead || touchLimit === 0) return base;
     return { ...base, fit: explainFit(lead, grading), latestVerdict: verdicts.get(email) ?? null };
   };
-  // Chips ask without timelines: nothing more to read.
+  // Asked without timelines (to read the sync state beside the answer): nothing more to read.
   if (touchLimit === 0) return emails.map((email, index) => contextOf(email, index, [], 0));
   verdicts = await latestVerdicts(db, emails.filter((_, index) => leads[index]));
   return db.transaction('r', db.touches, () =>
@@ -102,19 +91,6 @@ export async function leadContexts(db: LeadLensDb, emails: string[], options: Co
       }),
     ),
   );
-}
-
-/** Each record's lead, found by its key through the crmKeys index, with its context; in the order asked. */
-export async function recordContexts(db: LeadLensDb, refs: CrmRecordRef[], options: ContextOptions): Promise<RecordContext[]> {
-  const keys = refs.map(crmRecordKey).filter((key): key is string => key !== null);
-  if (keys.length === 0) return [];
-  const leads = await leadsByRecordKey(db, keys);
-  const emails = [...new Set([...leads.values()].map((lead) => lead.email))];
-  const contexts = new Map((await leadContexts(db, emails, options)).map((context) => [context.email, context]));
-  return keys.map((key) => {
-    const context = contexts.get(leads.get(key)?.email ?? '');
-    return { key, context: context?.lead ? context : null };
-  });
 }
 
 /**

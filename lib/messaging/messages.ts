@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CrmRecord, Email, HandoffAction, Verdict } from '../domain/model';
 import { SourceSettings, type FeedbackReason } from '../domain/settings-schema';
-import type { LeadContext, RecordContext } from '../cache/lead-context';
+import type { LeadContext } from '../cache/lead-context';
 import type { ChipContext, RecordChip } from '../cache/chip-context';
 import type { AccountContext } from '../cache/account-context';
 import { LANGUAGES, type Language, type MessageTable } from '../ui/i18n';
@@ -15,16 +15,15 @@ export const MAX_EMAILS_PER_REQUEST = 100;
 /** A page's URL names one record; a few leave room for a page that names a lead and its contact. */
 export const MAX_RECORDS_PER_REQUEST = 5;
 
+/** A lead's whole context, for the card: by address, the one its page was opened for. */
 export const ContextRequest = z
   .object({
     type: z.literal('context'),
     emails: z.array(Email).max(MAX_EMAILS_PER_REQUEST).default([]),
-    /** The CRM records the page's URL names (PageAdapter.record): its person, known before its markup. */
-    records: z.array(CrmRecord).max(MAX_RECORDS_PER_REQUEST).default([]),
-    /** The touch timelines too: for a card about to show, not for chips. */
+    /** The touch timelines, the fit and the latest verdict too: the card asks for them, a page reading only the sync state does not. */
     withTouches: z.boolean().default(false),
   })
-  .refine((request) => request.emails.length + request.records.length > 0, { message: 'give at least one email or CRM record', path: ['emails'] });
+  .refine((request) => request.emails.length > 0, { message: 'give at least one email', path: ['emails'] });
 
 /** What the chips on a page show of its addresses (and of the record its URL names): all a content script is told of a lead. */
 export const ChipsRequest = z
@@ -98,8 +97,6 @@ export type ParsedRequest = z.output<typeof Request>;
 export interface ContextAnswer {
   /** One per email asked, in that order. */
   contexts: LeadContext[];
-  /** One per record asked, in that order, each with its key; a record no cached lead is has a null context. */
-  records: RecordContext[];
   syncState: SyncState | null;
   /** The feedback reasons the card offers, as the options set them. */
   reasons: FeedbackReason[];

@@ -32,7 +32,7 @@ function fakeAsk() {
   return vi.fn(async (request: Request) => {
     if (request.type === 'context') {
       const lead = leads.find((candidate) => candidate.email === request.emails?.[0])!;
-      return { contexts: [{ email: lead.email, lead, touches: [], touchCount: 0, touchesIncluded: true, handoff: null, sla: null }], records: [], syncState: null, reasons: [], language: 'en' };
+      return { contexts: [{ email: lead.email, lead, touches: [], touchCount: 0, touchesIncluded: true, handoff: null, sla: null }], syncState: null, reasons: [], language: 'en' };
     }
     if (request.type === 'account') return accountFor(request.email);
     return { queuedId: 'q1' };

@@ -17,7 +17,7 @@ const handoff = makeHandoff(1, { email: lead.email, status: 'pending' });
 function fakeAsk() {
   return vi.fn(async (request: Request) => {
     if (request.type === 'context') {
-      return { contexts: [{ email: lead.email, lead, touches: [], touchCount: 0, touchesIncluded: true, handoff, sla: null }], records: [], syncState: null, reasons: [], language: 'en' };
+      return { contexts: [{ email: lead.email, lead, touches: [], touchCount: 0, touchesIncluded: true, handoff, sla: null }], syncState: null, reasons: [], language: 'en' };
     }
     if (request.type === 'account') return null;
     return { queuedId: 'q1' };

@@ -40,7 +40,7 @@ type Feedback = Extract<ParsedRequest, { type: 'feedback' }>;
 const give = (request: Omit<Feedback, 'type' | 'email' | 'note'> & { note?: string }) =>
   cardHandlers(deps).feedback({ type: 'feedback', email: EMAIL, ...request, note: request.note }, sender);
 const card = async () => {
-  const answer = await cardHandlers(deps).context({ type: 'context', emails: [EMAIL], records: [], withTouches: true } as Extract<ParsedRequest, { type: 'context' }>, sender);
+  const answer = await cardHandlers(deps).context({ type: 'context', emails: [EMAIL], withTouches: true }, sender);
   return answer.contexts[0]!;
 };
 

@@ -1,8 +1,8 @@
 // A record page asks the background by the CRM record its URL names (DESIGN.md: a record's id in its
-// URL first): its content script for the chips, the card's page for the whole context. The background
+// URL first): its content script for the chip, whose address then opens the card. The background
 // answers from the cache by the record's key, asks the source about a record it does not know (each key
 // at most every LOOKUP_AGAIN_MS) and tells the tab what turned up; a malformed record is refused at the
-// boundary.
+// boundary. The card's page asks by address only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { readFileSync } from 'node:fs';
@@ -71,41 +71,57 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-describe('context by CRM record', () => {
+describe('chips by CRM record', () => {
   it('finds the lead stored with the 15-character Salesforce id from the 18-character id of the URL, and says which key it answers', async () => {
-    const lead = makeLead(1, { crmRecords: [{ crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdE' }] });
+    const lead = makeLead(1, { name: 'Aoi Sato', crmRecords: [{ crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdE' }] });
     await db.leads.bulkPut([lead, makeLead(2)]);
-    const reply = await app().handleMessage({ type: 'context', records: [URL_RECORD], withTouches: true }, CARD_IN_CRM_TAB);
+    const reply = await app().handleMessage({ type: 'chips', records: [URL_RECORD] }, CRM_TAB);
     expect(reply).toMatchObject({ ok: true });
-    const answer = answerOf(reply);
-    expect(answer.contexts).toEqual([]);
-    expect(answer.records).toEqual([{ key: KEY, context: expect.objectContaining({ email: lead.email, lead, touchesIncluded: true }) }]);
+    const answer = chipsOf(reply);
+    expect(answer.chips).toEqual([]);
+    expect(answer.records).toEqual([{ key: KEY, chip: { email: lead.email, lead: { name: 'Aoi Sato', grade: lead.grade, score: lead.score } } }]);
   });
 
   it('answers addresses and records in one request', async () => {
     await db.leads.bulkPut([makeLead(1, { crmRecords: [{ crm: 'hubspot', objectType: 'contact', id: '51' }] }), makeLead(2)]);
-    const reply = await app().handleMessage(
-      { type: 'context', emails: ['lead2@acme.example.com'], records: [{ crm: 'hubspot', objectType: 'contact', id: '51' }] },
-      CARD_IN_CRM_TAB,
-    );
-    const answer = answerOf(reply);
-    expect(answer.contexts.map((context) => context.lead?.email)).toEqual(['lead2@acme.example.com']);
-    expect(answer.records).toEqual([{ key: 'hubspot:contact:51', context: expect.objectContaining({ email: 'lead1@acme.example.com' }) }]);
+    const reply = await app().handleMessage({ type: 'chips', emails: ['lead2@acme.example.com'], records: [{ crm: 'hubspot', objectType: 'contact', id: '51' }] }, CRM_TAB);
+    const answer = chipsOf(reply);
+    expect(answer.chips).toEqual([{ email: 'lead2@acme.example.com', lead: expect.objectContaining({ name: makeLead(2).name }) }]);
+    expect(answer.records).toEqual([{ key: 'hubspot:contact:51', chip: expect.objectContaining({ email: 'lead1@acme.example.com' }) }]);
   });
 
   it('refuses malformed records: an id the CRM does not use, an unknown CRM, too many, or nothing to look up', async () => {
+    // A cached record: the positive control below leaves nothing to look up after the test.
+    await db.leads.put(makeLead(1, { crmRecords: [URL_RECORD] }));
     const background = app();
-    const ask = (message: unknown) => background.handleMessage(message, CARD_IN_CRM_TAB);
-    expect(await ask({ type: 'context', records: [{ ...URL_RECORD, id: '00Q5g00000AbCd' }] })).toMatchObject({
+    const ask = (message: unknown) => background.handleMessage(message, CRM_TAB);
+    // The positive control: a well-formed record is answered.
+    expect(await ask({ type: 'chips', records: [URL_RECORD] })).toMatchObject({ ok: true });
+    expect(await ask({ type: 'chips', records: [{ ...URL_RECORD, id: '00Q5g00000AbCd' }] })).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Message: records\.0\.id: not an id this CRM uses/),
     });
-    expect(await ask({ type: 'context', records: [{ crm: 'sap', objectType: 'lead', id: '1' }] })).toMatchObject({ ok: false, error: expect.stringMatching(/records\.0\.crm/) });
-    expect(await ask({ type: 'context', records: [{ crm: 'hubspot', objectType: '', id: '1' }] })).toMatchObject({ ok: false, error: expect.stringMatching(/records\.0\.objectType/) });
+    expect(await ask({ type: 'chips', records: [{ crm: 'sap', objectType: 'lead', id: '1' }] })).toMatchObject({ ok: false, error: expect.stringMatching(/records\.0\.crm/) });
+    expect(await ask({ type: 'chips', records: [{ crm: 'hubspot', objectType: '', id: '1' }] })).toMatchObject({ ok: false, error: expect.stringMatching(/records\.0\.objectType/) });
     const six = Array.from({ length: 6 }, (_, n) => ({ crm: 'hubspot', objectType: 'contact', id: String(n + 1) }));
-    expect(await ask({ type: 'context', records: six })).toMatchObject({ ok: false, error: expect.stringMatching(/records/) });
-    expect(await ask({ type: 'context', records: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/^Message: emails: /) });
-    expect(await ask({ type: 'context', records: 'salesforce:lead:00Q5g00000AbCdE' })).toMatchObject({ ok: false });
+    expect(await ask({ type: 'chips', records: six })).toMatchObject({ ok: false, error: expect.stringMatching(/^Message: records: /) });
+    expect(await ask({ type: 'chips', records: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/^Message: emails: /) });
+    expect(await ask({ type: 'chips', records: 'salesforce:lead:00Q5g00000AbCdE' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('context by CRM record', () => {
+  it('is refused: the card asks by address, and a record alone leaves it nothing to answer', async () => {
+    await db.leads.put(makeLead(1, { crmRecords: [{ crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdE' }] }));
+    const background = app();
+    expect(await background.handleMessage({ type: 'context', records: [URL_RECORD], withTouches: true }, CARD_IN_CRM_TAB)).toEqual({
+      ok: false,
+      error: 'Message: emails: give at least one email',
+    });
+    // Beside an address the record is dropped, as any request's unknown field is: the address alone is answered.
+    const reply = await background.handleMessage({ type: 'context', emails: ['lead1@acme.example.com'], records: [URL_RECORD], withTouches: true }, CARD_IN_CRM_TAB);
+    expect(Object.keys(answerOf(reply)).sort()).toEqual(['contexts', 'language', 'reasons', 'syncState']);
+    expect(answerOf(reply).contexts).toEqual([expect.objectContaining({ email: 'lead1@acme.example.com', touchesIncluded: true })]);
   });
 });
 

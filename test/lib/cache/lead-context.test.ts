@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { leadContexts, recordContexts } from '../../../lib/cache/lead-context';
+import { leadContexts } from '../../../lib/cache/lead-context';
 import { LeadLensDb } from '../../../lib/cache/db';
 import { createBusinessClock } from '../../../lib/time/sla';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../lib/domain/default-settings';
@@ -107,35 +107,14 @@ describe('the verdict already given', () => {
     expect(nobody).not.toHaveProperty('latestVerdict');
   });
 
-  it('is not read for chips, which ask without timelines, nor is the fit explained to them', async () => {
+  it('is not read for an answer without timelines, which is not for a card, nor is the fit explained to it', async () => {
     await db.leads.put(makeLead(1));
     await db.feedback.put({ id: 'f1', email: 'lead1@acme.example.com', verdict: 'good_lead', reasonCode: 'good_lead', at: 100 });
-    const [chip] = await leadContexts(db, ['lead1@acme.example.com'], { ...options, touchLimit: 0 });
-    expect(chip).not.toHaveProperty('latestVerdict');
-    expect(chip).not.toHaveProperty('fit');
+    const [bare] = await leadContexts(db, ['lead1@acme.example.com'], { ...options, touchLimit: 0 });
+    expect(bare).not.toHaveProperty('latestVerdict');
+    expect(bare).not.toHaveProperty('fit');
     const [card] = await leadContexts(db, ['lead1@acme.example.com'], options);
     expect(card!.latestVerdict).toMatchObject({ id: 'f1' });
     expect(card!.fit).toMatchObject({ letter: expect.any(String) });
-  });
-});
-
-describe('recordContexts', () => {
-  it('answers each record asked by its key, in the order asked: the 18-character URL id finds the lead stored with the 15-character id', async () => {
-    const stored = makeLead(1, { crmRecords: [{ crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdE' }] });
-    await db.leads.bulkPut([stored, makeLead(2)]);
-    await db.touches.bulkPut(Array.from({ length: 3 }, (_, n) => makeTouch(n, stored.email)));
-    await db.handoffs.put(makeHandoff(10, { email: stored.email, status: 'pending', firstContactDueAt: options.now + 3_600_000 }));
-    const answers = await recordContexts(
-      db,
-      [
-        { crm: 'hubspot', objectType: 'contact', id: '404' },
-        { crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdEFGH' },
-      ],
-      { ...options, touchLimit: 2 },
-    );
-    expect(answers.map(({ key }) => key)).toEqual(['hubspot:contact:404', 'salesforce:lead:00Q5g00000AbCdE']);
-    expect(answers[0]!.context).toBeNull();
-    expect(answers[1]!.context).toMatchObject({ email: stored.email, lead: stored, touchCount: 3, touchesIncluded: true, handoff: { id: 'h10' } });
-    expect(answers[1]!.context!.touches).toHaveLength(2);
   });
 });

@@ -21,7 +21,6 @@ function handlers() {
   const card: CardHandlers = {
     context: vi.fn(async ({ emails }: { emails: string[] }) => ({
       contexts: emails.map((email) => ({ email, lead: null, touches: [], touchCount: 0, touchesIncluded: false, handoff: null, sla: null })),
-      records: [],
       syncState: null,
       reasons: [],
       language: null,
@@ -50,9 +49,9 @@ describe('createRouter', () => {
     const reply = await createRouter(named, EXTENSION)({ type: 'context', emails: [' Taro@Example.COM '] }, CARD);
     expect(reply).toEqual({
       ok: true,
-      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], records: [], syncState: null, reasons: [], language: null },
+      data: { contexts: [expect.objectContaining({ email: 'taro@example.com' })], syncState: null, reasons: [], language: null },
     });
-    expect(named.card.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], records: [], withTouches: false }, CARD);
+    expect(named.card.context).toHaveBeenCalledWith({ type: 'context', emails: ['taro@example.com'], withTouches: false }, CARD);
     expect(named.extensionPage.syncNow).not.toHaveBeenCalled();
   });
 
@@ -68,6 +67,19 @@ describe('createRouter', () => {
     expect(await route('hello', POPUP)).toMatchObject({ ok: false });
     expect(named.card.context).not.toHaveBeenCalled();
     expect(named.contentScript.chips).not.toHaveBeenCalled();
+  });
+
+  it('refuses a context asked by CRM record alone, and drops the records beside an address, as every request drops a field it does not have', async () => {
+    const named = handlers();
+    const route = createRouter(named, EXTENSION);
+    const record = { crm: 'salesforce', objectType: 'Lead', id: '00Q5g00000AbCdEFGH' };
+    expect(await route({ type: 'context', records: [record], withTouches: true }, CARD)).toEqual({ ok: false, error: 'Message: emails: give at least one email' });
+    expect(named.card.context).not.toHaveBeenCalled();
+    expect(await route({ type: 'context', emails: ['a@b.example.com'], records: [record], withTouches: true }, CARD)).toMatchObject({ ok: true });
+    expect(named.card.context).toHaveBeenCalledWith({ type: 'context', emails: ['a@b.example.com'], withTouches: true }, CARD);
+    // The same for a request that never had such a field: chips do not take withTouches.
+    await route({ type: 'chips', emails: ['a@b.example.com'], withTouches: true }, GMAIL);
+    expect(named.contentScript.chips).toHaveBeenCalledWith({ type: 'chips', emails: ['a@b.example.com'], records: [] }, GMAIL);
   });
 
   it('drops an empty note and keeps a real one, trimmed', async () => {
