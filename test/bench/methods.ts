@@ -92,7 +92,10 @@ same run and named in the floor column.
   spread over 10,000 accounts of 20 people (test/bench/account-lookup.ts), the accounts asked about
   having touches in the last 90 days and a handoff, so that every read the card makes is made. Budget:
   at most 1.2 times the floor: a message round trip plus the same reads done raw in the worker (the
-  account's leads by the accountKey index, their touches and handoffs), taking turns run by run.
+  account's leads by the accountKey index, their touches and handoffs), taking turns run by run, each
+  on an account of its own that neither has read before. (Until 2026-11-30 the floor read the account the
+  look-up had just read, and so always found its pages warm: 1.09 to 1.51 times over five runs of
+  the same code.)
 - **Popup.** Navigation to the first screen of 1,000 pending handoffs painted. Budget: under 100 ms.
   Floor: an empty page of the extension, opened the same way.
 - **Sync ingest.** 50,000 leads and 500,000 touches from the Lead Context API fake, timed by the
