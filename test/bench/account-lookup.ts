@@ -10,7 +10,7 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> }
 
 const LEADS = 200_000;
 const ACCOUNTS = 10_000;
-const RUNS = 20;
+const RUNS = 40;
 
 export interface AccountSeed {
   leads: number;

@@ -85,7 +85,8 @@ same run and named in the floor column.
   own page asks for the rest: the handoff, its SLA, the timeline, the fit's explanation). About 10 KB of
   JSON for 100 leads. Budget: at most 1.2 times the floor: a message the background refuses at once
   plus the same reads done raw in the worker (one transaction, each lead by key, the results not even
-  read), taking turns with the lookup batch by batch. Before 2026-11-30 the chips were answered with
+  read), taking turns with the lookup batch by batch, each going first in every other batch, after one
+  batch of each that is not counted. Before 2026-11-30 the chips were answered with
   the card's whole context (each lead's handoffs read by the email index too, 35 KB of JSON): 15.2 ms
   against a floor of 11.7 ms (1.30 times).
 - **Account look-up.** The card's "who else at this company" for one lead among 200,000 cached leads
