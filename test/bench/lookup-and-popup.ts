@@ -41,13 +41,13 @@ export async function lookupAndPopup(extension: LoadedExtension): Promise<Measur
       return ms;
     }, batch);
   // The floor: a message the background refuses at once, and the same reads done raw in the worker.
-  const roundTrip = () =>
+  const refusedMessage = () =>
     page.evaluate(async () => {
       const start = performance.now();
       await chrome.runtime.sendMessage({ type: 'no such message' });
       return performance.now() - start;
     });
-  const floor = async (batch: number) => ({ roundTrip: await roundTrip(), raw: await extension.serviceWorker.evaluate(rawLookupMs, { leads: 200_000, run: batch }) });
+  const floor = async (batch: number) => ({ roundTrip: await refusedMessage(), raw: await extension.serviceWorker.evaluate(rawLookupMs, { leads: 200_000, run: batch }) });
   await lookup(BATCHES);
   await floor(BATCHES);
   for (let batch = 0; batch < BATCHES; batch++) {

@@ -7,6 +7,11 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { findChromium } from './browsers';
 import { bounded } from './bounded';
 
+/** The part of Chrome's API these helpers call inside the service worker. */
+declare const chrome: {
+  tabs: { query(query: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+};
+
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 /** The build with the optional sites' hosts granted, for the tests of CRM pages. */
 export const GRANTED_EXTENSION_DIR = fileURLToPath(new URL('../../.output/granted/chrome-mv3', import.meta.url));
@@ -81,9 +86,8 @@ export function outboxSize(extension: LoadedExtension): Promise<number> {
  */
 export function pressOpenCardCommand(extension: LoadedExtension): Promise<void> {
   const sent = extension.serviceWorker.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: { tabs: { query(query: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> } } }).chrome;
-    const [tab] = await chromeApi.tabs.query({ active: true, currentWindow: true });
-    await chromeApi.tabs.sendMessage(tab!.id!, { type: 'openCard' });
+    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    await chrome.tabs.sendMessage(tab!.id!, { type: 'openCard' });
   });
   return bounded(sent, 'the keyboard command sent from the service worker');
 }

@@ -8,7 +8,6 @@ import { demoInbox as demoInboxOf } from './demo-inbox';
 const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/thread'))!;
 const hostile = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/compose-and-hostile'))!;
 
-
 let extension: LoadedExtension;
 useSyncedExtension((launched) => (extension = launched));
 

@@ -13,7 +13,6 @@ const thread = PAGE_FIXTURES.find((fixture) => fixture.file.startsWith('gmail/th
 const VIEWPORT = { width: 1366, height: 768 };
 const NOAH = 'noah.wright@orbitlabs.example.com';
 
-
 let extension: LoadedExtension;
 useSyncedExtension((launched) => (extension = launched));
 
