@@ -1,7 +1,7 @@
 // Which parts of the page a batch of mutations changed in a way the adapter can see. The page mutates
 // all the time (Gmail: dozens of batches a second); each change costs a matches() and a querySelector()
 // here, and only the parts that hold an address are read again.
-import { containsComposed, styleHides } from '../pages/dom';
+import { insideAny, styleHides } from '../pages/dom';
 import type { PageWatch } from '../pages/types';
 
 /** The old value tells a style change that hides or shows from the many that do neither. */
@@ -45,7 +45,8 @@ export function changedParts(records: MutationRecord[], watch: PageWatch | undef
     if (target.matches(selector)) parts.add(target);
   }
   // Each part once: one inside another is read with it.
-  return [...parts].filter((part) => part.isConnected && ![...parts].some((other) => other !== part && containsComposed(other, part)));
+  const inAnother = (part: Element) => parts.size > 1 && !!part.parentNode && insideAny(parts, part.parentNode);
+  return [...parts].filter((part) => part.isConnected && !inAnother(part));
 }
 
 /** Whether a change of class from `before` to `now` adds or removes one of `read`; with no list, any change may matter. */

@@ -2,7 +2,7 @@
 // between them only the parts a mutation batch changed. An observer of the document sees nothing
 // inside the page's open shadow roots (Salesforce's native shadow DOM): each read observes those it
 // found too. LeadLens's own roots are closed, and so never observed.
-import { containsComposed, openShadowRoots } from '../pages/dom';
+import { containsComposed, insideAny, openShadowRoots } from '../pages/dom';
 import type { FoundAddress, PageAdapter } from '../pages/types';
 import { changedParts, observeOptions } from './mutations';
 import type { Mounted, MountedViews } from './views';
@@ -39,23 +39,43 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
 
   function onMutations(records: MutationRecord[]) {
     if (!adapter) return;
-    if (unread) return reconcile(document);
-    if (records.some((record) => record.removedNodes.length > 0)) {
+    if (unread) return reconcile([document]);
+    // Text replaced (a timestamp, a count) takes no address with it: only an element removed can.
+    if (records.some(removesAnElement)) {
       for (const view of views.all()) if (!view.anchor.isConnected) views.unmount(view);
     }
-    const hasViewsIn = (element: Element) => views.all().some((view) => containsComposed(element, view.anchor));
-    for (const part of changedParts(records, adapter.watch, hasViewsIn)) reconcile(part);
+    const parts = changedParts(records, adapter.watch, hasViewsIn);
+    if (parts.length > 0) reconcile(parts);
   }
 
-  /** Makes the views at or inside root what the adapter finds there now. */
-  function reconcile(root: Document | Element) {
-    const found = adapter ? safeFind(adapter, root) : [];
-    if (root === document) unread = !found;
-    observeShadowRoots(root);
-    if (!found) return;
-    const isFound = (view: Mounted) => found.some(({ anchor, email }) => anchor === view.anchor && email === view.email);
+  /** Whether a view's address is at or inside element. Most attributes change on leaves (a badge, a count), which hold none but their own. */
+  function hasViewsIn(element: Element): boolean {
+    if (views.anchoredAt(element)) return true;
+    if (element.childElementCount === 0 && !element.shadowRoot) return false;
+    return views.all().some((view) => containsComposed(element, view.anchor));
+  }
+
+  /** Makes the views at or inside each root what the adapter finds there now, in one pass over the views. */
+  function reconcile(roots: readonly (Document | Element)[]) {
+    const found: FoundAddress[] = [];
+    // A root whose read failed keeps its views as they were.
+    const read = new Set<Node>();
+    for (const root of roots) {
+      const inRoot = adapter ? safeFind(adapter, root) : [];
+      if (root === document) unread = !inRoot;
+      observeShadowRoots(root);
+      if (!inRoot) continue;
+      read.add(root);
+      found.push(...inRoot);
+    }
+    if (read.size === 0) return;
+    const foundAt = new Map<Element, Set<string>>();
+    for (const { anchor, email } of found) foundAt.set(anchor, (foundAt.get(anchor) ?? new Set()).add(email));
+    const [only] = read;
+    const inRead = (anchor: Element) => (read.size === 1 ? containsComposed(only!, anchor) : insideAny(read, anchor));
     for (const view of views.all()) {
-      if (!view.anchor.isConnected || (containsComposed(root, view.anchor) && !isFound(view))) views.unmount(view);
+      const stays = view.anchor.isConnected && (foundAt.get(view.anchor)?.has(view.email) || !inRead(view.anchor));
+      if (!stays) views.unmount(view);
     }
     drawNew(views.mount(found.filter(({ anchor, email }) => !views.get(anchor, email))));
     saw(found.map(({ email }) => email));
@@ -70,7 +90,7 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
       adapter = next;
       if (adapter) observer.observe(document.documentElement, observeOptions(adapter.watch));
     }
-    reconcile(document);
+    reconcile([document]);
   }
 
   return {
@@ -89,6 +109,8 @@ export function createScanner({ views, adapter: adapterNow, drawNew, saw }: Scan
     },
   };
 }
+
+const removesAnElement = (record: MutationRecord) => [...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE);
 
 /** Adapters that failed once: the console hears of each once, not at every batch. */
 const failedBefore = new WeakSet<PageAdapter>();

@@ -73,6 +73,15 @@ export function containsComposed(root: Node, node: Node): boolean {
   return false;
 }
 
+/**
+ * containsComposed for many roots at once: whether one of them is node or holds it. Node's ancestors
+ * are walked once, where asking each root would cost one contains() call per root.
+ */
+export function insideAny(roots: ReadonlySet<Node>, node: Node): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode ?? (at as Partial<ShadowRoot>).host ?? null) if (roots.has(at)) return true;
+  return false;
+}
+
 /** element.closest(selector), continued outside each shadow root the element is in. */
 export function closestComposed(element: Element, selector: string): Element | null {
   for (let at: Element | null = element; at; at = hostOf(at)) {

@@ -68,6 +68,52 @@ describe('a mutation batch', () => {
     expect(find.mock.calls).toEqual([[message]]);
   });
 
+  it('that re-renders a list whole reads each new message once, in one pass, and leaves the new chips alone', async () => {
+    const before = [gmailMessage('first@orbitlabs.example.com'), gmailMessage('second@orbitlabs.example.com')];
+    list().append(...before);
+    await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length + 2));
+    find.mockClear();
+    // As a virtual list does: the old rows go and new ones come in one batch.
+    const after = [gmailMessage('third@orbitlabs.example.com'), gmailMessage('fourth@orbitlabs.example.com'), gmailMessage('fifth@orbitlabs.example.com')];
+    before.forEach((message) => message.remove());
+    list().append(...after);
+    await vi.waitFor(() => expect(chips()).toHaveLength(thread.expected.length + 3));
+    expect(find.mock.calls).toEqual(after.map((message) => [message]));
+    expect(after.map((message) => message.querySelectorAll('leadlens-overlay').length)).toEqual([1, 1, 1]);
+  });
+
+  it('that adds two messages, one of which cannot be read, mounts the other and keeps every chip it had', async () => {
+    const unreadable = gmailMessage('broken@orbitlabs.example.com');
+    const readable = gmailMessage('late.reply@orbitlabs.example.com');
+    find.mockImplementation((root) => {
+      if (root === unreadable) throw new Error('a selector broke');
+      return gmail.find(root);
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    list().append(unreadable, readable);
+    await vi.waitFor(() => expect(readable.querySelector('leadlens-overlay')).not.toBeNull());
+    expect(unreadable.querySelector('leadlens-overlay')).toBeNull();
+    expect(hosts()).toHaveLength(thread.expected.length + 1);
+  });
+
+  it('that changes an attribute it watches on an element holding no address reads nothing', async () => {
+    // Presence dots and unread counts are shown and hidden all day: leaves, holding no address and no chip.
+    const badge = Object.assign(document.createElement('span'), { className: 'presence' });
+    document.querySelector('.ha')!.append(badge);
+    await settle();
+    find.mockClear();
+    badge.setAttribute('style', 'display: none');
+    badge.toggleAttribute('hidden');
+    await settle();
+    expect(find).not.toHaveBeenCalled();
+    // Positive control: hiding the element that is an address's own takes its chip.
+    const stranger = document.querySelector('[email="stranger@unknown-corp.example.com"]')!;
+    stranger.setAttribute('style', 'display: none');
+    await settle();
+    expect(find.mock.calls).toEqual([[stranger]]);
+    expect(hosts()).toHaveLength(thread.expected.length - 1);
+  });
+
   it('that removes a message unmounts its chip and reads nothing', async () => {
     const message = gmailMessage('late.reply@orbitlabs.example.com');
     list().append(message);

@@ -6,6 +6,7 @@ import {
   containsComposed,
   dedupe,
   firstPerEmail,
+  insideAny,
   isShown,
   mailtoAddresses,
   normaliseEmail,
@@ -125,6 +126,11 @@ describe('open shadow roots', () => {
     expect(containsComposed(field, deep)).toBe(true);
     expect(containsComposed(page.body, deep)).toBe(true);
     expect(containsComposed(page.querySelector('x-closed')!, deep)).toBe(false);
+    // The same, asked of several roots at once.
+    expect(insideAny(new Set([page.querySelector('x-closed')!, field]), deep)).toBe(true);
+    expect(insideAny(new Set([page]), deep)).toBe(true);
+    expect(insideAny(new Set([page.querySelector('x-closed')!, page.querySelector('#hidden')!]), deep)).toBe(false);
+    expect(insideAny(new Set([deep]), deep)).toBe(true);
     expect(isShown(deep)).toBe(true);
     expect(isShown(queryAllDeep(page, '#hidden')[0]!)).toBe(false);
     expect(scopesOf(deep, '.page')).toEqual([page.querySelector('.page')]);
