@@ -1,5 +1,7 @@
 // The browsers the page-cost figures compare: Chromium with no extension, with an extension whose
-// content script does nothing (the floor: what any content script costs the page), and with LeadLens.
+// content script does nothing (the floor: what any content script costs the page), with one whose
+// content script only observes the page's mutations as LeadLens's does (what watching the page costs
+// before anything is read or drawn), and with LeadLens.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,24 +9,31 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { findChromium } from '../e2e/browsers';
 import { EXTENSION_DIR, launchWithExtension, type LoadedExtension } from '../e2e/extension';
 import { PopupPage } from '../e2e/pages/popup-page';
+import { observeOptions } from '../../lib/content/mutations';
+import { gmail } from '../../lib/pages/gmail';
 
-export type Configuration = 'none' | 'empty' | 'leadlens';
-export const CONFIGURATIONS: readonly Configuration[] = ['none', 'empty', 'leadlens'];
+export type Configuration = 'none' | 'empty' | 'observer' | 'leadlens';
+export const CONFIGURATIONS: readonly Configuration[] = ['none', 'empty', 'observer', 'leadlens'];
 
 /** The site a page-cost figure is measured on: where the do-nothing script runs, and LeadLens as the rep has it there. */
 export interface MeasuredSite {
   /** Match patterns of the do-nothing content script. */
   matches: string[];
+  /** What LeadLens's observer watches on this site (its adapter's watch): the observing script watches the same. */
+  observe: MutationObserverInit;
   /** LeadLens's build. */
   extensionDir: string;
   /** What the rep does once the demo has synced, before the page opens (turning an optional site on). */
   prepare?(extension: LoadedExtension): Promise<void>;
 }
 
-export const GMAIL_SITE: MeasuredSite = { matches: ['https://mail.google.com/*'], extensionDir: EXTENSION_DIR };
+export const GMAIL_SITE: MeasuredSite = { matches: ['https://mail.google.com/*'], observe: observeOptions(gmail.watch), extensionDir: EXTENSION_DIR };
 
-/** An extension with only a service worker and, on the site, a content script that does nothing. */
-function emptyContentScriptExtension(matches: string[]): string {
+/** The observing script: LeadLens's MutationObserver, on the same nodes with the same options, its callback doing nothing. */
+const observingScript = (observe: MutationObserverInit) => `new MutationObserver(() => {}).observe(document.documentElement, ${JSON.stringify(observe)});`;
+
+/** An extension with only a service worker and, on the site, a content script of this source. */
+function contentScriptExtension(matches: string[], source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'leadlens-empty-'));
   const manifest = {
     manifest_version: 3,
@@ -35,7 +44,7 @@ function emptyContentScriptExtension(matches: string[]): string {
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'sw.js'), '');
-  writeFileSync(join(dir, 'cs.js'), '');
+  writeFileSync(join(dir, 'cs.js'), source);
   return dir;
 }
 
@@ -76,7 +85,8 @@ export async function inConfiguration<T>(configuration: Configuration, measure: 
       await extension.close();
     }
   }
-  const browser = await launchBare(configuration === 'empty' ? emptyContentScriptExtension(site.matches) : null);
+  const source = { none: null, empty: '', observer: observingScript(site.observe) }[configuration];
+  const browser = await launchBare(source === null ? null : contentScriptExtension(site.matches, source));
   try {
     return await measure(browser.context);
   } finally {

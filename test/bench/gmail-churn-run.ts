@@ -94,7 +94,7 @@ export async function churnRun(configuration: Configuration, context: BrowserCon
   return { configuration, load, chipsOnLoad, churn: during, stats, activity };
 }
 
-/** Runs of the three configurations taking turns, each in a fresh browser, with each run's figures printed to read the medians against. */
+/** Runs of the four configurations taking turns, each in a fresh browser, with each run's figures printed to read the medians against. */
 export async function churnRounds(html: string, site = GMAIL_CHURN, rounds = 7): Promise<ChurnRunResult[]> {
   const results: ChurnRunResult[] = [];
   for (let round = 0; round < rounds; round++) {

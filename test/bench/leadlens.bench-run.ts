@@ -93,14 +93,14 @@ describe('LeadLens benchmark', () => {
     );
   });
 
-  step('a Gmail-sized page under churn: no extension, a content script that does nothing, LeadLens, interleaved', async () => {
+  step('a Gmail-sized page under churn: no extension, a content script that does nothing, one that only observes, LeadLens, interleaved', async () => {
     const people = [{ email: DEFAULT_SETTINGS.repEmail, name: 'me' }, ...demo.leads.map(({ email, name }) => ({ email, name }))];
     const { html, knownBeforeNavigation } = gmailChurnPage({ seed: 14, people });
     const results = await churnRounds(html);
     measurements.push(...churnFigures(results, knownBeforeNavigation));
   });
 
-  step('an Outlook-sized page under churn: no extension, a content script that does nothing, LeadLens, interleaved', async () => {
+  step('an Outlook-sized page under churn: no extension, a content script that does nothing, one that only observes, LeadLens, interleaved', async () => {
     measurements.push(...(await outlookChurn(demo.leads.map(({ email, name }) => ({ email, name })))));
   });
 

@@ -1,9 +1,11 @@
 // The churn benchmark on Outlook on the web, measured as Gmail's is (gmail-churn-run.ts): the generated
-// Outlook page (outlook-churn.ts) at its real URL, in the three configurations taking turns. LeadLens
+// Outlook page (outlook-churn.ts) at its real URL, in the four configurations taking turns. LeadLens
 // reads Outlook only once the rep turns it on: its build with the optional sites' hosts granted (the
 // code is the same; a test cannot click the browser's permission prompt) has Outlook turned on in the
 // options before each run, and its sites content script, registered then, is the one measured.
+import { observeOptions } from '../../lib/content/mutations';
 import { DEFAULT_SETTINGS } from '../../lib/domain/default-settings';
+import { outlook } from '../../lib/pages/outlook';
 import { OUTLOOK_FIXTURES } from '../fixtures/pages/outlook-fixtures';
 import { contentScriptMatches, coversUrl } from '../e2e/content-scripts';
 import { GRANTED_EXTENSION_DIR, type LoadedExtension } from '../e2e/extension';
@@ -29,7 +31,7 @@ async function turnOnOutlook(extension: LoadedExtension) {
 
 /** Outlook's hosts, as its adapter matches them (the saved pages are served on each). */
 const OUTLOOK_MATCHES = [...new Set(OUTLOOK_FIXTURES.map((fixture) => `${new URL(fixture.url).origin}/mail/*`))];
-const OUTLOOK_SITE: MeasuredSite = { matches: OUTLOOK_MATCHES, extensionDir: GRANTED_EXTENSION_DIR, prepare: turnOnOutlook };
+const OUTLOOK_SITE: MeasuredSite = { matches: OUTLOOK_MATCHES, observe: observeOptions(outlook.watch), extensionDir: GRANTED_EXTENSION_DIR, prepare: turnOnOutlook };
 
 /** The Outlook figures: the page from the seed, 7 runs of each configuration. */
 export async function outlookChurn(people: Person[]): Promise<Measurement[]> {
