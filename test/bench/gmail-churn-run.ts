@@ -50,7 +50,7 @@ export interface ChurnRunResult {
  */
 export const OBSERVER_BATCHES: FunctionMarker = {
   name: 'batches',
-  is: (_, text) => text.startsWith('function') && text.includes('.removedNodes.length>0') && text.includes('.unmount(') && !text.includes('new MutationObserver'),
+  is: (_, text) => text.startsWith('function') && text.includes('.anchor.isConnected||') && text.includes('.unmount(') && !text.includes('new MutationObserver'),
 };
 
 export const GMAIL_CHURN: ChurnSite = {
