@@ -81,6 +81,12 @@ export interface ChurnStats {
   frames: number;
   /** Frames the page's requestAnimationFrame did not get: each gap between two callbacks, in frame intervals, less one. */
   missedFrames: number;
+  /**
+   * The same frames by what the page was doing when it missed them: a gap that ends in the first 300 ms
+   * after the navigation, or in the first 100 ms after a re-render of the list, counts there; the rest is
+   * the steady churn.
+   */
+  missedAt: { navigation: number; listRender: number; churn: number };
   longTasks: number;
   longTaskMs: number;
   navigation: NavigationStats | null;
@@ -173,6 +179,8 @@ export function churnScript(config: ChurnConfig, ops: PageChurnOps): void {
       let extra = 0;
       let navigation: NavigationStats | null = null;
       const sinceNavigation = { count: 0, view: null as Element | null, start: 0 };
+      /** When the list was re-rendered, by the page's clock. */
+      const renders: number[] = [];
       if (navigateAfter !== null) navigation = { firstChipMs: null, lastChipMs: null, firstChipFrame: null, firstFrameMs: null, firstFrameDoneMs: null, chips: 0 };
       return new Promise<ChurnStats>((resolve) => {
         let running = true;
@@ -181,7 +189,7 @@ export function churnScript(config: ChurnConfig, ops: PageChurnOps): void {
         const step = () => {
           tick();
           done++;
-          if (done % LIST_EVERY === 0) setTimeout(() => (extra++, page.renderList()));
+          if (done % LIST_EVERY === 0) setTimeout(() => (extra++, renders.push(performance.now()), page.renderList()));
           if (done === navigateAfter) setTimeout(() => (extra++, navigate(navigation!, expectedChips, sinceNavigation)));
           if (done === batches) setTimeout(finish);
           else next();
@@ -210,11 +218,20 @@ export function churnScript(config: ChurnConfig, ops: PageChurnOps): void {
           const gaps = frameTimes.slice(1).map((time, n) => time - frameTimes[n]!);
           const interval = Math.min(1000 / 60, [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 1000 / 60);
           const during = longTasks.filter((task) => task.start >= start && task.start < end);
+          const missedAt = { navigation: 0, listRender: 0, churn: 0 };
+          const navigated = navigation ? sinceNavigation.start : Number.NaN;
+          frameTimes.slice(1).forEach((time, n) => {
+            const missed = Math.max(0, Math.round((time - frameTimes[n]!) / interval) - 1);
+            if (time > navigated && time - navigated <= 300) missedAt.navigation += missed;
+            else if (renders.some((render) => time > render && time - render <= 100)) missedAt.listRender += missed;
+            else missedAt.churn += missed;
+          });
           resolve({
             durationMs: end - start,
             batches: done + extra,
             frames: frameTimes.length,
             missedFrames: gaps.reduce((missed, gap) => missed + Math.max(0, Math.round(gap / interval) - 1), 0),
+            missedAt,
             longTasks: during.length,
             longTaskMs: during.reduce((sum, task) => sum + task.duration, 0),
             navigation,

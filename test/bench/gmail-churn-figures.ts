@@ -32,6 +32,9 @@ export function churnFigures(results: ChurnRunResult[], knownBeforeNavigation: n
   const longTaskMs = (runs: ChurnRunResult[]) => sum(runs.map((run) => run.stats.longTaskMs));
   const missed = (runs: ChurnRunResult[]) => median(runs.map((run) => run.stats.missedFrames));
   const frames = (runs: ChurnRunResult[]) => median(runs.map((run) => run.stats.frames));
+  const missedAt = (runs: ChurnRunResult[], at: keyof ChurnRunResult['stats']['missedAt']) => sum(runs.map((run) => run.stats.missedAt[at]));
+  const whereMissed = (label: string, runs: ChurnRunResult[]) =>
+    `${label} ${missedAt(runs, 'navigation')} at the navigation, ${missedAt(runs, 'listRender')} at the list's re-renders, ${missedAt(runs, 'churn')} in the rest`;
 
   const navigations = leadlens.map((run) => run.stats.navigation!);
   /** The floor under the chips: the page's own first frame after the navigation, without any extension. */
@@ -91,7 +94,9 @@ export function churnFigures(results: ChurnRunResult[], knownBeforeNavigation: n
       name: `${app} under churn: frames lost to LeadLens`,
       value: missed(leadlens) - missed(none), unit: '', budget: 'none', met: missed(leadlens) <= missed(none),
       floor: `a content script that does nothing: ${missed(empty) - missed(none)}; one that only observes: ${missed(observer) - missed(none)}`,
-      detail: `median frames missed by requestAnimationFrame: ${missed(leadlens)} with, ${missed(none)} without, ${missed(empty)} with the do-nothing script, ${missed(observer)} with the observing one (of ${frames(none)} drawn)`,
+      detail:
+        `median frames missed by requestAnimationFrame: ${missed(leadlens)} with, ${missed(none)} without, ${missed(empty)} with the do-nothing script, ${missed(observer)} with the observing one (of ${frames(none)} drawn); ` +
+        `where, over all runs (a gap ending within 300 ms of the navigation or 100 ms of a re-render of the list counts there): ${whereMissed('with LeadLens', leadlens)}; ${whereMissed('without', none)}; ${whereMissed('with the observing script', observer)}`,
     },
     {
       name: `${app} under churn: LeadLens's reads of the page (adapter find calls) per second`,

@@ -35,8 +35,10 @@ same run and named in the floor column.
   - *Long tasks* (PerformanceObserver longtask in the page, over all runs) and *frames lost*
     (requestAnimationFrame's gaps, in frame intervals, median of the runs): budget none added over
     the page without any extension. Both count wall-clock time, so a run on a busy machine counts its
-    neighbours too (a run without any extension then has several long tasks instead of one). Where
-    they come from is read in a trace of the navigation (Tracing with devtools.timeline, each task's
+    neighbours too (a run without any extension then has several long tasks instead of one). The
+    frames missed are also counted by where they fall: a gap between two frames that ends within
+    300 ms of the navigation counts there, one within 100 ms of a re-render of the list there, the
+    rest is the steady churn. Where they come from is read in a trace of the navigation (Tracing with devtools.timeline, each task's
     thread CPU time): without LeadLens the page's own tasks are the navigation (the next thread's HTML
     parsed and put in place, about 30 ms of CPU) and the frame after it (style and layout of half the
     page, about 130 ms, the one long task of a run). LeadLens adds about 6 ms of its own to the
