@@ -30,8 +30,9 @@ same run and named in the floor column.
     the JavaScript the page's tasks ran was 194-219 ms without any extension, 218-251 ms with the
     observing script and 222-249 ms with LeadLens: LeadLens's own reads cost no more than the observer
     under them. Paint was 189-208 ms without, 189-210 ms with the observing script and 236-248 ms with
-    LeadLens; the part of that above the observer is not its chips' drawing (it stays, at 10-30 ms,
-    with the chips' hosts made display: none) and its cause is not yet found.
+    LeadLens. That part comes from its hosts being in the page's lines: a copy of LeadLens that draws
+    its chips but never puts their hosts into the page painted 227-244 ms (220-252 ms without, 260-285
+    ms with LeadLens, in the same runs), about 2 µs a host at each repaint; why, is not yet known.
   - *Long tasks* (PerformanceObserver longtask in the page, over all runs) and *frames lost*
     (requestAnimationFrame's gaps, in frame intervals, median of the runs): budget none added over
     the page without any extension. Both count wall-clock time, so a run on a busy machine counts its
