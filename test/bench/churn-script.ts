@@ -218,10 +218,12 @@ export function churnScript(config: ChurnConfig, ops: PageChurnOps): void {
           const gaps = frameTimes.slice(1).map((time, n) => time - frameTimes[n]!);
           const interval = Math.min(1000 / 60, [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 1000 / 60);
           const during = longTasks.filter((task) => task.start >= start && task.start < end);
+          // Frames missed in each gap, counted where the gap ends.
+          const missedIn = gaps.map((gap) => Math.max(0, Math.round(gap / interval) - 1));
           const missedAt = { navigation: 0, listRender: 0, churn: 0 };
           const navigated = navigation ? sinceNavigation.start : Number.NaN;
-          frameTimes.slice(1).forEach((time, n) => {
-            const missed = Math.max(0, Math.round((time - frameTimes[n]!) / interval) - 1);
+          missedIn.forEach((missed, n) => {
+            const time = frameTimes[n + 1]!;
             if (time > navigated && time - navigated <= 300) missedAt.navigation += missed;
             else if (renders.some((render) => time > render && time - render <= 100)) missedAt.listRender += missed;
             else missedAt.churn += missed;
@@ -230,7 +232,7 @@ export function churnScript(config: ChurnConfig, ops: PageChurnOps): void {
             durationMs: end - start,
             batches: done + extra,
             frames: frameTimes.length,
-            missedFrames: gaps.reduce((missed, gap) => missed + Math.max(0, Math.round(gap / interval) - 1), 0),
+            missedFrames: missedIn.reduce((total, missed) => total + missed, 0),
             missedAt,
             longTasks: during.length,
             longTaskMs: during.reduce((sum, task) => sum + task.duration, 0),
