@@ -119,6 +119,15 @@ describe('the overlay view', () => {
     expect(onToggle).toHaveBeenCalledWith(true);
   });
 
+  it('holds, even with the card open, only buttons and the card’s frame: nothing inside acts on input but a click', () => {
+    const anchor = pageWithAddress();
+    view(anchor).draw(props({ expanded: true }));
+    const shadow = shadowOf(anchor.nextElementSibling)!;
+    const controls = [...shadow.querySelectorAll('input, textarea, select, form, a[href], [contenteditable], [tabindex]')];
+    expect(controls).toEqual([]);
+    expect([...shadow.querySelectorAll('button, iframe')].map((element) => element.tagName)).toEqual(['BUTTON', 'IFRAME']);
+  });
+
   it('leaves the page as it found it on remove()', () => {
     const anchor = pageWithAddress();
     const made = view(anchor);
