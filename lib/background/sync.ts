@@ -59,12 +59,19 @@ export async function syncSource(db: LeadLensDb, source: LeadSource, options: Sy
   await report(state);
 
   try {
-    const caughtUp = await pullPages(db, source, options, (page) =>
-      report({
+    const caughtUp = await pullPages(
+      db,
+      source,
+      options,
+      (page) => ({
         ...state,
         recordsSynced: state.recordsSynced + page.leads.length + page.touches.length + page.handoffs.length,
         quarantined: state.quarantined + page.rejected.length,
       }),
+      (stored) => {
+        state = stored;
+        onProgress?.(state);
+      },
     );
     await report({ ...state, status: 'idle', lastSuccessAt: caughtUp ? now() : state.lastSuccessAt, error: undefined, errorCode: undefined });
   } catch (error) {
@@ -79,8 +86,18 @@ interface PageRequest {
   page: Promise<ChangesPage>;
 }
 
-/** Asks for pages and stores each; resolves whether the run caught up with the source. */
-async function pullPages(db: LeadLensDb, source: LeadSource, options: SyncOptions, stored: (page: ChangesPage) => Promise<void>): Promise<boolean> {
+/**
+ * Asks for pages and stores each, with the sync's state counted on (`progress`) in the same
+ * transaction: one transaction a page, as the floor the benchmark holds the sync to writes it.
+ * Resolves whether the run caught up with the source.
+ */
+async function pullPages(
+  db: LeadLensDb,
+  source: LeadSource,
+  options: SyncOptions,
+  progress: (page: ChangesPage) => SyncState,
+  stored: (state: SyncState) => void,
+): Promise<boolean> {
   const { now, pageSize = 1000, maxPages = SYNC_LIMITS.maxPages, maxRunMs = SYNC_LIMITS.maxRunMs } = options;
   const startedAt = now();
   const ask = (cursor: string | null): PageRequest => ({ cursor, requestedAt: now(), page: source.changes(cursor, pageSize) });
@@ -94,8 +111,9 @@ async function pullPages(db: LeadLensDb, source: LeadSource, options: SyncOption
     const next = goOn ? ask(page.nextCursor) : null;
     // Should the write fail, the page fetched meanwhile is dropped unread.
     next?.page.catch(() => undefined);
-    await storePage(db, source.id, page, { at: now(), requestedAt: request.requestedAt });
-    await stored(page);
+    const state = progress(page);
+    await storePage(db, source.id, page, state, { at: now(), requestedAt: request.requestedAt });
+    stored(state);
     if (stuck) throw stuckCursorError(page.nextCursor);
     if (!next) return !page.hasMore;
     request = next;
@@ -103,10 +121,11 @@ async function pullPages(db: LeadLensDb, source: LeadSource, options: SyncOption
 }
 
 /**
- * One page and its cursor, in one transaction: marketing's records with the rep's writes that the
- * page may not show yet applied again on top, so a sync never undoes a click whose write waits.
+ * One page, its cursor and the sync's state after it, in one transaction: marketing's records with
+ * the rep's writes that the page may not show yet applied again on top, so a sync never undoes a
+ * click whose write waits.
  */
-async function storePage(db: LeadLensDb, sourceId: string, page: ChangesPage, times: { at: number; requestedAt: number }): Promise<void> {
+async function storePage(db: LeadLensDb, sourceId: string, page: ChangesPage, state: SyncState, times: { at: number; requestedAt: number }): Promise<void> {
   await db.transaction('rw', [db.leads, db.touches, db.handoffs, db.quarantine, db.meta, db.outbox], async () => {
     const { leads, handoffs } = withLocalEffects(page, await writesNotShownSince(db, times.requestedAt));
     await db.leads.bulkPut(leads);
@@ -115,6 +134,7 @@ async function storePage(db: LeadLensDb, sourceId: string, page: ChangesPage, ti
     if (page.deleted.length > 0) await db.leads.bulkDelete(page.deleted);
     if (page.rejected.length > 0) await db.quarantine.bulkAdd(page.rejected.map((record) => ({ ...record, at: times.at })));
     await db.setMeta(cursorKey(sourceId), page.nextCursor);
+    await db.setMeta(SYNC_STATE_KEY, state);
   });
 }
 

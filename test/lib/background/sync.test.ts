@@ -94,6 +94,24 @@ describe('syncSource', () => {
     expect(await db.getMeta(cursorKey('paged'))).toBe('1');
   });
 
+  it('stores each page with the sync’s count of it, together or not at all', async () => {
+    const { source } = pagedSource([page(0, 5), page(5, 5), page(10, 5)]);
+    const setMeta = db.setMeta.bind(db);
+    let statesWithPages = 0;
+    db.setMeta = ((key: string, value: unknown) => {
+      const withPage = key === SYNC_STATE_KEY && Dexie.currentTransaction !== null;
+      if (withPage && ++statesWithPages === 2) return Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+      return setMeta(key, value);
+    }) as typeof setMeta;
+    const seen: [number, number][] = [];
+    const failed = await syncSource(db, source, { now, onProgress: (state) => seen.push([state.recordsSynced, state.status === 'syncing' ? 1 : 0]) });
+    expect(failed).toMatchObject({ status: 'error', recordsSynced: 5 * 2 + 1 });
+    // The second page went with its count: its records are not kept, and the cursor stays at it.
+    expect(await db.leads.count()).toBe(5);
+    expect(await db.getMeta(cursorKey('paged'))).toBe('1');
+    expect(seen).toEqual([[0, 1], [11, 1], [11, 0]]);
+  });
+
   it('quarantines rejected records with their reason and applies deletions', async () => {
     const first = page(0, 3);
     const second = {
