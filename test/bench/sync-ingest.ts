@@ -54,7 +54,7 @@ async function syncOnce(extension: LoadedExtension, baseUrl: string, token: stri
   try {
     const runs = await page.evaluate(async (connection) => {
       type State = { status: string; sourceId?: string; recordsSynced: number; lastAttemptAt: number; lastSuccessAt?: number; error?: string };
-      const done = (state: State) => ({ records: state.recordsSynced, ms: Date.now() - state.lastAttemptAt, caughtUp: (state.lastSuccessAt ?? 0) >= state.lastAttemptAt });
+      const done = (state: State) => ({ records: state.recordsSynced, ms: Date.now() - state.lastAttemptAt, startedAt: state.lastAttemptAt, caughtUp: (state.lastSuccessAt ?? 0) >= state.lastAttemptAt });
       const asked = Date.now();
       await chrome.runtime.sendMessage({ type: 'saveConnection', kind: 'http', ...connection });
       const runs: ReturnType<typeof done>[] = [];
@@ -68,6 +68,9 @@ async function syncOnce(extension: LoadedExtension, baseUrl: string, token: stri
       while (!runs.at(-1)!.caughtUp) {
         const reply = await chrome.runtime.sendMessage({ type: 'syncNow' });
         if (!reply.ok || reply.data.status === 'error') throw new Error(reply.data?.error ?? 'sync failed');
+        // The state says idle before the run has ended (the badge and reminders follow its pages): a
+        // "sync now" then joins that run, and answers with it again.
+        if (reply.data.lastAttemptAt === runs.at(-1)!.startedAt) continue;
         runs.push(done(reply.data));
       }
       return runs;

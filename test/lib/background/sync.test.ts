@@ -165,8 +165,11 @@ describe('syncSource, bounded', () => {
     expect(asked).toEqual([null, '1']);
     expect(await db.getMeta(cursorKey('paged'))).toBe('2');
 
-    await syncSource(db, source, { now, maxPages: 2 });
+    const second = await syncSource(db, source, { now, maxPages: 2 });
     expect(asked).toEqual([null, '1', '2', '3']);
+    // Each run counts its own records.
+    expect(second.recordsSynced).toBe(2 * 3);
+    expect(await db.getMeta<SyncState>(SYNC_STATE_KEY)).toMatchObject({ recordsSynced: 2 * 3 });
     const last = await syncSource(db, source, { now, maxPages: 2 });
     expect(asked).toEqual([null, '1', '2', '3', '4']);
     expect(last).toMatchObject({ status: 'idle', lastSuccessAt: now() });
