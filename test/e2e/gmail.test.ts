@@ -24,6 +24,35 @@ describe('LeadLens in Gmail', () => {
     await gmail.page.close();
   });
 
+  it('makes no line of the page taller with its chips, in Gmail’s own lines and in lines set tight', async () => {
+    const gmail = await HostPage.open(extension, thread);
+    await expect.poll(() => gmail.chips().count(), { timeout: 15_000 }).toBe(thread.expected.length);
+    // The block each chip's line is in, measured with the chips and with their hosts taken out of the layout.
+    const lineHeights = () =>
+      gmail.page.evaluate(() => {
+        const blockOf = (element: Element) => {
+          let at = element.parentElement!;
+          while (getComputedStyle(at).display === 'inline') at = at.parentElement!;
+          return at;
+        };
+        const hosts = [...document.querySelectorAll<HTMLElement>('leadlens-overlay')];
+        const heights = () => hosts.map((host) => blockOf(host).getBoundingClientRect().height);
+        const withChips = heights();
+        hosts.forEach((host) => (host.style.display = 'none'));
+        const without = heights();
+        hosts.forEach((host) => host.style.removeProperty('display'));
+        return { withChips, without };
+      });
+    const own = await lineHeights();
+    expect(own.withChips).toEqual(own.without);
+    // Smaller text in lines of the font's own height: about 14px, less than the chip's 18.
+    await gmail.page.addStyleTag({ content: '* { font-size: 12px !important; line-height: normal !important; }' });
+    const tight = await lineHeights();
+    expect(tight.withChips).toEqual(tight.without);
+    expect(tight.without).not.toEqual(own.without); // the tight lines are other lines than Gmail's
+    await gmail.page.close();
+  });
+
   it('opens the card from a chip and records "Not a fit" with its reason', async () => {
     const gmail = await HostPage.open(extension, thread);
     const chip = gmail.chip(/^LeadLens: Noah Wright/);
