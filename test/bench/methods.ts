@@ -47,14 +47,20 @@ same run and named in the floor column.
     which must be there for the first chip to be in the first frame (its whole-page read, the hosts of
     the addresses not yet known and the check of the page's theme run in later tasks). That keeps the
     navigation's task under 50 ms when it has a core to itself; on a shared machine that makes it wait,
-    it passes 50 ms in wall-clock time and counts as one long task more. On the Outlook page the list
-    re-rendered every 2 s costs frames too (traced 2026-11-30): the page's own task (50 rows' HTML
-    parsed) is about 4 ms and the frame after it 23-25 ms, two frames together; LeadLens reads the 50
-    new rows in that task, draws the chips of the 36 with an address and asks the background about
-    those it has not seen (runtime.sendMessage alone takes 0.5-0.7 ms of the page's thread, up to
-    3 ms), 7-8.5 ms in all, and the frame after styles and lays out the 36 chips, 26-29 ms: a third
-    frame, five times a run. Until 2026-11-30 each added row was reconciled against every chip on the
-    page in turn (8.7-10 ms). Until 2026-11-29 the theme
+    it passes 50 ms in wall-clock time and counts as one long task more. The chips of the addresses
+    the tab had not seen come with the background's answer, after the page's long frame, and are laid
+    out in the frame after it. Until 2026-11-30 (06:00) each chip made its line 1-2 px taller, so that
+    frame laid out and painted the whole thread below them again (PrePaint 8-10 ms, Paint 2 ms); a
+    chip now counts for less than the line's own height (PrePaint 3-4 ms, Paint 1.1-1.3 ms), and the
+    frames lost at the navigation went from two more than without LeadLens to one. On the Outlook page
+    the list re-rendered every 2 s costs frames too (traced 2026-11-30): the page's own task (50 rows'
+    HTML parsed) is about 3-4 ms and the frame after it 16-25 ms; LeadLens reads the 50 new rows in
+    that task, draws the chips of the 36 with an address and asks the background about those it has
+    not seen (runtime.sendMessage alone takes 0.5-0.7 ms of the page's thread, up to 3 ms), about
+    2.5 ms in all since each host has one listener for the page's dispatched clicks instead of one for
+    each of fourteen kinds of input (7-8.5 ms before that, 8.7-10 ms before each added row stopped
+    being reconciled against every chip on the page in turn); the frame after styles and lays out
+    the 36 chips, 2-4 ms more. Until 2026-11-29 the theme
     was read with getComputedStyle in that task, which made the browser style the new thread there and
     then, and lay it out again in the frame: a long task of its own every run.
   - *Reads of the page per second*: calls of the adapter's find in LeadLens's built content script,
@@ -123,6 +129,11 @@ same run and named in the floor column.
   sync's own state across its runs (a run stops at 500 pages and "sync now" goes on from its cursor).
   Budget: at least 85 % of the floor: the same records from the same fake, fetched the same way (the
   next page asked for while one is written), made epoch times and written raw into the same database,
-  one transaction per page; sync and floor take turns, each in a fresh browser. The floor used before
-  (50,000 synthetic touches into an empty database) is kept beside it.
+  one transaction per page; sync and floor take turns, each in a fresh browser. The sync writes one
+  transaction per page too, its state with the page (since 2026-11-30; it was a second one after
+  it). What it spends beyond the floor is in the service worker (a CPU profile of 220,000 records,
+  2026-11-30): zod's check of each record, about 1.2 s (its URL check a quarter of that), and Dexie's
+  handling of each write request, about 0.5 s, on a two-core machine where the worker, the database
+  and the fake share the cores. The floor used before (50,000 synthetic touches into an empty
+  database) is kept beside it.
 `;
