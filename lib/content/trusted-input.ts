@@ -6,7 +6,7 @@
 // Only clicks: what the roots hold acts on nothing else. Their controls are buttons, which a key
 // activates by a click of the same trust (a dispatched key activates nothing), and the card's fields
 // are in the extension's own frame, out of the page's reach. A listener for each kind of input cost
-// a thread of 70 chips a millisecond and a half of the task that shows it.
+// a thread of 70 chips about a millisecond of the task that shows it.
 export function acceptOnlyTrustedInput(root: ShadowRoot): void {
   root.addEventListener('click', stopUntrusted, { capture: true });
 }
