@@ -103,13 +103,13 @@ describe('syncSource', () => {
       if (withPage && ++statesWithPages === 2) return Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
       return setMeta(key, value);
     }) as typeof setMeta;
-    const seen: [number, number][] = [];
-    const failed = await syncSource(db, source, { now, onProgress: (state) => seen.push([state.recordsSynced, state.status === 'syncing' ? 1 : 0]) });
+    const seen: [number, string][] = [];
+    const failed = await syncSource(db, source, { now, onProgress: (state) => seen.push([state.recordsSynced, state.status]) });
     expect(failed).toMatchObject({ status: 'error', recordsSynced: 5 * 2 + 1 });
     // The second page went with its count: its records are not kept, and the cursor stays at it.
     expect(await db.leads.count()).toBe(5);
     expect(await db.getMeta(cursorKey('paged'))).toBe('1');
-    expect(seen).toEqual([[0, 1], [11, 1], [11, 0]]);
+    expect(seen).toEqual([[0, 'syncing'], [11, 'syncing'], [11, 'error']]);
   });
 
   it('quarantines rejected records with their reason and applies deletions', async () => {
